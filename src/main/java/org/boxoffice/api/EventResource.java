@@ -1,0 +1,92 @@
+package org.boxoffice.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.boxoffice.domain.Event;
+import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.UnknownIdException;
+import org.boxoffice.service.EventService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /events}: schedule events and see their seats. */
+@Path("/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Events")
+public class EventResource {
+
+    private final EventService events;
+
+    public EventResource(EventService events) {
+        this.events = events;
+    }
+
+    @POST
+    @Operation(summary = "Create an event")
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/events/{event_id}"),
+            content = @Content(schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a missing or wrong-typed field, a blank"
+            + " name or venue, total_seats out of range, a past or unreadable date_time",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Body not sent as application/json",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "is required: send a JSON object") @Valid CreateEventRequest body) {
+        Event event = events.create(body.name(), body.venue(), DateTimes.parse("date_time", body.dateTime()),
+                body.totalSeats());
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, "/events/" + event.id())
+                .entity(EventResponse.of(event))
+                .build();
+    }
+
+    @GET
+    @Path("/{event_id}")
+    @Operation(summary = "Read one event")
+    @APIResponse(responseCode = "200", description = "The event",
+            content = @Content(schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EventResponse get(@PathParam("event_id") String eventId) {
+        return EventId.parse(eventId).flatMap(events::find).map(EventResponse::of)
+                .orElseThrow(() -> UnknownIdException.event(eventId));
+    }
+
+    @GET
+    @Path("/{event_id}/seats")
+    @Operation(summary = "Count an event's seats: total, booked, held and available")
+    @APIResponse(responseCode = "200", description = "The counts, which always add up to total_seats",
+            content = @Content(schema = @Schema(implementation = SeatCountsResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SeatCountsResponse seats(@PathParam("event_id") String eventId) {
+        return EventId.parse(eventId).flatMap(events::seatCounts).map(SeatCountsResponse::of)
+                .orElseThrow(() -> UnknownIdException.event(eventId));
+    }
+
+    @GET
+    @Path("/{event_id}/seats/available")
+    @Operation(summary = "List an event's free seats as ranges")
+    @APIResponse(responseCode = "200", description = "Ascending [first, last] runs of free seats",
+            content = @Content(schema = @Schema(implementation = AvailableSeatsResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AvailableSeatsResponse availableSeats(@PathParam("event_id") String eventId) {
+        return EventId.parse(eventId).flatMap(events::availableSeats).map(AvailableSeatsResponse::of)
+                .orElseThrow(() -> UnknownIdException.event(eventId));
+    }
+}

@@ -1,0 +1,25 @@
+package org.boxoffice.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An RFC 9457 problem: the one shape of every error this service answers. {@code errors} is set for
+ * invalid input, {@code unavailable_seats} for seat conflicts.
+ */
+@Schema(name = "Problem", description = "RFC 9457 problem details")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+        @Schema(examples = "urn:boxoffice:problem:invalid-request") String type,
+        @Schema(examples = "Invalid request") String title,
+        @Schema(examples = "400") int status,
+        String detail,
+        List<FieldError> errors,
+        int[] unavailableSeats) {
+
+    /** One field at fault, named as the client wrote it ({@code total_seats}, {@code seats[2]}). */
+    @Schema(name = "FieldError")
+    public record FieldError(String field, String message) {
+    }
+}

@@ -1,0 +1,40 @@
+package org.boxoffice.api;
+
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Builds the problem answers, so that every mapper speaks the same RFC 9457 dialect. */
+final class Problems {
+
+    static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_PREFIX = "urn:boxoffice:problem:";
+
+    private Problems() {
+    }
+
+    /** A problem without extension members; {@code slug} names its type. */
+    static Problem problem(String slug, String title, int status, String detail) {
+        return new Problem(TYPE_PREFIX + slug, title, status, detail, null, null);
+    }
+
+    static Response invalidRequest(String detail, List<Problem.FieldError> errors) {
+        return respond(new Problem(TYPE_PREFIX + "invalid-request", "Invalid request", 400, detail, errors, null));
+    }
+
+    static Response notFound(String detail) {
+        return respond(problem("not-found", "Not Found", 404, detail));
+    }
+
+    static Response seatsUnavailable(int[] seats) {
+        return respond(new Problem(TYPE_PREFIX + "seats-unavailable", "Seats unavailable", 409,
+                "Some requested seats are already taken; nothing was booked.", null, seats));
+    }
+
+    static Response.ResponseBuilder builder(Problem problem) {
+        return Response.status(problem.status()).type(MEDIA_TYPE).entity(problem);
+    }
+
+    private static Response respond(Problem problem) {
+        return builder(problem).build();
+    }
+}

@@ -1,0 +1,27 @@
+package org.boxoffice.domain;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Identifies a booking; a random UUID, so ids from many instances never collide. */
+public record BookingId(UUID value) {
+
+    public BookingId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static BookingId random() {
+        return new BookingId(UUID.randomUUID());
+    }
+
+    /** The id a client wrote, or empty when the text is not a UUID (and so names no booking). */
+    public static Optional<BookingId> parse(String text) {
+        return Ids.parseUuid(text).map(BookingId::new);
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,55 @@
+package org.boxoffice.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Something people buy seats for: what, where, when, and how many seats, numbered {@code 1..totalSeats}. */
+public record Event(EventId id, String name, String venue, Instant startsAt, int totalSeats, Instant createdAt) {
+
+    /** Longest name or venue accepted; generous, but bounded so one request cannot store megabytes of text. */
+    public static final int MAX_TEXT_LENGTH = 200;
+
+    public Event {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(venue, "venue");
+        Objects.requireNonNull(startsAt, "startsAt");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (totalSeats < 1) {
+            throw new IllegalArgumentException("an event needs at least one seat");
+        }
+    }
+
+    /**
+     * Schedules a new event, checking every rule a client can break and reporting all that are broken.
+     *
+     * @param now the current instant, from the caller's clock: the event must start after it
+     */
+    public static Event schedule(EventId id, String name, String venue, Instant startsAt, int totalSeats,
+            BookingLimits limits, Instant now) {
+        List<Violation> violations = new ArrayList<>();
+        checkText("name", name, violations);
+        checkText("venue", venue, violations);
+        if (!startsAt.isAfter(now)) {
+            violations.add(new Violation("date_time", "must lie in the future"));
+        }
+        if (totalSeats < 1 || totalSeats > limits.maxSeatsPerEvent()) {
+            violations.add(new Violation("total_seats", "must be a whole number from 1 to "
+                    + limits.maxSeatsPerEvent()));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return new Event(id, name.strip(), venue.strip(), startsAt, totalSeats, now);
+    }
+
+    private static void checkText(String field, String value, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            violations.add(new Violation(field, "must not be blank"));
+        } else if (value.length() > MAX_TEXT_LENGTH) {
+            violations.add(new Violation(field, "must be at most " + MAX_TEXT_LENGTH + " characters"));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.boxoffice.domain;
+
+/** An id that names nothing this service knows, whether it never existed or was never well-formed. */
+public class UnknownIdException extends RuntimeException {
+
+    private final String kind;
+    private final String id;
+
+    public UnknownIdException(String kind, String id) {
+        super("No " + kind + " with id '" + id + "'");
+        this.kind = kind;
+        this.id = id;
+    }
+
+    public static UnknownIdException event(Object id) {
+        return new UnknownIdException("event", String.valueOf(id));
+    }
+
+    public static UnknownIdException booking(Object id) {
+        return new UnknownIdException("booking", String.valueOf(id));
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String id() {
+        return id;
+    }
+}

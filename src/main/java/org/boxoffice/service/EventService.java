@@ -1,0 +1,47 @@
+package org.boxoffice.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.boxoffice.domain.Event;
+import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.SeatCounts;
+import org.boxoffice.domain.SeatRange;
+import org.boxoffice.domain.TicketStore;
+
+/** Use cases of events: schedule one, read it, and see how its seats stand. */
+@ApplicationScoped
+public class EventService {
+
+    private final TicketStore store;
+    private final Clock clock;
+    private final BoxOfficeConfig config;
+
+    public EventService(TicketStore store, Clock clock, BoxOfficeConfig config) {
+        this.store = store;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Schedules an event, or throws {@link org.boxoffice.domain.InvalidRequestException} and changes nothing. */
+    public Event create(String name, String venue, Instant startsAt, int totalSeats) {
+        Event event = Event.schedule(EventId.random(), name, venue, startsAt, totalSeats, config.limits(),
+                clock.instant());
+        store.addEvent(event);
+        return event;
+    }
+
+    public Optional<Event> find(EventId id) {
+        return store.findEvent(id);
+    }
+
+    public Optional<SeatCounts> seatCounts(EventId id) {
+        return store.seatCounts(id);
+    }
+
+    public Optional<List<SeatRange>> availableSeats(EventId id) {
+        return store.availableSeats(id);
+    }
+}
