@@ -17,7 +17,8 @@ import org.boxoffice.service.EventService;
 
 /**
  * The seed's {@code python app.py test}: create an event, check its seats, book, try to book a taken
- * seat, check again, printing each step. Exits 1 if any step does not behave as the rules say.
+ * seat, check again, printing each step. Exits 1 if any step does not behave as the rules say, and 2
+ * (with a usage line) for any other command.
  */
 public class DemoCommand implements QuarkusApplication {
 
@@ -36,6 +37,12 @@ public class DemoCommand implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
+        if (args.length != 1 || !NAME.equals(args[0])) {
+            System.err.println("usage: java -jar quarkus-run.jar [" + NAME + "]");
+            System.err.println("  (no argument)  run the HTTP service");
+            System.err.println("  " + NAME + "           run the seed's booking scenario in-process and exit");
+            return 2;
+        }
         out.println("Box Office demo: the seed's test scenario, run in-process (no HTTP)");
         out.println();
 

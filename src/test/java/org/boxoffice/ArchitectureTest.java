@@ -1,0 +1,59 @@
+package org.boxoffice;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering of DESIGN.md, as a test: the rules stay plain Java, and adapters depend inward only. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.boxoffice");
+    }
+
+    @Test
+    void theDomainImportsNothingButTheJdk() {
+        noClasses().that().resideInAPackage("org.boxoffice.domain..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("org.boxoffice.domain..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void theDomainKnowsNoFrameworkWebJsonOrDatabase() {
+        noClasses().that().resideInAPackage("org.boxoffice.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "javax..",
+                        "com.fasterxml.jackson..", "java.sql..", "org.postgresql..")
+                .check(classes);
+    }
+
+    @Test
+    void useCasesDependOnTheDomainNotOnAdapters() {
+        noClasses().that().resideInAPackage("org.boxoffice.service..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.boxoffice.api..", "org.boxoffice.store..",
+                        "org.boxoffice.cli..", "jakarta.ws.rs..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void storesDependOnTheDomainOnly() {
+        noClasses().that().resideInAPackage("org.boxoffice.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.boxoffice.api..", "org.boxoffice.service..",
+                        "org.boxoffice.cli..", "jakarta.ws.rs..")
+                .check(classes);
+    }
+
+    @Test
+    void theApiNeverReachesIntoAStore() {
+        noClasses().that().resideInAnyPackage("org.boxoffice.api..", "org.boxoffice.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.boxoffice.store..")
+                .check(classes);
+    }
+}
