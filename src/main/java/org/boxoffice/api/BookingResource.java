@@ -1,29 +1,35 @@
 package org.boxoffice.api;
 
+import static org.boxoffice.api.EventResource.IDEMPOTENCY_KEY_DOC;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.BookingId;
 import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.UnknownIdException;
 import org.boxoffice.service.BookingService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /bookings}: book seats, all or nothing, and read bookings back. */
+/** {@code /bookings}: book seats all or nothing, confirm holds, cancel, read and list. */
 @Path("/bookings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -31,32 +37,55 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class BookingResource {
 
     private final BookingService bookings;
+    private final IdempotentRequests idempotent;
 
-    public BookingResource(BookingService bookings) {
+    public BookingResource(BookingService bookings, IdempotentRequests idempotent) {
         this.bookings = bookings;
+        this.idempotent = idempotent;
     }
 
     @POST
-    @Operation(summary = "Book seats of an event: every requested seat, or none")
+    @Operation(summary = "Book seats of an event (every requested seat, or none), or confirm a live hold")
     @APIResponse(responseCode = "201", description = "Booked",
             headers = @Header(name = HttpHeaders.LOCATION, description = "/bookings/{booking_id}"),
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a missing or wrong-typed field, an empty"
-            + " seat list, duplicate seats, seats outside 1..total_seats, too many seats",
+            + " seat list, duplicate seats, seats outside 1..total_seats, too many seats, hold_id mixed with seats",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such event",
+    @APIResponse(responseCode = "404", description = "No such event or hold",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Some seats are taken (listed in unavailable_seats);"
-            + " nothing was booked",
+    @APIResponse(responseCode = "409", description = "Seats taken (listed in unavailable_seats; nothing was"
+            + " booked), a hold that expired, was released or was confirmed already, or the first request with"
+            + " this Idempotency-Key still running",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Body not sent as application/json",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull(message = "is required: send a JSON object") @Valid CreateBookingRequest body) {
-        Booking booking = bookings.book(new EventId(body.eventId()), body.seats());
-        return Response.status(Response.Status.CREATED)
-                .header(HttpHeaders.LOCATION, "/bookings/" + booking.id())
-                .entity(BookingResponse.of(booking))
-                .build();
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "is required: send a JSON object") @Valid CreateBookingRequest body,
+            @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
+        body.checkForm();
+        return idempotent.run(key, "POST", "/bookings", body, () -> {
+            Booking booking = body.confirmsHold()
+                    ? bookings.confirm(new HoldId(body.holdId()))
+                    : bookings.book(new EventId(body.eventId()), body.seats());
+            return Response.status(Response.Status.CREATED)
+                    .header(HttpHeaders.LOCATION, "/bookings/" + booking.id())
+                    .entity(BookingResponse.of(booking))
+                    .build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "List bookings by creation time, then id")
+    @APIResponse(responseCode = "200", description = "A page of bookings; next_cursor is null on the last page",
+            content = @Content(schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "A bad limit or cursor",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageResponse<BookingResponse> list(
+            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
+            @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
+        return Paging.response(bookings.list(Paging.request(limit, cursor)), BookingResponse::of);
     }
 
     @GET
@@ -69,5 +98,20 @@ public class BookingResource {
     public BookingResponse get(@PathParam("booking_id") String bookingId) {
         return BookingId.parse(bookingId).flatMap(bookings::find).map(BookingResponse::of)
                 .orElseThrow(() -> UnknownIdException.booking(bookingId));
+    }
+
+    @POST
+    @Path("/{booking_id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Cancel a booking; its seats are free at once. Cancelling twice answers the same.")
+    @APIResponse(responseCode = "200", description = "The booking, cancelled",
+            content = @Content(schema = @Schema(implementation = BookingResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such booking",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response cancel(@PathParam("booking_id") String bookingId,
+            @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
+        BookingId id = BookingId.parse(bookingId).orElseThrow(() -> UnknownIdException.booking(bookingId));
+        return idempotent.run(key, "POST", "/bookings/" + id + "/cancel", "", () ->
+                Response.ok(BookingResponse.of(bookings.cancel(id))).build());
     }
 }

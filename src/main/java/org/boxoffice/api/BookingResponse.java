@@ -1,5 +1,6 @@
 package org.boxoffice.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
 import org.boxoffice.domain.Booking;
@@ -7,11 +8,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A booking as clients see it; {@code booking_id} and {@code status} as in the seed. */
 @Schema(name = "Booking")
-public record BookingResponse(UUID bookingId, @Schema(examples = "confirmed") String status, UUID eventId,
-        int[] seats, Instant createdAt) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BookingResponse(UUID bookingId,
+        @Schema(description = "confirmed or cancelled", examples = "confirmed") String status,
+        UUID eventId, int[] seats, Instant createdAt,
+        @Schema(description = "The hold it was confirmed from, when it was") UUID holdId,
+        @Schema(description = "When it was cancelled, once it is") Instant cancelledAt) {
 
     static BookingResponse of(Booking booking) {
         return new BookingResponse(booking.id().value(), booking.status().wireName(), booking.eventId().value(),
-                booking.seats().seats(), booking.createdAt());
+                booking.seats().seats(), booking.createdAt(),
+                booking.holdId() == null ? null : booking.holdId().value(), booking.cancelledAt());
     }
 }

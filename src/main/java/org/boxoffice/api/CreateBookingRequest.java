@@ -1,20 +1,50 @@
 package org.boxoffice.api;
 
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.boxoffice.domain.InvalidRequestException;
+import org.boxoffice.domain.Violation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Body of {@code POST /bookings} with explicit seats, as in the seed. */
-@Schema(name = "CreateBooking")
+/**
+ * Body of {@code POST /bookings}: explicit seats of an event, as in the seed, or a live hold to
+ * confirm. Exactly one of the two forms.
+ */
+@Schema(name = "CreateBooking", description = "Either {event_id, seats} or {hold_id}")
 public record CreateBookingRequest(
         @Schema(examples = "f1d69c4a-b6c2-49bc-bd12-03979bc14f11")
-        @NotNull(message = "is required")
         UUID eventId,
 
         @Schema(description = "Seat numbers in 1..total_seats, none twice, at most"
                 + " boxoffice.max-seats-per-request.", examples = "[1, 2, 3, 4, 5]")
-        @NotEmpty(message = "must list at least one seat")
-        List<@NotNull(message = "must be a seat number, not null") Integer> seats) {
+        List<@NotNull(message = "must be a seat number, not null") Integer> seats,
+
+        @Schema(description = "A live hold to confirm into a booking of its seats")
+        UUID holdId) {
+
+    boolean confirmsHold() {
+        return holdId != null;
+    }
+
+    /** Refuses a body that mixes the two forms or lacks what its form needs. */
+    void checkForm() {
+        List<Violation> violations = new ArrayList<>();
+        if (confirmsHold()) {
+            if (eventId != null || seats != null) {
+                violations.add(new Violation("hold_id", "send either hold_id alone, or event_id with seats"));
+            }
+        } else {
+            if (eventId == null) {
+                violations.add(new Violation("event_id", "is required (or send hold_id to confirm a hold)"));
+            }
+            if (seats == null || seats.isEmpty()) {
+                violations.add(new Violation("seats", "must list at least one seat"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+    }
 }

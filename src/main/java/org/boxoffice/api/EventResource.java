@@ -6,12 +6,16 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.boxoffice.domain.Event;
+import org.boxoffice.domain.EventFilter;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.UnknownIdException;
 import org.boxoffice.service.EventService;
@@ -19,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,10 +34,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Events")
 public class EventResource {
 
-    private final EventService events;
+    static final String IDEMPOTENCY_KEY_DOC = "Makes retries safe: the same key with the same body replays the"
+            + " first answer; kept for boxoffice.idempotency.retention";
 
-    public EventResource(EventService events) {
+    private final EventService events;
+    private final IdempotentRequests idempotent;
+
+    public EventResource(EventService events, IdempotentRequests idempotent) {
         this.events = events;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -45,13 +55,38 @@ public class EventResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Body not sent as application/json",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull(message = "is required: send a JSON object") @Valid CreateEventRequest body) {
-        Event event = events.create(body.name(), body.venue(), DateTimes.parse("date_time", body.dateTime()),
-                body.totalSeats());
-        return Response.status(Response.Status.CREATED)
-                .header(HttpHeaders.LOCATION, "/events/" + event.id())
-                .entity(EventResponse.of(event))
-                .build();
+    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "is required: send a JSON object") @Valid CreateEventRequest body,
+            @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
+        return idempotent.run(key, "POST", "/events", body, () -> {
+            Event event = events.create(body.name(), body.venue(), DateTimes.parse("date_time", body.dateTime()),
+                    body.totalSeats());
+            return Response.status(Response.Status.CREATED)
+                    .header(HttpHeaders.LOCATION, "/events/" + event.id())
+                    .entity(EventResponse.of(event))
+                    .build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "List events by start time, then id")
+    @APIResponse(responseCode = "200", description = "A page of events; next_cursor is null on the last page",
+            content = @Content(schema = @Schema(implementation = PageResponse.class)))
+    @APIResponse(responseCode = "400", description = "A bad limit, cursor, from or to",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageResponse<EventResponse> list(
+            @Parameter(description = "Only events at this venue (ignoring case)") @QueryParam("venue") String venue,
+            @Parameter(description = "Only events starting at or after this time") @QueryParam("from") String from,
+            @Parameter(description = "Only events starting before this time") @QueryParam("to") String to,
+            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
+            @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
+        EventFilter filter = new EventFilter(Optional.ofNullable(venue).filter(v -> !v.isBlank()),
+                Optional.ofNullable(from).map(f -> DateTimes.parse("from", f)),
+                Optional.ofNullable(to).map(t -> DateTimes.parse("to", t)));
+        return Paging.response(events.list(filter, Paging.request(limit, cursor)), EventResponse::of);
     }
 
     @GET

@@ -6,7 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem: the one shape of every error this service answers. {@code errors} is set for
- * invalid input, {@code unavailable_seats} for seat conflicts.
+ * invalid input, {@code unavailable_seats} for seat conflicts, {@code available_seats} when a
+ * best-available hold asks for more seats than are free.
  */
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,7 +17,8 @@ public record Problem(
         @Schema(examples = "400") int status,
         String detail,
         List<FieldError> errors,
-        int[] unavailableSeats) {
+        @Schema(description = "Seats taken by someone else (seat conflicts)") int[] unavailableSeats,
+        @Schema(description = "How many seats are free (best-available conflicts)") Integer availableSeats) {
 
     /** One field at fault, named as the client wrote it ({@code total_seats}, {@code seats[2]}). */
     @Schema(name = "FieldError")

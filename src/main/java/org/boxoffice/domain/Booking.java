@@ -3,8 +3,14 @@ package org.boxoffice.domain;
 import java.time.Instant;
 import java.util.Objects;
 
-/** Seats of one event that belong to one customer. */
-public record Booking(BookingId id, EventId eventId, SeatSelection seats, BookingStatus status, Instant createdAt) {
+/**
+ * Seats of one event that belong to one customer.
+ *
+ * @param holdId the hold it was confirmed from, or {@code null} when booked directly
+ * @param cancelledAt when it was cancelled, or {@code null} while confirmed
+ */
+public record Booking(BookingId id, EventId eventId, SeatSelection seats, BookingStatus status, Instant createdAt,
+        HoldId holdId, Instant cancelledAt) {
 
     public Booking {
         Objects.requireNonNull(id, "id");
@@ -12,9 +18,26 @@ public record Booking(BookingId id, EventId eventId, SeatSelection seats, Bookin
         Objects.requireNonNull(seats, "seats");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
+        if ((status == BookingStatus.CANCELLED) != (cancelledAt != null)) {
+            throw new IllegalArgumentException("a booking has a cancellation time exactly when it is cancelled");
+        }
     }
 
     public static Booking confirmed(BookingId id, EventId eventId, SeatSelection seats, Instant now) {
-        return new Booking(id, eventId, seats, BookingStatus.CONFIRMED, now);
+        return new Booking(id, eventId, seats, BookingStatus.CONFIRMED, now, null, null);
+    }
+
+    /** The booking a live hold turns into: the hold's seats, confirmed now. */
+    public static Booking fromHold(BookingId id, Hold hold, Instant now) {
+        return new Booking(id, hold.eventId(), hold.seats(), BookingStatus.CONFIRMED, now, hold.id(), null);
+    }
+
+    public boolean isCancelled() {
+        return status == BookingStatus.CANCELLED;
+    }
+
+    /** This booking cancelled at {@code now}; a cancelled booking stays as it is. */
+    public Booking cancelledAt(Instant now) {
+        return isCancelled() ? this : new Booking(id, eventId, seats, BookingStatus.CANCELLED, createdAt, holdId, now);
     }
 }

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** Where a booking stands. */
 public enum BookingStatus {
-    CONFIRMED;
+    CONFIRMED,
+    CANCELLED;
 
     /** The lower-case name clients see, as in the seed ({@code "confirmed"}). */
     public String wireName() {

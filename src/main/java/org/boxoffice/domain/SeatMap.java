@@ -1,64 +1,203 @@
 package org.boxoffice.domain;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
- * Which seats of one event are taken. One bit per seat, so a 1,000,000-seat event costs about 125 KB.
- * It decides bookings all-or-nothing. Not thread-safe: a store serialises the calls for one event.
+ * Which seats of one event are taken, by bookings or by live holds, and the rules for taking them:
+ * all-or-nothing, and never a seat that is taken. One bit per seat (a 1,000,000-seat event costs about
+ * 125 KB) plus a small record per live hold.
+ *
+ * <p>Every call passes the current instant. A hold whose expiry has come is dropped before the call
+ * does anything else, so its seats are free at that instant whether or not a sweeper has run. Time
+ * never goes backwards here: an instant older than one already seen counts as the newer one.
+ *
+ * <p>Not thread-safe: a store serialises the calls for one event.
  */
 public final class SeatMap {
 
     private final int totalSeats;
-    /** Bit {@code n} is seat {@code n}; bit 0 is unused, which keeps the arithmetic plain. */
-    private final BitSet booked;
+    /** Bit {@code n} is seat {@code n} (bit 0 unused): set when booked or held by a live hold. */
+    private final BitSet taken;
+    private final Map<HoldId, LiveHold> liveHolds = new HashMap<>();
+    private final PriorityQueue<LiveHold> byExpiry = new PriorityQueue<>(Comparator.comparing(LiveHold::expiresAt));
     private int bookedCount;
+    private int heldCount;
+    private Instant now = Instant.MIN;
+
+    private record LiveHold(HoldId id, SeatSelection seats, Instant expiresAt) {
+    }
 
     public SeatMap(int totalSeats) {
         if (totalSeats < 1) {
             throw new IllegalArgumentException("an event needs at least one seat");
         }
         this.totalSeats = totalSeats;
-        this.booked = new BitSet(totalSeats + 1);
+        this.taken = new BitSet(totalSeats + 1);
     }
 
     /** Books every seat of the selection, or, if any is taken, none, and says which were taken. */
-    public void book(SeatSelection selection) {
-        if (selection.highest() > totalSeats) {
-            throw new IllegalArgumentException("selection " + selection + " was made for a larger event");
-        }
-        int[] taken = selection.stream().filter(booked::get).toArray();
-        if (taken.length > 0) {
-            throw new SeatsUnavailableException(taken);
-        }
-        selection.stream().forEach(booked::set);
+    public void book(SeatSelection selection, Instant at) {
+        advanceTo(at);
+        claim(selection);
         bookedCount += selection.size();
     }
 
-    public boolean isBooked(int seat) {
-        return booked.get(seat);
+    /**
+     * Holds every seat of the selection for {@code ttl}, or none if any is taken. The hold's life is
+     * counted from this map's time, which a concurrent caller may have moved past {@code at}.
+     *
+     * @return the instant at which the hold was placed
+     */
+    public Instant hold(HoldId id, SeatSelection selection, Duration ttl, Instant at) {
+        advanceTo(at);
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("a hold must live for some time, not " + ttl);
+        }
+        if (liveHolds.containsKey(id)) {
+            throw new IllegalStateException("hold " + id + " exists already");
+        }
+        claim(selection);
+        LiveHold hold = new LiveHold(id, selection, now.plus(ttl));
+        liveHolds.put(id, hold);
+        byExpiry.add(hold);
+        heldCount += selection.size();
+        return now;
     }
 
-    public SeatCounts counts() {
-        return SeatCounts.of(totalSeats, bookedCount, 0);
+    /**
+     * The seats {@link BestAvailable} would give {@code quantity} seats right now; takes nothing.
+     *
+     * @throws NotEnoughSeatsException if fewer than {@code quantity} seats are free
+     */
+    public SeatSelection bestAvailable(int quantity, Instant at) {
+        advanceTo(at);
+        int[] chosen = BestAvailable.choose(taken, totalSeats, quantity);
+        if (chosen == null) {
+            throw new NotEnoughSeatsException(quantity, availableCount());
+        }
+        return SeatSelection.chosen(chosen);
+    }
+
+    /** Turns a live hold's seats into booked seats. False, changing nothing, if the hold is not live. */
+    public boolean confirm(HoldId id, Instant at) {
+        advanceTo(at);
+        LiveHold hold = liveHolds.remove(id);
+        if (hold == null) {
+            return false;
+        }
+        heldCount -= hold.seats().size();
+        bookedCount += hold.seats().size();
+        return true;
+    }
+
+    /** Frees a live hold's seats. False, changing nothing, if the hold is not live. */
+    public boolean release(HoldId id, Instant at) {
+        advanceTo(at);
+        LiveHold hold = liveHolds.remove(id);
+        if (hold == null) {
+            return false;
+        }
+        free(hold);
+        return true;
+    }
+
+    /** Frees the seats of a cancelled booking. */
+    public void cancel(SeatSelection bookedSeats, Instant at) {
+        advanceTo(at);
+        bookedSeats.stream().forEach(seat -> {
+            if (!taken.get(seat)) {
+                throw new IllegalStateException("seat " + seat + " is not booked");
+            }
+            taken.clear(seat);
+        });
+        bookedCount -= bookedSeats.size();
+    }
+
+    /** Whether the hold still holds its seats at {@code at}. */
+    public boolean isLive(HoldId id, Instant at) {
+        advanceTo(at);
+        return liveHolds.containsKey(id);
+    }
+
+    public boolean isTaken(int seat, Instant at) {
+        advanceTo(at);
+        return taken.get(seat);
+    }
+
+    public SeatCounts counts(Instant at) {
+        advanceTo(at);
+        return SeatCounts.of(totalSeats, bookedCount, heldCount);
     }
 
     /** The free seats as ascending runs, so a large event answers in a few numbers. */
-    public List<SeatRange> availableRanges() {
+    public List<SeatRange> availableRanges(Instant at) {
+        advanceTo(at);
         List<SeatRange> ranges = new ArrayList<>();
-        int first = booked.nextClearBit(1);
+        int first = taken.nextClearBit(1);
         while (first <= totalSeats) {
-            int end = booked.nextSetBit(first);
+            int end = taken.nextSetBit(first);
             int last = end < 0 || end > totalSeats ? totalSeats : end - 1;
             ranges.add(new SeatRange(first, last));
-            first = booked.nextClearBit(last + 1);
+            first = taken.nextClearBit(last + 1);
         }
         return ranges;
     }
 
+    /**
+     * Drops every hold whose expiry has come by {@code at}, freeing its seats.
+     *
+     * @return the holds that expired now
+     */
+    public List<HoldId> advanceTo(Instant at) {
+        if (at.isAfter(now)) {
+            now = at;
+        }
+        List<HoldId> expired = List.of();
+        while (!byExpiry.isEmpty() && !byExpiry.peek().expiresAt().isAfter(now)) {
+            LiveHold hold = byExpiry.poll();
+            // Confirmed and released holds stay queued until their expiry; only a live one frees seats.
+            if (!liveHolds.remove(hold.id(), hold)) {
+                continue;
+            }
+            free(hold);
+            if (expired.isEmpty()) {
+                expired = new ArrayList<>();
+            }
+            expired.add(hold.id());
+        }
+        return expired;
+    }
+
     /** Bytes held by the seat bits themselves: about {@code totalSeats / 8}. */
     public long seatBitsInBytes() {
-        return (long) booked.size() / Byte.SIZE;
+        return (long) taken.size() / Byte.SIZE;
+    }
+
+    private int availableCount() {
+        return totalSeats - bookedCount - heldCount;
+    }
+
+    private void claim(SeatSelection selection) {
+        if (selection.highest() > totalSeats) {
+            throw new IllegalArgumentException("selection " + selection + " was made for a larger event");
+        }
+        int[] unavailable = selection.stream().filter(taken::get).toArray();
+        if (unavailable.length > 0) {
+            throw new SeatsUnavailableException(unavailable);
+        }
+        selection.stream().forEach(taken::set);
+    }
+
+    private void free(LiveHold hold) {
+        hold.seats().stream().forEach(taken::clear);
+        heldCount -= hold.seats().size();
     }
 }

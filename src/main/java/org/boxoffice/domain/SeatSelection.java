@@ -60,6 +60,19 @@ public final class SeatSelection {
         return new SeatSelection(seen.stream().toArray());
     }
 
+    /** Seats a rule of ours chose (best available): already ascending, distinct and in range. */
+    static SeatSelection chosen(int[] ascendingSeats) {
+        for (int i = 1; i < ascendingSeats.length; i++) {
+            if (ascendingSeats[i] <= ascendingSeats[i - 1]) {
+                throw new IllegalArgumentException("chosen seats must ascend: " + Arrays.toString(ascendingSeats));
+            }
+        }
+        if (ascendingSeats.length == 0 || ascendingSeats[0] < 1) {
+            throw new IllegalArgumentException("chosen seats must be positive: " + Arrays.toString(ascendingSeats));
+        }
+        return new SeatSelection(ascendingSeats.clone());
+    }
+
     private static String name(List<Integer> seats) {
         String named = seats.stream().limit(NAMED_IN_MESSAGE).map(String::valueOf).collect(Collectors.joining(", "));
         int rest = seats.size() - NAMED_IN_MESSAGE;

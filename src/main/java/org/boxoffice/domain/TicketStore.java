@@ -1,12 +1,16 @@
 package org.boxoffice.domain;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Where events, seats and bookings are kept. Every implementation must keep DESIGN.md's invariants
- * under any number of concurrent callers: a seat is in at most one booking, counts add up, and a
- * booking claims all its seats or none.
+ * Where events, seats, holds and bookings are kept. Every implementation keeps DESIGN.md's invariants
+ * under any number of concurrent callers: a seat belongs to at most one live hold or confirmed
+ * booking, the counts add up, and a request takes all its seats or none. Methods that take
+ * {@code now} judge hold expiry by it (a store with a clock of its own, such as a database, may use
+ * that instead).
  */
 public interface TicketStore {
 
@@ -14,8 +18,11 @@ public interface TicketStore {
 
     Optional<Event> findEvent(EventId id);
 
+    /** Events matching the filter, ordered by start time, then id. */
+    Page<Event> listEvents(EventFilter filter, PageRequest page);
+
     /**
-     * Stores the booking and claims its seats in one atomic step.
+     * Stores the booking and claims its seats in one atomic step, at the booking's creation time.
      *
      * @throws SeatsUnavailableException if any seat is taken; then nothing changes
      * @throws UnknownIdException if the booking's event is not in this store
@@ -24,9 +31,59 @@ public interface TicketStore {
 
     Optional<Booking> findBooking(BookingId id);
 
-    /** The event's seat counts, consistent with one another at one instant; empty for an unknown event. */
-    Optional<SeatCounts> seatCounts(EventId id);
+    /** Bookings ordered by creation time, then id. */
+    Page<Booking> listBookings(PageRequest page);
 
-    /** The event's free seats as ascending ranges; empty for an unknown event. */
-    Optional<List<SeatRange>> availableSeats(EventId id);
+    /**
+     * Cancels the booking and frees its seats at once; a booking cancelled already stays as it is.
+     *
+     * @return the booking as it now stands
+     * @throws UnknownIdException if there is no such booking
+     */
+    Booking cancelBooking(BookingId id, Instant now);
+
+    /**
+     * Places a hold on the chosen seats for {@code ttl}, all or none.
+     *
+     * @return the hold, with the seats it got
+     * @throws SeatsUnavailableException if an explicitly chosen seat is taken
+     * @throws NotEnoughSeatsException if fewer seats are free than a best-available choice asks for
+     * @throws UnknownIdException if the event is not in this store
+     */
+    Hold placeHold(HoldId id, Event event, SeatChoice choice, Instant now, Duration ttl);
+
+    /** The hold as stored; its status at a given instant is {@link Hold#statusAt}. */
+    Optional<Hold> findHold(HoldId id);
+
+    /**
+     * Releases a live hold, freeing its seats at once. Releasing a hold that is released or expired
+     * already changes nothing.
+     *
+     * @return the hold as it now stands
+     * @throws HoldNotActiveException if the hold was confirmed (cancel the booking instead)
+     * @throws UnknownIdException if there is no such hold
+     */
+    Hold releaseHold(HoldId id, Instant now);
+
+    /**
+     * Turns a live hold into a confirmed booking with the same seats, in one atomic step.
+     *
+     * @throws HoldNotActiveException if the hold expired, was released or was confirmed already
+     * @throws UnknownIdException if there is no such hold
+     */
+    Booking confirmHold(HoldId id, BookingId bookingId, Instant now);
+
+    /** The event's seat counts at {@code now}, consistent with one another; empty for an unknown event. */
+    Optional<SeatCounts> seatCounts(EventId id, Instant now);
+
+    /** The event's free seats at {@code now} as ascending ranges; empty for an unknown event. */
+    Optional<List<SeatRange>> availableSeats(EventId id, Instant now);
+
+    /**
+     * Reclaims what expired holds still occupy. Their seats are free to every reader and writer at the
+     * instant they expire whether or not this runs; this only tidies up.
+     *
+     * @return how many holds it found expired
+     */
+    int sweepExpiredHolds(Instant now);
 }

@@ -20,6 +20,10 @@ public class UnknownIdException extends RuntimeException {
         return new UnknownIdException("booking", String.valueOf(id));
     }
 
+    public static UnknownIdException hold(Object id) {
+        return new UnknownIdException("hold", String.valueOf(id));
+    }
+
     public String kind() {
         return kind;
     }

@@ -8,11 +8,14 @@ import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.BookingId;
 import org.boxoffice.domain.Event;
 import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.HoldId;
+import org.boxoffice.domain.Page;
+import org.boxoffice.domain.PageRequest;
 import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.domain.UnknownIdException;
 
-/** Use cases of bookings: book named seats of an event, and read a booking back. */
+/** Use cases of bookings: book named seats, confirm a hold, cancel, read and list. */
 @ApplicationScoped
 public class BookingService {
 
@@ -41,7 +44,25 @@ public class BookingService {
         return booking;
     }
 
+    /**
+     * Turns a live hold into a booking of its seats.
+     *
+     * @throws org.boxoffice.domain.HoldNotActiveException if it expired, was released or was confirmed
+     */
+    public Booking confirm(HoldId holdId) {
+        return store.confirmHold(holdId, BookingId.random(), clock.instant());
+    }
+
+    /** Cancels the booking and frees its seats; cancelling twice is harmless. */
+    public Booking cancel(BookingId id) {
+        return store.cancelBooking(id, clock.instant());
+    }
+
     public Optional<Booking> find(BookingId id) {
         return store.findBooking(id);
+    }
+
+    public Page<Booking> list(PageRequest page) {
+        return store.listBookings(page);
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Duration;
 import org.boxoffice.domain.BookingLimits;
 
 /** Box Office's own settings, {@code boxoffice.*}; each can also be set as an environment variable. */
@@ -20,14 +21,39 @@ public interface BoxOfficeConfig {
     @Max(10_000_000)
     int maxSeatsPerEvent();
 
-    /** The most seats one booking may ask for. */
+    /** The most seats one hold or booking may ask for. */
     @WithDefault("50")
     @Min(1)
     @Max(10_000)
     int maxSeatsPerRequest();
 
+    Hold hold();
+
+    Idempotency idempotency();
+
+    /**
+     * How often expired holds and old idempotency keys are tidied away. Only memory depends on it:
+     * an expired hold's seats are free at once either way.
+     */
+    @WithDefault("PT1M")
+    Duration sweepInterval();
+
     default BookingLimits limits() {
         return new BookingLimits(maxSeatsPerEvent(), maxSeatsPerRequest());
+    }
+
+    /** Holds: seats set aside while a customer checks out. */
+    interface Hold {
+        /** How long a hold lives before its seats are free again. */
+        @WithDefault("PT10M")
+        Duration ttl();
+    }
+
+    /** Retry safety for state-changing requests. */
+    interface Idempotency {
+        /** How long an {@code Idempotency-Key} and its answer are remembered. */
+        @WithDefault("PT24H")
+        Duration retention();
     }
 
     /** The stores this build can use. */

@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.boxoffice.domain.Event;
+import org.boxoffice.domain.EventFilter;
 import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.Page;
+import org.boxoffice.domain.PageRequest;
 import org.boxoffice.domain.SeatCounts;
 import org.boxoffice.domain.SeatRange;
 import org.boxoffice.domain.TicketStore;
 
-/** Use cases of events: schedule one, read it, and see how its seats stand. */
+/** Use cases of events: schedule one, read and list them, and see how their seats stand now. */
 @ApplicationScoped
 public class EventService {
 
@@ -37,11 +40,15 @@ public class EventService {
         return store.findEvent(id);
     }
 
+    public Page<Event> list(EventFilter filter, PageRequest page) {
+        return store.listEvents(filter, page);
+    }
+
     public Optional<SeatCounts> seatCounts(EventId id) {
-        return store.seatCounts(id);
+        return store.seatCounts(id, clock.instant());
     }
 
     public Optional<List<SeatRange>> availableSeats(EventId id) {
-        return store.availableSeats(id);
+        return store.availableSeats(id, clock.instant());
     }
 }

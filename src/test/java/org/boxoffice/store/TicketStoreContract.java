@@ -7,9 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -20,8 +23,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.BookingId;
 import org.boxoffice.domain.BookingLimits;
+import org.boxoffice.domain.BookingStatus;
+import org.boxoffice.domain.Cursor;
 import org.boxoffice.domain.Event;
+import org.boxoffice.domain.EventFilter;
 import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.Hold;
+import org.boxoffice.domain.HoldId;
+import org.boxoffice.domain.HoldNotActiveException;
+import org.boxoffice.domain.HoldStatus;
+import org.boxoffice.domain.NotEnoughSeatsException;
+import org.boxoffice.domain.Page;
+import org.boxoffice.domain.PageRequest;
+import org.boxoffice.domain.SeatChoice;
 import org.boxoffice.domain.SeatCounts;
 import org.boxoffice.domain.SeatRange;
 import org.boxoffice.domain.SeatSelection;
@@ -33,11 +47,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link TicketStore} must do, whatever keeps the data. Each store's test extends this
- * class and says only how to make a fresh store.
+ * class and says only how to make a fresh store. Time is passed in, never slept through.
  */
 public abstract class TicketStoreContract {
 
-    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    protected static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private static final Duration TTL = Duration.ofMinutes(10);
     private static final BookingLimits LIMITS = new BookingLimits(100_000, 50);
 
     private TicketStore store;
@@ -51,16 +66,32 @@ public abstract class TicketStoreContract {
     }
 
     private Event addEvent(int totalSeats) {
-        Event event = new Event(EventId.random(), "Contract Concert", "Test Hall", NOW.plus(Duration.ofDays(30)),
-                totalSeats, NOW);
+        return addEvent(totalSeats, "Test Hall", NOW.plus(Duration.ofDays(30)));
+    }
+
+    private Event addEvent(int totalSeats, String venue, Instant startsAt) {
+        Event event = new Event(EventId.random(), "Contract Concert", venue, startsAt, totalSeats, NOW);
         store.addEvent(event);
         return event;
     }
 
-    private static Booking booking(Event event, Integer... seats) {
-        return Booking.confirmed(BookingId.random(), event.id(), SeatSelection.of(List.of(seats),
-                event.totalSeats(), LIMITS), NOW);
+    private static SeatSelection seats(Event event, Integer... seats) {
+        return SeatSelection.of(List.of(seats), event.totalSeats(), LIMITS);
     }
+
+    private static Booking booking(Event event, Integer... seats) {
+        return Booking.confirmed(BookingId.random(), event.id(), seats(event, seats), NOW);
+    }
+
+    private Hold hold(Event event, Instant at, Integer... seats) {
+        return store.placeHold(HoldId.random(), event, new SeatChoice.Explicit(seats(event, seats)), at, TTL);
+    }
+
+    private SeatCounts counts(Event event, Instant at) {
+        return store.seatCounts(event.id(), at).orElseThrow();
+    }
+
+    // --- events and direct bookings ---
 
     @Test
     void anAddedEventCanBeFoundAgain() {
@@ -74,14 +105,14 @@ public abstract class TicketStoreContract {
     void aNewEventHasAllSeatsAvailable() {
         Event event = addEvent(500);
 
-        assertThat(store.seatCounts(event.id())).contains(new SeatCounts(500, 0, 0, 500));
-        assertThat(store.availableSeats(event.id())).contains(List.of(new SeatRange(1, 500)));
+        assertThat(store.seatCounts(event.id(), NOW)).contains(new SeatCounts(500, 0, 0, 500));
+        assertThat(store.availableSeats(event.id(), NOW)).contains(List.of(new SeatRange(1, 500)));
     }
 
     @Test
     void anUnknownEventHasNoCountsAndNoSeats() {
-        assertThat(store.seatCounts(EventId.random())).isEmpty();
-        assertThat(store.availableSeats(EventId.random())).isEmpty();
+        assertThat(store.seatCounts(EventId.random(), NOW)).isEmpty();
+        assertThat(store.availableSeats(EventId.random(), NOW)).isEmpty();
     }
 
     @Test
@@ -92,8 +123,9 @@ public abstract class TicketStoreContract {
         store.addBooking(booking);
 
         assertThat(store.findBooking(booking.id())).contains(booking);
-        assertThat(store.seatCounts(event.id())).contains(new SeatCounts(10, 2, 0, 8));
-        assertThat(store.availableSeats(event.id())).contains(List.of(new SeatRange(1, 1), new SeatRange(4, 10)));
+        assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 2, 0, 8));
+        assertThat(store.availableSeats(event.id(), NOW))
+                .contains(List.of(new SeatRange(1, 1), new SeatRange(4, 10)));
     }
 
     @Test
@@ -107,7 +139,7 @@ public abstract class TicketStoreContract {
                         e -> assertThat(e.unavailableSeats()).containsExactly(5));
 
         assertThat(store.findBooking(overlapping.id())).isEmpty();
-        assertThat(store.seatCounts(event.id())).contains(new SeatCounts(10, 1, 0, 9));
+        assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 1, 0, 9));
     }
 
     @Test
@@ -126,14 +158,296 @@ public abstract class TicketStoreContract {
         store.addBooking(booking(first, 1, 2));
         store.addBooking(booking(second, 1, 2));
 
-        assertThat(store.seatCounts(first.id()).orElseThrow().bookedSeats()).isEqualTo(2);
-        assertThat(store.seatCounts(second.id()).orElseThrow().bookedSeats()).isEqualTo(2);
+        assertThat(counts(first, NOW).bookedSeats()).isEqualTo(2);
+        assertThat(counts(second, NOW).bookedSeats()).isEqualTo(2);
     }
 
     @Test
     void anUnknownBookingIsNotFound() {
         assertThat(store.findBooking(BookingId.random())).isEmpty();
     }
+
+    // --- holds ---
+
+    @Test
+    void aHoldTakesItsSeatsAsHeldUntilItExpires() {
+        Event event = addEvent(10);
+
+        Hold hold = hold(event, NOW, 2, 3);
+
+        assertThat(store.findHold(hold.id())).contains(hold);
+        assertThat(hold.status()).isEqualTo(HoldStatus.HELD);
+        assertThat(hold.expiresAt()).isEqualTo(NOW.plus(TTL));
+        assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 0, 2, 8));
+        assertThatThrownBy(() -> store.addBooking(booking(event, 3, 4))).isInstanceOf(SeatsUnavailableException.class);
+        assertThatThrownBy(() -> hold(event, NOW, 1, 2)).isInstanceOf(SeatsUnavailableException.class);
+    }
+
+    @Test
+    void anExpiredHoldsSeatsAreFreeToEveryoneAtTheInstantItExpires() {
+        Event event = addEvent(10);
+        Hold hold = hold(event, NOW, 2, 3);
+        Instant expiry = hold.expiresAt();
+
+        assertThat(counts(event, expiry.minusMillis(1))).isEqualTo(new SeatCounts(10, 0, 2, 8));
+        assertThat(counts(event, expiry)).isEqualTo(new SeatCounts(10, 0, 0, 10));
+        assertThat(store.availableSeats(event.id(), expiry)).contains(List.of(new SeatRange(1, 10)));
+        assertThat(store.findHold(hold.id()).orElseThrow().statusAt(expiry)).isEqualTo(HoldStatus.EXPIRED);
+
+        Hold next = hold(event, expiry, 2, 3);
+        assertThat(next.seats()).isEqualTo(hold.seats());
+    }
+
+    @Test
+    void aHoldOfAQuantityGetsTheBestSeatsAvailable() {
+        Event event = addEvent(10);
+        store.addBooking(booking(event, 1, 2, 4));
+
+        Hold hold = store.placeHold(HoldId.random(), event, new SeatChoice.BestOf(3), NOW, TTL);
+
+        assertThat(hold.seats().seats()).containsExactly(5, 6, 7);
+        assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 3, 3, 4));
+    }
+
+    @Test
+    void aHoldOfMoreSeatsThanAreFreeIsRefusedWithTheNumberFree() {
+        Event event = addEvent(5);
+        store.addBooking(booking(event, 1, 2, 3));
+
+        assertThatThrownBy(() -> store.placeHold(HoldId.random(), event, new SeatChoice.BestOf(3), NOW, TTL))
+                .isInstanceOfSatisfying(NotEnoughSeatsException.class, e -> assertThat(e.available()).isEqualTo(2));
+        assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(5, 3, 0, 2));
+    }
+
+    @Test
+    void confirmingALiveHoldBooksItsSeats() {
+        Event event = addEvent(10);
+        Hold hold = hold(event, NOW, 2, 3);
+        BookingId bookingId = BookingId.random();
+
+        Booking booking = store.confirmHold(hold.id(), bookingId, NOW.plusSeconds(5));
+
+        assertThat(booking.id()).isEqualTo(bookingId);
+        assertThat(booking.seats()).isEqualTo(hold.seats());
+        assertThat(booking.holdId()).isEqualTo(hold.id());
+        assertThat(booking.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(store.findBooking(bookingId)).contains(booking);
+        Hold confirmed = store.findHold(hold.id()).orElseThrow();
+        assertThat(confirmed.status()).isEqualTo(HoldStatus.CONFIRMED);
+        assertThat(confirmed.bookingId()).isEqualTo(bookingId);
+        assertThat(counts(event, hold.expiresAt().plusSeconds(1))).isEqualTo(new SeatCounts(10, 2, 0, 8));
+    }
+
+    @Test
+    void confirmingAnExpiredHoldIsRefusedAsExpired() {
+        Event event = addEvent(10);
+        Hold hold = hold(event, NOW, 2);
+
+        assertThatThrownBy(() -> store.confirmHold(hold.id(), BookingId.random(), hold.expiresAt()))
+                .isInstanceOfSatisfying(HoldNotActiveException.class,
+                        e -> assertThat(e.status()).isEqualTo(HoldStatus.EXPIRED));
+        assertThat(counts(event, hold.expiresAt())).isEqualTo(new SeatCounts(10, 0, 0, 10));
+    }
+
+    @Test
+    void confirmingAReleasedHoldIsRefusedAsReleased() {
+        Event event = addEvent(10);
+        Hold hold = hold(event, NOW, 2);
+        store.releaseHold(hold.id(), NOW);
+
+        assertThatThrownBy(() -> store.confirmHold(hold.id(), BookingId.random(), NOW))
+                .isInstanceOfSatisfying(HoldNotActiveException.class,
+                        e -> assertThat(e.status()).isEqualTo(HoldStatus.RELEASED));
+    }
+
+    @Test
+    void confirmingAHoldTwiceIsRefusedTheSecondTime() {
+        Event event = addEvent(10);
+        Hold hold = hold(event, NOW, 2);
+        store.confirmHold(hold.id(), BookingId.random(), NOW);
+
+        assertThatThrownBy(() -> store.confirmHold(hold.id(), BookingId.random(), NOW))
+                .isInstanceOfSatisfying(HoldNotActiveException.class,
+                        e -> assertThat(e.status()).isEqualTo(HoldStatus.CONFIRMED));
+        assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 1, 0, 9));
+    }
+
+    @Test
+    void releasingAHoldFreesItsSeatsAtOnceAndReleasingAgainIsHarmless() {
+        Event event = addEvent(10);
+        Hold hold = hold(event, NOW, 2, 3);
+
+        Hold released = store.releaseHold(hold.id(), NOW);
+
+        assertThat(released.status()).isEqualTo(HoldStatus.RELEASED);
+        assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 0, 0, 10));
+        assertThat(store.releaseHold(hold.id(), NOW)).isEqualTo(released);
+        store.addBooking(booking(event, 2, 3));
+    }
+
+    @Test
+    void releasingAnExpiredHoldChangesNothing() {
+        Event event = addEvent(10);
+        Hold hold = hold(event, NOW, 2);
+
+        Hold after = store.releaseHold(hold.id(), hold.expiresAt());
+
+        assertThat(after.statusAt(hold.expiresAt())).isEqualTo(HoldStatus.EXPIRED);
+    }
+
+    @Test
+    void releasingAConfirmedHoldIsRefused() {
+        Event event = addEvent(10);
+        Hold hold = hold(event, NOW, 2);
+        store.confirmHold(hold.id(), BookingId.random(), NOW);
+
+        assertThatThrownBy(() -> store.releaseHold(hold.id(), NOW))
+                .isInstanceOfSatisfying(HoldNotActiveException.class,
+                        e -> assertThat(e.status()).isEqualTo(HoldStatus.CONFIRMED));
+        assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 1, 0, 9));
+    }
+
+    @Test
+    void anUnknownHoldIsNotFoundNorReleasedNorConfirmed() {
+        HoldId unknown = HoldId.random();
+
+        assertThat(store.findHold(unknown)).isEmpty();
+        assertThatThrownBy(() -> store.releaseHold(unknown, NOW)).isInstanceOf(UnknownIdException.class);
+        assertThatThrownBy(() -> store.confirmHold(unknown, BookingId.random(), NOW))
+                .isInstanceOf(UnknownIdException.class);
+    }
+
+    @Test
+    void theSweepCountsHoldsThatExpiredWithoutChangingWhatReadersSee() {
+        Event event = addEvent(10);
+        hold(event, NOW, 1);
+        hold(event, NOW.plusSeconds(1), 2);
+        Instant later = NOW.plus(TTL).plusSeconds(1);
+
+        assertThat(store.sweepExpiredHolds(later)).isEqualTo(2);
+        assertThat(counts(event, later)).isEqualTo(new SeatCounts(10, 0, 0, 10));
+        assertThat(store.sweepExpiredHolds(later)).isZero();
+    }
+
+    // --- cancellation ---
+
+    @Test
+    void cancellingABookingFreesItsSeatsAndKeepsItReadable() {
+        Event event = addEvent(10);
+        Booking booking = booking(event, 4, 5);
+        store.addBooking(booking);
+
+        Booking cancelled = store.cancelBooking(booking.id(), NOW.plusSeconds(1));
+
+        assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(cancelled.cancelledAt()).isEqualTo(NOW.plusSeconds(1));
+        assertThat(store.findBooking(booking.id())).contains(cancelled);
+        assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 0, 0, 10));
+        store.addBooking(booking(event, 4, 5));
+    }
+
+    @Test
+    void cancellingTwiceAnswersTheSameAndFreesNothingMore() {
+        Event event = addEvent(10);
+        Booking booking = booking(event, 4);
+        store.addBooking(booking);
+        Booking first = store.cancelBooking(booking.id(), NOW);
+        store.addBooking(booking(event, 4));
+
+        Booking second = store.cancelBooking(booking.id(), NOW.plusSeconds(9));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 1, 0, 9));
+    }
+
+    @Test
+    void aBookingConfirmedFromAHoldCanBeCancelled() {
+        Event event = addEvent(10);
+        Hold hold = hold(event, NOW, 7);
+        Booking booking = store.confirmHold(hold.id(), BookingId.random(), NOW);
+
+        store.cancelBooking(booking.id(), NOW);
+
+        assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 0, 0, 10));
+    }
+
+    @Test
+    void cancellingAnUnknownBookingIsRejected() {
+        assertThatThrownBy(() -> store.cancelBooking(BookingId.random(), NOW)).isInstanceOf(UnknownIdException.class);
+    }
+
+    // --- listings ---
+
+    @Test
+    void eventsAreListedByDateThenIdAcrossPages() {
+        List<Event> added = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            added.add(addEvent(10, "Hall", NOW.plus(Duration.ofDays(10 - i % 3))));
+        }
+        List<Event> expected = added.stream().sorted((a, b) -> Cursor.of(a).compareTo(Cursor.of(b))).toList();
+
+        List<Event> listed = new ArrayList<>();
+        Optional<Cursor> cursor = Optional.empty();
+        do {
+            Page<Event> page = store.listEvents(EventFilter.ALL, new PageRequest(3, cursor));
+            assertThat(page.items().size()).isLessThanOrEqualTo(3);
+            listed.addAll(page.items());
+            cursor = page.next();
+        } while (cursor.isPresent());
+
+        assertThat(listed).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void pagesStayStableWhileEventsAreAdded() {
+        for (int i = 0; i < 4; i++) {
+            addEvent(10, "Hall", NOW.plus(Duration.ofDays(20 + i)));
+        }
+        Page<Event> first = store.listEvents(EventFilter.ALL, new PageRequest(2, Optional.empty()));
+        addEvent(10, "Hall", NOW.plus(Duration.ofDays(1)));
+        Event late = addEvent(10, "Hall", NOW.plus(Duration.ofDays(99)));
+
+        Page<Event> second = store.listEvents(EventFilter.ALL, new PageRequest(10, first.next()));
+
+        assertThat(second.items()).hasSize(3).doesNotContainAnyElementsOf(first.items()).endsWith(late);
+        assertThat(second.next()).isEmpty();
+    }
+
+    @Test
+    void eventsAreFilteredByVenueIgnoringCaseAndByDates() {
+        Event early = addEvent(10, "Central Park", NOW.plus(Duration.ofDays(1)));
+        Event middle = addEvent(10, "Central Park", NOW.plus(Duration.ofDays(5)));
+        addEvent(10, "Other Place", NOW.plus(Duration.ofDays(5)));
+        Event late = addEvent(10, "central park", NOW.plus(Duration.ofDays(9)));
+        PageRequest all = new PageRequest(100, Optional.empty());
+
+        assertThat(store.listEvents(new EventFilter(Optional.of("CENTRAL PARK"), Optional.empty(), Optional.empty()),
+                all).items()).containsExactly(early, middle, late);
+        assertThat(store.listEvents(new EventFilter(Optional.of("Central Park"),
+                Optional.of(NOW.plus(Duration.ofDays(5))), Optional.of(NOW.plus(Duration.ofDays(9)))), all).items())
+                .containsExactly(middle);
+    }
+
+    @Test
+    void bookingsAreListedInCreationOrderAcrossPages() {
+        Event event = addEvent(10);
+        List<Booking> added = new ArrayList<>();
+        for (int seat = 1; seat <= 5; seat++) {
+            Booking booking = Booking.confirmed(BookingId.random(), event.id(), seats(event, seat),
+                    NOW.plusSeconds(seat));
+            store.addBooking(booking);
+            added.add(booking);
+        }
+
+        Page<Booking> first = store.listBookings(new PageRequest(2, Optional.empty()));
+        Page<Booking> rest = store.listBookings(new PageRequest(10, first.next()));
+
+        assertThat(first.items()).containsExactlyElementsOf(added.subList(0, 2));
+        assertThat(rest.items()).containsExactlyElementsOf(added.subList(2, 5));
+        assertThat(rest.next()).isEmpty();
+    }
+
+    // --- concurrency ---
 
     /**
      * Many threads book random overlapping seat sets of one small event at once. Afterwards no seat is in
@@ -142,43 +456,26 @@ public abstract class TicketStoreContract {
      */
     @Test
     void concurrentBookingsNeverSellASeatTwice() throws Exception {
-        int threads = 32;
-        int attemptsPerThread = 200;
         Event event = addEvent(60);
         Map<BookingId, Booking> succeeded = new ConcurrentHashMap<>();
         List<int[]> refusedSeats = new ArrayList<>();
         AtomicInteger refusals = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                long seed = t;
-                futures.add(pool.submit(() -> {
-                    Random random = new Random(seed);
-                    start.await();
-                    for (int i = 0; i < attemptsPerThread; i++) {
-                        Booking attempt = randomBooking(event, random);
-                        try {
-                            store.addBooking(attempt);
-                            succeeded.put(attempt.id(), attempt);
-                        } catch (SeatsUnavailableException e) {
-                            refusals.incrementAndGet();
-                            synchronized (refusedSeats) {
-                                refusedSeats.add(e.unavailableSeats());
-                            }
-                        }
+
+        runConcurrently(32, thread -> {
+            Random random = new Random(thread);
+            for (int i = 0; i < 200; i++) {
+                Booking attempt = Booking.confirmed(BookingId.random(), event.id(), randomSeats(event, random), NOW);
+                try {
+                    store.addBooking(attempt);
+                    succeeded.put(attempt.id(), attempt);
+                } catch (SeatsUnavailableException e) {
+                    refusals.incrementAndGet();
+                    synchronized (refusedSeats) {
+                        refusedSeats.add(e.unavailableSeats());
                     }
-                    return null;
-                }));
+                }
             }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get(2, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
 
         int[] owner = new int[event.totalSeats() + 1];
         int bookedSeats = 0;
@@ -197,19 +494,202 @@ public abstract class TicketStoreContract {
         }
         assertThat(succeeded).isNotEmpty();
         assertThat(refusals.get()).isPositive();
-        assertThat(store.seatCounts(event.id())).contains(SeatCounts.of(60, bookedSeats, 0));
+        assertThat(counts(event, NOW)).isEqualTo(SeatCounts.of(60, bookedSeats, 0));
     }
 
-    private static Booking randomBooking(Event event, Random random) {
-        int size = 1 + random.nextInt(4);
-        List<Integer> seats = new ArrayList<>();
-        while (seats.size() < size) {
-            int seat = 1 + random.nextInt(event.totalSeats());
-            if (!seats.contains(seat)) {
-                seats.add(seat);
+    /**
+     * The lifecycle under fire: threads run random holds (explicit and best-available), confirms,
+     * releases, cancels and direct bookings over one event while the clock moves on and holds expire.
+     * Each thread acts only on its own holds and bookings, so it knows what state each must end in. At
+     * every checkpoint (all threads paused) and at the end: no seat belongs to two live holds or
+     * confirmed bookings, the counts match exactly what is live, the free ranges are the rest, and every
+     * object is in the state its owner's operations reported.
+     */
+    @Test
+    void randomConcurrentLifecycleKeepsEveryInvariant() throws Exception {
+        int threads = 16;
+        int rounds = 6;
+        int opsPerRound = 60;
+        Event event = addEvent(48);
+        Instant[] clock = {NOW};
+        List<Owner> owners = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            owners.add(new Owner(new Random(1000 + t)));
+        }
+
+        for (int round = 0; round < rounds; round++) {
+            Instant roundStart = clock[0];
+            runConcurrently(threads, t -> {
+                Owner owner = owners.get(t);
+                for (int i = 0; i < opsPerRound; i++) {
+                    // The clock moves on during the round: each thread acts at its own later instant.
+                    owner.act(event, roundStart.plus(Duration.ofSeconds(2L * i + owner.random.nextInt(3))));
+                }
+            });
+            clock[0] = roundStart.plus(Duration.ofMinutes(4));
+            checkInvariants(event, owners, clock[0]);
+        }
+        checkInvariants(event, owners, clock[0].plus(TTL));
+        // The run exercised every path, not only the easy ones.
+        assertThat(owners.stream().flatMap(o -> o.holds.values().stream()).map(h -> h.status))
+                .contains(HoldStatus.HELD, HoldStatus.CONFIRMED, HoldStatus.RELEASED);
+        assertThat(owners.stream().flatMap(o -> o.holds.values().stream())).anyMatch(h -> h.refusedAsExpired);
+        assertThat(owners.stream().flatMap(o -> o.bookings.values().stream())).contains(true, false);
+    }
+
+    private void checkInvariants(Event event, List<Owner> owners, Instant at) {
+        boolean[] taken = new boolean[event.totalSeats() + 1];
+        int booked = 0;
+        int held = 0;
+        for (Owner owner : owners) {
+            for (Map.Entry<BookingId, Boolean> expected : owner.bookings.entrySet()) {
+                Booking booking = store.findBooking(expected.getKey()).orElseThrow();
+                boolean cancelled = expected.getValue();
+                assertThat(booking.isCancelled()).as("booking %s cancelled", booking.id()).isEqualTo(cancelled);
+                if (!cancelled) {
+                    booked += claim(taken, booking.seats());
+                }
+            }
+            for (Map.Entry<HoldId, OwnHold> expected : owner.holds.entrySet()) {
+                Hold hold = store.findHold(expected.getKey()).orElseThrow();
+                OwnHold own = expected.getValue();
+                assertThat(hold.status()).as("hold %s", hold.id()).isEqualTo(own.status);
+                assertThat(hold.bookingId()).isEqualTo(own.booking);
+                if (own.refusedAsExpired) {
+                    assertThat(hold.statusAt(at)).isEqualTo(HoldStatus.EXPIRED);
+                }
+                if (hold.isLiveAt(at)) {
+                    held += claim(taken, hold.seats());
+                }
             }
         }
-        return Booking.confirmed(BookingId.random(), event.id(), SeatSelection.of(seats, event.totalSeats(), LIMITS),
-                NOW);
+        assertThat(counts(event, at)).isEqualTo(SeatCounts.of(event.totalSeats(), booked, held));
+        List<SeatRange> free = new ArrayList<>();
+        for (int seat = 1; seat <= event.totalSeats(); seat++) {
+            if (!taken[seat]) {
+                int first = seat;
+                while (seat < event.totalSeats() && !taken[seat + 1]) {
+                    seat++;
+                }
+                free.add(new SeatRange(first, seat));
+            }
+        }
+        assertThat(store.availableSeats(event.id(), at)).contains(free);
+    }
+
+    private static int claim(boolean[] taken, SeatSelection seats) {
+        for (int seat : seats.seats()) {
+            assertThat(taken[seat]).as("seat %d belongs to two live holds or bookings", seat).isFalse();
+            taken[seat] = true;
+        }
+        return seats.size();
+    }
+
+    /** What one thread did, and so what state each of its holds and bookings must be in. */
+    private final class Owner {
+        final Random random;
+        final Map<HoldId, OwnHold> holds = new ConcurrentHashMap<>();
+        final Map<BookingId, Boolean> bookings = new ConcurrentHashMap<>();
+
+        Owner(Random random) {
+            this.random = random;
+        }
+
+        void act(Event event, Instant now) {
+            try {
+                switch (random.nextInt(6)) {
+                    case 0 -> {
+                        Booking booking = Booking.confirmed(BookingId.random(), event.id(), randomSeats(event, random),
+                                now);
+                        store.addBooking(booking);
+                        bookings.put(booking.id(), false);
+                    }
+                    case 1 -> place(event, new SeatChoice.Explicit(randomSeats(event, random)), now);
+                    case 2 -> place(event, new SeatChoice.BestOf(1 + random.nextInt(3)), now);
+                    case 3 -> pick(HoldStatus.HELD).ifPresent(id -> confirm(id, now));
+                    case 4 -> pick(HoldStatus.HELD).ifPresent(id -> {
+                        Hold after = store.releaseHold(id, now);
+                        holds.get(id).status = after.status();
+                    });
+                    default -> bookings.entrySet().stream().filter(e -> !e.getValue()).findAny().ifPresent(e -> {
+                        assertThat(store.cancelBooking(e.getKey(), now).isCancelled()).isTrue();
+                        e.setValue(true);
+                    });
+                }
+            } catch (SeatsUnavailableException | NotEnoughSeatsException expectedUnderContention) {
+                // Someone else had the seats: nothing of ours changed.
+            }
+        }
+
+        private void place(Event event, SeatChoice choice, Instant now) {
+            Hold hold = store.placeHold(HoldId.random(), event, choice, now, Duration.ofSeconds(40));
+            holds.put(hold.id(), new OwnHold());
+        }
+
+        private void confirm(HoldId id, Instant now) {
+            OwnHold own = holds.get(id);
+            try {
+                Booking booking = store.confirmHold(id, BookingId.random(), now);
+                assertThat(now).as("confirmed before expiry").isBefore(store.findHold(id).orElseThrow().expiresAt());
+                own.status = HoldStatus.CONFIRMED;
+                own.booking = booking.id();
+                bookings.put(booking.id(), false);
+            } catch (HoldNotActiveException e) {
+                assertThat(e.status()).isEqualTo(HoldStatus.EXPIRED);
+                own.refusedAsExpired = true;
+            }
+        }
+
+        private Optional<HoldId> pick(HoldStatus status) {
+            List<HoldId> candidates = holds.entrySet().stream()
+                    .filter(e -> e.getValue().status == status && !e.getValue().refusedAsExpired)
+                    .map(Map.Entry::getKey).toList();
+            return candidates.isEmpty() ? Optional.empty()
+                    : Optional.of(candidates.get(random.nextInt(candidates.size())));
+        }
+    }
+
+    /** The state a thread's own hold must be in, by what the store told that thread. */
+    private static final class OwnHold {
+        HoldStatus status = HoldStatus.HELD;
+        BookingId booking;
+        boolean refusedAsExpired;
+    }
+
+    private static SeatSelection randomSeats(Event event, Random random) {
+        Set<Integer> seats = new HashSet<>();
+        int size = 1 + random.nextInt(4);
+        while (seats.size() < size) {
+            seats.add(1 + random.nextInt(event.totalSeats()));
+        }
+        return SeatSelection.of(List.copyOf(seats), event.totalSeats(), LIMITS);
+    }
+
+    /** Runs the body on that many threads at once, started together, and rethrows the first failure. */
+    private static void runConcurrently(int threads, ThreadBody body) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    body.run(thread);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> future : futures) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThreadBody {
+        void run(int thread) throws Exception;
     }
 }

@@ -1,35 +1,58 @@
 package org.boxoffice.store.memory;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
 import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.BookingId;
+import org.boxoffice.domain.Cursor;
 import org.boxoffice.domain.Event;
+import org.boxoffice.domain.EventFilter;
 import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.Hold;
+import org.boxoffice.domain.HoldId;
+import org.boxoffice.domain.HoldNotActiveException;
+import org.boxoffice.domain.HoldStatus;
+import org.boxoffice.domain.Page;
+import org.boxoffice.domain.PageRequest;
+import org.boxoffice.domain.SeatChoice;
 import org.boxoffice.domain.SeatCounts;
 import org.boxoffice.domain.SeatMap;
 import org.boxoffice.domain.SeatRange;
+import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.domain.UnknownIdException;
 
 /**
  * Keeps everything in this process's memory: fast, and gone when the process ends. Each event has its
- * own lock (its {@link EventEntry}), so bookings for different events never wait for one another.
+ * own lock (its {@link EventEntry}), so requests for different events never wait for one another.
+ * Whatever changes an event's seats, and the hold or booking records that go with them, changes under
+ * that event's lock, so no reader sees seats taken without the record that took them.
  */
 @ApplicationScoped
 public class InMemoryTicketStore implements TicketStore {
 
     private final ConcurrentMap<EventId, EventEntry> events = new ConcurrentHashMap<>();
+    private final NavigableMap<Cursor, Event> eventsByDate = new ConcurrentSkipListMap<>();
     private final ConcurrentMap<BookingId, Booking> bookings = new ConcurrentHashMap<>();
+    private final NavigableMap<Cursor, BookingId> bookingsByCreation = new ConcurrentSkipListMap<>();
+    private final ConcurrentMap<HoldId, Hold> holds = new ConcurrentHashMap<>();
 
     @Override
     public void addEvent(Event event) {
         if (events.putIfAbsent(event.id(), new EventEntry(event)) != null) {
             throw new IllegalStateException("event " + event.id() + " exists already");
         }
+        eventsByDate.put(Cursor.of(event), event);
     }
 
     @Override
@@ -38,15 +61,16 @@ public class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
+    public Page<Event> listEvents(EventFilter filter, PageRequest page) {
+        return page(eventsByDate, page, event -> filter.matches(event) ? event : null, Cursor::of);
+    }
+
+    @Override
     public void addBooking(Booking booking) {
-        EventEntry entry = entry(booking.eventId()).orElseThrow(() -> UnknownIdException.event(booking.eventId()));
-        if (bookings.containsKey(booking.id())) {
-            throw new IllegalStateException("booking " + booking.id() + " exists already");
-        }
+        EventEntry entry = existing(booking.eventId());
         synchronized (entry) {
-            entry.seats().book(booking.seats());
-            // Published inside the lock: nobody can see the seats taken without also finding the booking.
-            bookings.put(booking.id(), booking);
+            entry.seats().book(booking.seats(), booking.createdAt());
+            putBooking(booking);
         }
     }
 
@@ -56,25 +80,144 @@ public class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
-    public Optional<SeatCounts> seatCounts(EventId id) {
+    public Page<Booking> listBookings(PageRequest page) {
+        return page(bookingsByCreation, page, bookings::get, Cursor::of);
+    }
+
+    @Override
+    public Booking cancelBooking(BookingId id, Instant now) {
+        Booking booking = findBooking(id).orElseThrow(() -> UnknownIdException.booking(id));
+        EventEntry entry = existing(booking.eventId());
+        synchronized (entry) {
+            Booking current = bookings.get(id);
+            if (current.isCancelled()) {
+                return current;
+            }
+            entry.seats().cancel(current.seats(), now);
+            Booking cancelled = current.cancelledAt(now);
+            bookings.put(id, cancelled);
+            return cancelled;
+        }
+    }
+
+    @Override
+    public Hold placeHold(HoldId id, Event event, SeatChoice choice, Instant now, Duration ttl) {
+        EventEntry entry = existing(event.id());
+        synchronized (entry) {
+            SeatSelection seats = choice instanceof SeatChoice.Explicit explicit
+                    ? explicit.seats()
+                    : entry.seats().bestAvailable(((SeatChoice.BestOf) choice).quantity(), now);
+            Instant placedAt = entry.seats().hold(id, seats, ttl, now);
+            Hold hold = Hold.placed(id, event.id(), seats, placedAt, placedAt.plus(ttl));
+            if (holds.putIfAbsent(id, hold) != null) {
+                throw new IllegalStateException("hold " + id + " exists already");
+            }
+            return hold;
+        }
+    }
+
+    @Override
+    public Optional<Hold> findHold(HoldId id) {
+        return Optional.ofNullable(holds.get(id));
+    }
+
+    @Override
+    public Hold releaseHold(HoldId id, Instant now) {
+        EventEntry entry = existing(existingHold(id).eventId());
+        synchronized (entry) {
+            Hold hold = holds.get(id);
+            if (hold.status() == HoldStatus.CONFIRMED) {
+                throw new HoldNotActiveException(id, HoldStatus.CONFIRMED);
+            }
+            if (!entry.seats().release(id, now)) {
+                return hold;
+            }
+            Hold released = hold.released();
+            holds.put(id, released);
+            return released;
+        }
+    }
+
+    @Override
+    public Booking confirmHold(HoldId id, BookingId bookingId, Instant now) {
+        EventEntry entry = existing(existingHold(id).eventId());
+        synchronized (entry) {
+            Hold hold = holds.get(id);
+            if (!entry.seats().confirm(id, now)) {
+                throw new HoldNotActiveException(id, hold.status() == HoldStatus.HELD ? HoldStatus.EXPIRED
+                        : hold.status());
+            }
+            Booking booking = Booking.fromHold(bookingId, hold, now);
+            holds.put(id, hold.confirmedAs(bookingId));
+            putBooking(booking);
+            return booking;
+        }
+    }
+
+    @Override
+    public Optional<SeatCounts> seatCounts(EventId id, Instant now) {
         return entry(id).map(entry -> {
             synchronized (entry) {
-                return entry.seats().counts();
+                return entry.seats().counts(now);
             }
         });
     }
 
     @Override
-    public Optional<List<SeatRange>> availableSeats(EventId id) {
+    public Optional<List<SeatRange>> availableSeats(EventId id, Instant now) {
         return entry(id).map(entry -> {
             synchronized (entry) {
-                return entry.seats().availableRanges();
+                return entry.seats().availableRanges(now);
             }
         });
     }
 
+    @Override
+    public int sweepExpiredHolds(Instant now) {
+        int expired = 0;
+        for (EventEntry entry : events.values()) {
+            synchronized (entry) {
+                expired += entry.seats().advanceTo(now).size();
+            }
+        }
+        return expired;
+    }
+
+    private void putBooking(Booking booking) {
+        if (bookings.putIfAbsent(booking.id(), booking) != null) {
+            throw new IllegalStateException("booking " + booking.id() + " exists already");
+        }
+        bookingsByCreation.put(Cursor.of(booking), booking.id());
+    }
+
     private Optional<EventEntry> entry(EventId id) {
         return Optional.ofNullable(events.get(id));
+    }
+
+    private EventEntry existing(EventId id) {
+        return entry(id).orElseThrow(() -> UnknownIdException.event(id));
+    }
+
+    private Hold existingHold(HoldId id) {
+        return findHold(id).orElseThrow(() -> UnknownIdException.hold(id));
+    }
+
+    /** Up to {@code limit} items after the cursor that {@code visible} keeps (it returns null to skip). */
+    private static <V, T> Page<T> page(NavigableMap<Cursor, V> index, PageRequest request,
+            Function<V, T> visible, Function<T, Cursor> cursorOf) {
+        Map<Cursor, V> after = request.after().map(c -> index.tailMap(c, false)).orElse(index);
+        List<T> items = new ArrayList<>(request.limit());
+        for (V value : after.values()) {
+            T item = visible.apply(value);
+            if (item == null) {
+                continue;
+            }
+            if (items.size() == request.limit()) {
+                return new Page<>(items, Optional.of(cursorOf.apply(items.get(items.size() - 1))));
+            }
+            items.add(item);
+        }
+        return new Page<>(items, Optional.empty());
     }
 
     /** An event with its seat map; the entry is also the lock for that event's seats. */

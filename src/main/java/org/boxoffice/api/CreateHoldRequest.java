@@ -1,0 +1,30 @@
+package org.boxoffice.api;
+
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.UUID;
+import org.boxoffice.domain.InvalidRequestException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Body of {@code POST /holds}: explicit seats, or a quantity of the best seats available. */
+@Schema(name = "CreateHold", description = "{event_id, seats} or {event_id, quantity}")
+public record CreateHoldRequest(
+        @Schema(examples = "f1d69c4a-b6c2-49bc-bd12-03979bc14f11")
+        @NotNull(message = "is required")
+        UUID eventId,
+
+        @Schema(description = "Seat numbers to hold", examples = "[10, 11]")
+        List<@NotNull(message = "must be a seat number, not null") Integer> seats,
+
+        @Schema(description = "How many seats to hold, chosen best-available (side by side where possible)",
+                examples = "4")
+        Integer quantity) {
+
+    /** Refuses a body with both forms or neither. */
+    void checkForm() {
+        if ((seats == null) == (quantity == null)) {
+            throw new InvalidRequestException(seats == null ? "seats" : "quantity",
+                    "send either seats or quantity, exactly one of them");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.boxoffice.api;
+
+import static org.boxoffice.api.EventResource.IDEMPOTENCY_KEY_DOC;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.Hold;
+import org.boxoffice.domain.HoldId;
+import org.boxoffice.domain.UnknownIdException;
+import org.boxoffice.service.HoldService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /holds}: set seats aside while a customer checks out; they free themselves on expiry. */
+@Path("/holds")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Holds")
+public class HoldResource {
+
+    private final HoldService holds;
+    private final IdempotentRequests idempotent;
+    private final Clock clock;
+
+    public HoldResource(HoldService holds, IdempotentRequests idempotent, Clock clock) {
+        this.holds = holds;
+        this.idempotent = idempotent;
+        this.clock = clock;
+    }
+
+    @POST
+    @Operation(summary = "Hold seats until expires_at: explicit seats, or a quantity of the best available")
+    @APIResponse(responseCode = "201", description = "Held",
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/holds/{hold_id}"),
+            content = @Content(schema = @Schema(implementation = HoldResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (as for bookings), or both or neither of"
+            + " seats and quantity",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such event",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Seats taken (unavailable_seats), fewer free than quantity"
+            + " (available_seats), or the first request with this Idempotency-Key still running",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull(message = "is required: send a JSON object") @Valid CreateHoldRequest body,
+            @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
+        body.checkForm();
+        return idempotent.run(key, "POST", "/holds", body, () -> {
+            EventId eventId = new EventId(body.eventId());
+            Hold hold = body.quantity() != null
+                    ? holds.holdBestAvailable(eventId, body.quantity())
+                    : holds.holdSeats(eventId, body.seats());
+            return Response.status(Response.Status.CREATED)
+                    .header(HttpHeaders.LOCATION, "/holds/" + hold.id())
+                    .entity(HoldResponse.of(hold, clock.instant()))
+                    .build();
+        });
+    }
+
+    @GET
+    @Path("/{hold_id}")
+    @Operation(summary = "Read one hold, with its status now")
+    @APIResponse(responseCode = "200", description = "The hold",
+            content = @Content(schema = @Schema(implementation = HoldResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such hold",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HoldResponse get(@PathParam("hold_id") String holdId) {
+        return HoldId.parse(holdId).flatMap(holds::find).map(hold -> HoldResponse.of(hold, clock.instant()))
+                .orElseThrow(() -> UnknownIdException.hold(holdId));
+    }
+
+    @DELETE
+    @Path("/{hold_id}")
+    @Operation(summary = "Release a hold; its seats are free at once. Releasing twice is harmless.")
+    @APIResponse(responseCode = "200", description = "The hold, released (or expired, if it had)",
+            content = @Content(schema = @Schema(implementation = HoldResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such hold",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The hold was confirmed; cancel the booking instead",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HoldResponse release(@PathParam("hold_id") String holdId) {
+        HoldId id = HoldId.parse(holdId).orElseThrow(() -> UnknownIdException.hold(holdId));
+        return HoldResponse.of(holds.release(id), clock.instant());
+    }
+}

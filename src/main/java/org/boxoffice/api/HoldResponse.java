@@ -1,0 +1,20 @@
+package org.boxoffice.api;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.boxoffice.domain.Hold;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A hold as clients see it, with its status at the moment of the answer. */
+@Schema(name = "Hold")
+public record HoldResponse(UUID holdId, UUID eventId, int[] seats,
+        @Schema(description = "held, released, confirmed or expired", examples = "held") String status,
+        Instant createdAt, Instant expiresAt,
+        @Schema(description = "The booking it was confirmed into", nullable = true) UUID bookingId) {
+
+    static HoldResponse of(Hold hold, Instant now) {
+        return new HoldResponse(hold.id().value(), hold.eventId().value(), hold.seats().seats(),
+                hold.statusAt(now).wireName(), hold.createdAt(), hold.expiresAt(),
+                hold.bookingId() == null ? null : hold.bookingId().value());
+    }
+}

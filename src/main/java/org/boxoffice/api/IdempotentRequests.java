@@ -1,0 +1,115 @@
+package org.boxoffice.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.boxoffice.domain.IdempotencyStore;
+import org.boxoffice.domain.IdempotencyStore.Claim;
+import org.boxoffice.domain.IdempotencyStore.StoredResponse;
+import org.boxoffice.domain.InvalidRequestException;
+import org.boxoffice.service.BoxOfficeConfig;
+
+/**
+ * Runs a state-changing request at most once per {@code Idempotency-Key}: a retry with the same key
+ * and the same request (method, path and parsed body) replays the first answer; the same key with a
+ * different request answers 422; a retry while the first is still running answers 409. Only answers
+ * that changed something (2xx) are remembered: a refused request can be corrected and retried.
+ */
+@ApplicationScoped
+public class IdempotentRequests {
+
+    static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final IdempotencyStore store;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final BoxOfficeConfig config;
+
+    public IdempotentRequests(IdempotencyStore store, ObjectMapper json, Clock clock, BoxOfficeConfig config) {
+        this.store = store;
+        this.json = json;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Runs {@code action} unless {@code key} says it ran already; without a key, simply runs it. */
+    Response run(String key, String method, String path, Object body, Supplier<Response> action) {
+        if (key == null) {
+            return action.get();
+        }
+        if (!VALID_KEY.matcher(key).matches()) {
+            throw new InvalidRequestException(HEADER, "must be 1 to 255 visible ASCII characters");
+        }
+        Instant now = clock.instant();
+        Claim claim = store.claim(key, fingerprint(method, path, body), now,
+                now.minus(config.idempotency().retention()));
+        if (claim instanceof Claim.Replay replay) {
+            return replay(replay.response());
+        }
+        if (claim instanceof Claim.Mismatch) {
+            return Problems.unprocessable("idempotency-key-reused", "Idempotency key reused",
+                    "This Idempotency-Key was used for a different request; use a new key for a new request.");
+        }
+        if (claim instanceof Claim.InFlight) {
+            return Problems.conflict("idempotency-key-in-flight", "Request in progress",
+                    "The first request with this Idempotency-Key is still running; retry shortly.");
+        }
+        Response response;
+        try {
+            response = action.get();
+        } catch (RuntimeException refused) {
+            store.release(key);
+            throw refused;
+        }
+        if (response.getStatus() / 100 == 2) {
+            store.complete(key, new StoredResponse(response.getStatus(),
+                    response.getHeaderString(HttpHeaders.LOCATION), write(response.getEntity())));
+        } else {
+            store.release(key);
+        }
+        return response;
+    }
+
+    private static Response replay(StoredResponse stored) {
+        Response.ResponseBuilder answer = Response.status(stored.status())
+                .type(MediaType.APPLICATION_JSON)
+                .header(REPLAYED_HEADER, "true")
+                .entity(stored.body());
+        if (stored.location() != null) {
+            answer.header(HttpHeaders.LOCATION, stored.location());
+        }
+        return answer.build();
+    }
+
+    private String fingerprint(String method, String path, Object body) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+            sha256.update(write(body).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("our own response types always serialise", e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.boxoffice.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Seats of one event set aside for a customer until {@code expiresAt}: nobody else can hold or book
+ * them meanwhile, and the customer can confirm them into a booking. Once the clock reaches
+ * {@code expiresAt}, an unconfirmed hold is expired and its seats are free, whether or not anything
+ * has run since.
+ *
+ * @param bookingId the booking it was confirmed into, or {@code null}
+ */
+public record Hold(HoldId id, EventId eventId, SeatSelection seats, Instant createdAt, Instant expiresAt,
+        HoldStatus status, BookingId bookingId) {
+
+    public Hold {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(seats, "seats");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(status, "status");
+        if (status == HoldStatus.EXPIRED) {
+            throw new IllegalArgumentException("expiry is a matter of time, not a stored status");
+        }
+        if (!expiresAt.isAfter(createdAt)) {
+            throw new IllegalArgumentException("a hold must expire after it is placed");
+        }
+        if ((status == HoldStatus.CONFIRMED) != (bookingId != null)) {
+            throw new IllegalArgumentException("a hold has a booking exactly when it is confirmed");
+        }
+    }
+
+    public static Hold placed(HoldId id, EventId eventId, SeatSelection seats, Instant now, Instant expiresAt) {
+        return new Hold(id, eventId, seats, now, expiresAt, HoldStatus.HELD, null);
+    }
+
+    /** The status at {@code now}: a held hold whose time has come is expired. */
+    public HoldStatus statusAt(Instant now) {
+        return status == HoldStatus.HELD && !now.isBefore(expiresAt) ? HoldStatus.EXPIRED : status;
+    }
+
+    public boolean isLiveAt(Instant now) {
+        return statusAt(now) == HoldStatus.HELD;
+    }
+
+    public Hold released() {
+        return new Hold(id, eventId, seats, createdAt, expiresAt, HoldStatus.RELEASED, null);
+    }
+
+    public Hold confirmedAs(BookingId booking) {
+        return new Hold(id, eventId, seats, createdAt, expiresAt, HoldStatus.CONFIRMED, booking);
+    }
+}

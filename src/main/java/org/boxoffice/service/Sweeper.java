@@ -1,0 +1,42 @@
+package org.boxoffice.service;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import org.boxoffice.domain.IdempotencyStore;
+import org.boxoffice.domain.TicketStore;
+import org.jboss.logging.Logger;
+
+/**
+ * Tidies away expired holds and old idempotency keys every {@code boxoffice.sweep-interval}.
+ * Correctness never waits for it: an expired hold's seats are free the instant it expires.
+ */
+@ApplicationScoped
+public class Sweeper {
+
+    private static final Logger LOG = Logger.getLogger(Sweeper.class);
+
+    private final TicketStore store;
+    private final IdempotencyStore idempotency;
+    private final Clock clock;
+    private final BoxOfficeConfig config;
+
+    public Sweeper(TicketStore store, IdempotencyStore idempotency, Clock clock, BoxOfficeConfig config) {
+        this.store = store;
+        this.idempotency = idempotency;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${boxoffice.sweep-interval:PT1M}", delayed = "${boxoffice.sweep-interval:PT1M}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        Instant now = clock.instant();
+        int holds = store.sweepExpiredHolds(now);
+        int keys = idempotency.sweep(now.minus(config.idempotency().retention()));
+        if (holds > 0 || keys > 0) {
+            LOG.debugf("Swept %d expired holds and %d idempotency keys", holds, keys);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.boxoffice.store.memory;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.boxoffice.domain.IdempotencyStore;
+
+/** Idempotency keys in this process's memory; each key's state changes atomically in the map. */
+@ApplicationScoped
+public class InMemoryIdempotencyStore implements IdempotencyStore {
+
+    private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+    /** A claimed key: running while {@code response} is null. */
+    private record Entry(String fingerprint, Instant claimedAt, StoredResponse response) {
+    }
+
+    @Override
+    public Claim claim(String key, String fingerprint, Instant now, Instant forgetBefore) {
+        Claim[] outcome = new Claim[1];
+        entries.compute(key, (k, existing) -> {
+            if (existing == null || existing.claimedAt().isBefore(forgetBefore)) {
+                outcome[0] = new Claim.Claimed();
+                return new Entry(fingerprint, now, null);
+            }
+            if (!existing.fingerprint().equals(fingerprint)) {
+                outcome[0] = new Claim.Mismatch();
+            } else if (existing.response() == null) {
+                outcome[0] = new Claim.InFlight();
+            } else {
+                outcome[0] = new Claim.Replay(existing.response());
+            }
+            return existing;
+        });
+        return outcome[0];
+    }
+
+    @Override
+    public void complete(String key, StoredResponse response) {
+        entries.computeIfPresent(key, (k, entry) -> new Entry(entry.fingerprint(), entry.claimedAt(), response));
+    }
+
+    @Override
+    public void release(String key) {
+        entries.computeIfPresent(key, (k, entry) -> entry.response() == null ? null : entry);
+    }
+
+    @Override
+    public int sweep(Instant forgetBefore) {
+        int before = entries.size();
+        entries.values().removeIf(entry -> entry.claimedAt().isBefore(forgetBefore) && entry.response() != null);
+        return before - entries.size();
+    }
+}
