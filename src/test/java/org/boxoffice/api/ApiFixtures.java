@@ -54,6 +54,27 @@ final class ApiFixtures {
                 .then();
     }
 
+    static ValidatableResponse hold(String eventId, Integer... seats) {
+        return postJson("/holds", Map.of("event_id", eventId, "seats", Arrays.asList(seats)));
+    }
+
+    static ValidatableResponse holdBest(String eventId, int quantity) {
+        return postJson("/holds", Map.of("event_id", eventId, "quantity", quantity));
+    }
+
+    static ValidatableResponse confirm(String holdId) {
+        return postJson("/bookings", Map.of("hold_id", holdId));
+    }
+
+    /** The event's counts, after checking that they add up to its total. */
+    static Map<String, Integer> counts(String eventId) {
+        Map<String, Integer> counts = given().get("/events/" + eventId + "/seats").then().statusCode(200)
+                .extract().as(Map.class);
+        assertThat(counts.get("booked_seats") + counts.get("held_seats") + counts.get("available_seats"))
+                .as("booked + held + available == total").isEqualTo(counts.get("total_seats"));
+        return counts;
+    }
+
     static ValidatableResponse postJson(String path, Object body) {
         return given().contentType(ContentType.JSON).body(body).when().post(path).then();
     }

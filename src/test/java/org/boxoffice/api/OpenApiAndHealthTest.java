@@ -23,6 +23,14 @@ class OpenApiAndHealthTest {
                 .body("paths", hasKey("/events/{event_id}/seats/available"))
                 .body("paths", hasKey("/bookings"))
                 .body("paths", hasKey("/bookings/{booking_id}"))
+                .body("paths", hasKey("/bookings/{booking_id}/cancel"))
+                .body("paths", hasKey("/holds"))
+                .body("paths", hasKey("/holds/{hold_id}"))
+                .body("paths.'/holds/{hold_id}'", hasKey("delete"))
+                .body("paths.'/events'", hasKey("get"))
+                .body("paths.'/bookings'", hasKey("get"))
+                .body("paths.'/holds'.post.responses", hasKey("409"))
+                .body("paths.'/bookings'.post.responses", hasKey("422"))
                 .body("paths.'/events'.post.responses", hasKey("201"))
                 .body("paths.'/events'.post.responses", hasKey("400"))
                 .body("paths.'/events'.post.responses.'400'.content", hasKey("application/problem+json"))
@@ -35,7 +43,8 @@ class OpenApiAndHealthTest {
                 .body("paths.'/events/{event_id}/seats'.get.responses", hasKey("200"))
                 .body("components.schemas", hasKey("Problem"))
                 .body("components.schemas.SeatCounts.properties", hasKey("held_seats"))
-                .body("components.schemas.CreateEvent.properties", hasKey("total_seats"));
+                .body("components.schemas.CreateEvent.properties", hasKey("total_seats"))
+                .body("components.schemas.Hold.properties", hasKey("expires_at"));
     }
 
     @ParameterizedTest
