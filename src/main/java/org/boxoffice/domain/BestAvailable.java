@@ -8,9 +8,24 @@ import java.util.BitSet;
  * nobody buying in pairs will ever take), lowest numbers first; and when no run is long enough, the
  * lowest free seats.
  */
-final class BestAvailable {
+public final class BestAvailable {
 
     private BestAvailable() {
+    }
+
+    /**
+     * Chooses seats for a best-available request.
+     *
+     * @param taken bit {@code n} set when seat {@code n} is taken
+     * @throws NotEnoughSeatsException if fewer than {@code quantity} seats are free
+     */
+    public static SeatSelection select(BitSet taken, int totalSeats, int quantity) {
+        int[] chosen = choose(taken, totalSeats, quantity);
+        if (chosen == null) {
+            int free = totalSeats - taken.get(1, totalSeats + 1).cardinality();
+            throw new NotEnoughSeatsException(quantity, free);
+        }
+        return SeatSelection.ofAscending(chosen);
     }
 
     /**

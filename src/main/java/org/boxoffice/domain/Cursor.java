@@ -11,7 +11,13 @@ import java.util.UUID;
  */
 public record Cursor(Instant at, UUID id) implements Comparable<Cursor> {
 
-    private static final Comparator<Cursor> ORDER = Comparator.comparing(Cursor::at).thenComparing(Cursor::id);
+    /**
+     * Ids compare as unsigned 128-bit numbers, as databases compare UUIDs; {@link UUID#compareTo}
+     * compares signed halves and would order some ids differently.
+     */
+    private static final Comparator<Cursor> ORDER = Comparator.comparing(Cursor::at)
+            .thenComparing(c -> c.id().getMostSignificantBits(), Long::compareUnsigned)
+            .thenComparing(c -> c.id().getLeastSignificantBits(), Long::compareUnsigned);
 
     public Cursor {
         Objects.requireNonNull(at, "at");

@@ -79,11 +79,7 @@ public final class SeatMap {
      */
     public SeatSelection bestAvailable(int quantity, Instant at) {
         advanceTo(at);
-        int[] chosen = BestAvailable.choose(taken, totalSeats, quantity);
-        if (chosen == null) {
-            throw new NotEnoughSeatsException(quantity, availableCount());
-        }
-        return SeatSelection.chosen(chosen);
+        return BestAvailable.select(taken, totalSeats, quantity);
     }
 
     /** Turns a live hold's seats into booked seats. False, changing nothing, if the hold is not live. */
@@ -140,15 +136,7 @@ public final class SeatMap {
     /** The free seats as ascending runs, so a large event answers in a few numbers. */
     public List<SeatRange> availableRanges(Instant at) {
         advanceTo(at);
-        List<SeatRange> ranges = new ArrayList<>();
-        int first = taken.nextClearBit(1);
-        while (first <= totalSeats) {
-            int end = taken.nextSetBit(first);
-            int last = end < 0 || end > totalSeats ? totalSeats : end - 1;
-            ranges.add(new SeatRange(first, last));
-            first = taken.nextClearBit(last + 1);
-        }
-        return ranges;
+        return SeatRange.freeRuns(taken, totalSeats);
     }
 
     /**
@@ -179,10 +167,6 @@ public final class SeatMap {
     /** Bytes held by the seat bits themselves: about {@code totalSeats / 8}. */
     public long seatBitsInBytes() {
         return (long) taken.size() / Byte.SIZE;
-    }
-
-    private int availableCount() {
-        return totalSeats - bookedCount - heldCount;
     }
 
     private void claim(SeatSelection selection) {

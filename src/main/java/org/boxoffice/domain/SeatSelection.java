@@ -60,8 +60,11 @@ public final class SeatSelection {
         return new SeatSelection(seen.stream().toArray());
     }
 
-    /** Seats a rule of ours chose (best available): already ascending, distinct and in range. */
-    static SeatSelection chosen(int[] ascendingSeats) {
+    /**
+     * Seats already checked elsewhere (chosen by best available, or read back from a store): they must
+     * ascend strictly and be positive; the event's range was checked when they were first chosen.
+     */
+    public static SeatSelection ofAscending(int[] ascendingSeats) {
         for (int i = 1; i < ascendingSeats.length; i++) {
             if (ascendingSeats[i] <= ascendingSeats[i - 1]) {
                 throw new IllegalArgumentException("chosen seats must ascend: " + Arrays.toString(ascendingSeats));

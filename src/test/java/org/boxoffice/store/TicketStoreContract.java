@@ -685,6 +685,8 @@ public abstract class TicketStoreContract {
             }
         } finally {
             pool.shutdownNow();
+            // A failed run must not leave threads working on the store of the next test.
+            assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
         }
     }
 

@@ -1,0 +1,119 @@
+package org.boxoffice.store.postgres;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.boxoffice.domain.StoreUnavailableException;
+
+/**
+ * Runs units of work in transactions, retrying those PostgreSQL aborted to keep them serialisable
+ * (serialization failures, deadlocks), and turns a database that cannot be reached into
+ * {@link StoreUnavailableException}. Also reads and writes the column types the stores use.
+ */
+final class Jdbc {
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final DataSource dataSource;
+
+    Jdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs the work in one transaction: it commits if the work returns, and rolls back if it throws. */
+    <T> T inTransaction(Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException | Error e) {
+                    rollbackQuietly(connection, e);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (isRetryable(e) && attempt < MAX_ATTEMPTS) {
+                    continue;
+                }
+                throw translate(e);
+            }
+        }
+    }
+
+    /** Runs one statement's worth of work outside any explicit transaction. */
+    <T> T autoCommit(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    /** 40001 serialization failure, 40P01 deadlock: PostgreSQL undid the transaction, so it may run again. */
+    private static boolean isRetryable(SQLException e) {
+        return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+    }
+
+    /**
+     * Connection failures (class 08), an operator shutting the server down (57P), resource exhaustion
+     * (53) and pool timeouts (no SQLState) mean "try again later"; anything else is a fault of ours.
+     */
+    static RuntimeException translate(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null || state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")) {
+            return new StoreUnavailableException("the database cannot be reached", e);
+        }
+        return new IllegalStateException("database failure " + state, e);
+    }
+
+    static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        statement.setObject(index, value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+    }
+
+    static Instant getInstant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static UUID getUuid(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, UUID.class);
+    }
+
+    static int[] getInts(ResultSet row, String column) throws SQLException {
+        Integer[] boxed = (Integer[]) row.getArray(column).getArray();
+        int[] values = new int[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            values[i] = boxed[i];
+        }
+        return values;
+    }
+
+    static java.sql.Array intArray(Connection connection, int[] values) throws SQLException {
+        Integer[] boxed = new Integer[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return connection.createArrayOf("integer", boxed);
+    }
+}

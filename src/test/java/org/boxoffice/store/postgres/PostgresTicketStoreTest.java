@@ -1,0 +1,16 @@
+package org.boxoffice.store.postgres;
+
+import org.boxoffice.domain.TicketStore;
+import org.boxoffice.store.TicketStoreContract;
+import org.boxoffice.testing.TestDatabase;
+
+/** The store contract on PostgreSQL, judging time by the instants the contract passes. */
+class PostgresTicketStoreTest extends TicketStoreContract {
+
+    @Override
+    protected TicketStore newStore() {
+        TestDatabase database = TestDatabase.get();
+        database.truncate();
+        return new PostgresTicketStore(database.dataSource(), false);
+    }
+}
