@@ -11,7 +11,10 @@ import org.boxoffice.domain.BookingLimits;
 @ConfigMapping(prefix = "boxoffice")
 public interface BoxOfficeConfig {
 
-    /** Where tickets are kept; {@code memory} keeps them in this process only. */
+    /**
+     * Where tickets are kept: {@code memory} in this process only (lost on restart, not shared between
+     * instances); {@code postgres} in the database of {@code quarkus.datasource.*}.
+     */
     @WithDefault("memory")
     StoreKind store();
 
@@ -58,6 +61,7 @@ public interface BoxOfficeConfig {
 
     /** The stores this build can use. */
     enum StoreKind {
-        memory
+        memory,
+        postgres
     }
 }

@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.boxoffice.domain.TicketStore;
+import org.boxoffice.store.memory.InMemoryTicketStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BookingResourceTest {
 
     @InjectSpy
-    TicketStore store;
+    InMemoryTicketStore store;
 
     @Test
     void bookingFreeSeatsAnswers201WithTheBookingAndItsLocation() {

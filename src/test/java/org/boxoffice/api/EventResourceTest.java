@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.boxoffice.domain.TicketStore;
+import org.boxoffice.store.memory.InMemoryTicketStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,7 +38,7 @@ class EventResourceTest {
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     @InjectSpy
-    TicketStore store;
+    InMemoryTicketStore store;
 
     @Test
     void creatingAnEventAnswers201WithItsLocationAndDetails() {

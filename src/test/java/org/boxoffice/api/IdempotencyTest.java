@@ -27,14 +27,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.boxoffice.domain.TicketStore;
+import org.boxoffice.store.memory.InMemoryTicketStore;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class IdempotencyTest {
 
     @InjectSpy
-    TicketStore store;
+    InMemoryTicketStore store;
 
     private static String newKey() {
         return "key-" + UUID.randomUUID();

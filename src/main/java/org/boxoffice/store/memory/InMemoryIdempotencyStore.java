@@ -1,6 +1,7 @@
 package org.boxoffice.store.memory;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -8,6 +9,7 @@ import org.boxoffice.domain.IdempotencyStore;
 
 /** Idempotency keys in this process's memory; each key's state changes atomically in the map. */
 @ApplicationScoped
+@Typed(InMemoryIdempotencyStore.class)
 public class InMemoryIdempotencyStore implements IdempotencyStore {
 
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();

@@ -1,6 +1,7 @@
 package org.boxoffice.store.memory;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,9 +37,11 @@ import org.boxoffice.domain.UnknownIdException;
  * Keeps everything in this process's memory: fast, and gone when the process ends. Each event has its
  * own lock (its {@link EventEntry}), so requests for different events never wait for one another.
  * Whatever changes an event's seats, and the hold or booking records that go with them, changes under
- * that event's lock, so no reader sees seats taken without the record that took them.
+ * that event's lock, so no reader sees seats taken without the record that took them. Chosen by
+ * {@code boxoffice.store=memory} (see {@link org.boxoffice.store.StoreSelection}).
  */
 @ApplicationScoped
+@Typed(InMemoryTicketStore.class)
 public class InMemoryTicketStore implements TicketStore {
 
     private final ConcurrentMap<EventId, EventEntry> events = new ConcurrentHashMap<>();

@@ -1,0 +1,64 @@
+package org.boxoffice.store;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.boxoffice.domain.IdempotencyStore;
+import org.boxoffice.domain.TicketStore;
+import org.boxoffice.store.memory.InMemoryIdempotencyStore;
+import org.boxoffice.store.memory.InMemoryTicketStore;
+import org.boxoffice.store.postgres.PostgresIdempotencyStore;
+import org.boxoffice.store.postgres.PostgresTicketStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Chooses the stores by {@code boxoffice.store} when the service starts, so one build serves both
+ * (the setting is checked against the allowed values by {@code BoxOfficeConfig}). The datasource is
+ * touched only when PostgreSQL is chosen.
+ */
+@ApplicationScoped
+public class StoreSelection {
+
+    static final String POSTGRES = "postgres";
+
+    private final boolean postgres;
+    private final Optional<String> jdbcUrl;
+    private final Instance<DataSource> dataSource;
+    private final Instance<InMemoryTicketStore> memoryTickets;
+    private final Instance<InMemoryIdempotencyStore> memoryKeys;
+
+    public StoreSelection(@ConfigProperty(name = "boxoffice.store", defaultValue = "memory") String store,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
+            Instance<DataSource> dataSource, Instance<InMemoryTicketStore> memoryTickets,
+            Instance<InMemoryIdempotencyStore> memoryKeys) {
+        this.postgres = POSTGRES.equals(store);
+        this.jdbcUrl = jdbcUrl;
+        this.dataSource = dataSource;
+        this.memoryTickets = memoryTickets;
+        this.memoryKeys = memoryKeys;
+    }
+
+    /** Fails start-up, naming the missing setting, rather than the first booking. */
+    void checkSettings(@Observes StartupEvent started) {
+        if (postgres && jdbcUrl.filter(url -> !url.isBlank()).isEmpty()) {
+            throw new IllegalStateException("boxoffice.store=postgres needs quarkus.datasource.jdbc.url"
+                    + " (environment: QUARKUS_DATASOURCE_JDBC_URL), e.g. jdbc:postgresql://host:5432/boxoffice");
+        }
+    }
+
+    @Produces
+    @ApplicationScoped
+    TicketStore ticketStore() {
+        return postgres ? new PostgresTicketStore(dataSource.get(), true) : memoryTickets.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    IdempotencyStore idempotencyStore() {
+        return postgres ? new PostgresIdempotencyStore(dataSource.get()) : memoryKeys.get();
+    }
+}
