@@ -22,16 +22,23 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final String jdbcUrl;
     private Process process;
 
-    private ServiceProcess(String name, int port) {
+    private ServiceProcess(String name, int port, String jdbcUrl) {
         this.name = name;
         this.port = port;
+        this.jdbcUrl = jdbcUrl;
     }
 
     /** Starts an instance on a free port and waits until it is ready. */
     public static ServiceProcess start(String name) throws Exception {
-        ServiceProcess instance = new ServiceProcess(name, freePort());
+        return start(name, TestDatabase.get().jdbcUrl());
+    }
+
+    /** Starts an instance that reaches the run's database through another URL (a proxy, say). */
+    public static ServiceProcess start(String name, String jdbcUrl) throws Exception {
+        ServiceProcess instance = new ServiceProcess(name, freePort(), jdbcUrl);
         instance.launch();
         return instance;
     }
@@ -74,7 +81,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", name + ".log").toFile()));
         Map<String, String> env = builder.environment();
         env.put("BOXOFFICE_STORE", "postgres");
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         env.put("QUARKUS_DATASOURCE_USERNAME", database.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         process = builder.start();
