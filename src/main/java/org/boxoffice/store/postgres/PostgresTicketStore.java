@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.boxoffice.domain.BestAvailable;
 import org.boxoffice.domain.Booking;
@@ -55,9 +57,12 @@ public class PostgresTicketStore implements TicketStore {
 
     /** How many times a best-available hold re-chooses after losing a race for the seats it chose. */
     private static final int BEST_AVAILABLE_ATTEMPTS = 5;
+    /** Events never change once created, so instances may keep them; this bounds how many. */
+    private static final int CACHED_EVENTS = 10_000;
 
     private final Jdbc jdbc;
     private final boolean databaseClock;
+    private final Map<EventId, Event> events = new ConcurrentHashMap<>();
 
     public PostgresTicketStore(DataSource dataSource, boolean databaseClock) {
         this.jdbc = new Jdbc(dataSource);
@@ -84,7 +89,20 @@ public class PostgresTicketStore implements TicketStore {
 
     @Override
     public Optional<Event> findEvent(EventId id) {
-        return jdbc.autoCommit(c -> findEvent(c, id.value()));
+        Event cached = events.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Event> found = jdbc.autoCommit(c -> findEvent(c, id.value()));
+        found.ifPresent(this::remember);
+        return found;
+    }
+
+    private void remember(Event event) {
+        if (events.size() >= CACHED_EVENTS) {
+            events.clear();
+        }
+        events.put(event.id(), event);
     }
 
     private static Optional<Event> findEvent(Connection c, UUID id) throws SQLException {
@@ -119,11 +137,12 @@ public class PostgresTicketStore implements TicketStore {
 
     @Override
     public void addBooking(Booking booking) {
+        findEvent(booking.eventId()).orElseThrow(() -> UnknownIdException.event(booking.eventId()));
+        // Three statements in all: the booking, its claims, the commit. The event cannot vanish (events
+        // are never deleted), and expired holds are judged inside the claim statement itself.
         jdbc.inTransaction(c -> {
-            existingEvent(c, booking.eventId());
             insertBooking(c, booking);
-            claim(c, booking.eventId(), booking.seats(), booking.id().value(), null, null,
-                    now(c, booking.createdAt()));
+            claim(c, booking.eventId(), booking.seats(), booking.id().value(), null, null, booking.createdAt());
             return null;
         });
     }
@@ -165,10 +184,10 @@ public class PostgresTicketStore implements TicketStore {
 
     @Override
     public Hold placeHold(HoldId id, Event event, SeatChoice choice, Instant now, Duration ttl) {
+        findEvent(event.id()).orElseThrow(() -> UnknownIdException.event(event.id()));
         for (int attempt = 1; ; attempt++) {
             try {
                 return jdbc.inTransaction(c -> {
-                    existingEvent(c, event.id());
                     Instant at = now(c, now);
                     SeatSelection seats = choice instanceof SeatChoice.Explicit explicit
                             ? explicit.seats()
@@ -293,7 +312,7 @@ public class PostgresTicketStore implements TicketStore {
      * {@link SeatsUnavailableException} naming the seats others own (the caller's transaction then
      * rolls back, so nothing is claimed).
      */
-    private static void claim(Connection c, EventId eventId, SeatSelection seats, UUID bookingId, UUID holdId,
+    private void claim(Connection c, EventId eventId, SeatSelection seats, UUID bookingId, UUID holdId,
             Instant expiresAt, Instant now) throws SQLException {
         int claimed;
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO seat_claims"
@@ -301,13 +320,13 @@ public class PostgresTicketStore implements TicketStore {
                 + " SELECT ?, seat, ?, ?, ? FROM unnest(?::integer[]) AS seat ORDER BY seat"
                 + " ON CONFLICT (event_id, seat) DO UPDATE SET booking_id = excluded.booking_id,"
                 + " hold_id = excluded.hold_id, expires_at = excluded.expires_at"
-                + " WHERE seat_claims.hold_id IS NOT NULL AND seat_claims.expires_at <= ?")) {
+                + " WHERE seat_claims.hold_id IS NOT NULL AND seat_claims.expires_at <= " + nowSql())) {
             insert.setObject(1, eventId.value());
             insert.setObject(2, bookingId);
             insert.setObject(3, holdId);
             setInstant(insert, 4, expiresAt);
             insert.setArray(5, intArray(c, seats.seats()));
-            setInstant(insert, 6, now);
+            setNow(insert, 6, now);
             claimed = insert.executeUpdate();
         }
         if (claimed == seats.size()) {
@@ -367,10 +386,6 @@ public class PostgresTicketStore implements TicketStore {
     }
 
     // --- rows ---
-
-    private static Event existingEvent(Connection c, EventId id) throws SQLException {
-        return findEvent(c, id.value()).orElseThrow(() -> UnknownIdException.event(id));
-    }
 
     private static void insertBooking(Connection c, Booking booking) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO bookings"

@@ -1,0 +1,34 @@
+-- wrk script: every request books one seat no other request asks for, so each answer should be 201.
+-- Arguments (after --): event_id, total wrk threads, this process's offset, number of processes.
+local threads = {}
+local next_id = 0
+
+function setup(thread)
+  thread:set("id", next_id)
+  next_id = next_id + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  event_id = args[1]
+  nthreads = tonumber(args[2])
+  offset = tonumber(args[3])
+  processes = tonumber(args[4])
+  counter = 0
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+end
+
+function request()
+  -- seats interleave across processes and threads: never the same seat twice
+  local seat = 1 + offset + processes * (id + nthreads * counter)
+  counter = counter + 1
+  return wrk.format(nil, "/bookings", nil, '{"event_id":"' .. event_id .. '","seats":[' .. seat .. ']}')
+end
+
+function done(summary, latency, requests)
+  io.write(string.format("RESULT requests=%d non2xx=%d errors=%d duration_us=%d p50_us=%d p99_us=%d\n",
+    summary.requests, summary.errors.status,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.duration, latency:percentile(50), latency:percentile(99)))
+end

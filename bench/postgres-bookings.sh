@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Bookings per second through HTTP on the PostgreSQL store, with one and with two instances, next to
+# the database's own ceiling for the same claim-seat transaction (pgbench), all in one run so the
+# ratios are fair on a shared, noisy machine.
+#
+#   bench/postgres-bookings.sh [seconds per run, default 10] [connections, default 32]
+#
+# Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth), pgbench, and wrk (installed from
+# Debian's packages if missing). Builds the service jar if it is not there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_RUN=${1:-10}
+CONNECTIONS=${2:-32}
+DB=boxoffice_bench
+PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -Atq"
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+
+$PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+start_instance() { # port
+  BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+    QUARKUS_DATASOURCE_USERNAME=postgres java -Dquarkus.http.port="$1" -jar target/quarkus-app/quarkus-run.jar \
+    > "target/bench-$1.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$1/q/health/ready" >/dev/null && return 0
+    sleep 0.5
+  done
+  echo "instance on port $1 did not start; see target/bench-$1.log" >&2
+  exit 1
+}
+
+new_event() { # port
+  curl -sf -X POST "http://127.0.0.1:$1/events" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"Bench\",\"date_time\":\"2030-06-15 19:00\",\"venue\":\"Bench Hall\",\"total_seats\":100000}" \
+    | sed 's/.*"event_id":"\([^"]*\)".*/\1/'
+}
+
+booked() { # port event
+  curl -sf "http://127.0.0.1:$1/events/$2/seats" | sed 's/.*"booked_seats":\([0-9]*\).*/\1/'
+}
+
+# wrk against each port at once; prints "bookings/s p50_ms p99_ms ok not_ok" over all ports.
+drive() { # event port...
+  local event=$1; shift
+  local n=$# i=0 files=() waits=()
+  for port in "$@"; do
+    local out; out=$(mktemp)
+    files+=("$out")
+    wrk -t2 -c$((CONNECTIONS / n)) -d"${SECONDS_PER_RUN}s" --latency -s bench/book-distinct.lua \
+      "http://127.0.0.1:$port" -- "$event" 2 "$i" "$n" > "$out" &
+    waits+=($!)
+    i=$((i + 1))
+  done
+  wait "${waits[@]}"
+  awk '/^RESULT/ { for (f = 2; f <= NF; f++) { split($f, kv, "="); k = kv[1]; x = kv[2] + 0
+        if (k == "p50_us" || k == "p99_us" || k == "duration_us") { if (x > m[k]) m[k] = x } else s[k] += x } }
+    END { ok = s["requests"] - s["non2xx"]
+      printf "%.0f %.2f %.2f %d %d\n", ok / (m["duration_us"] / 1e6), m["p50_us"] / 1000, m["p99_us"] / 1000,
+        ok, s["non2xx"] + s["errors"] }' "${files[@]}"
+  rm -f "${files[@]}"
+}
+
+echo "Warming up one instance..."
+start_instance 18081
+WARM=$(new_event 18081)
+SECONDS_SAVED=$SECONDS_PER_RUN; SECONDS_PER_RUN=5; drive "$WARM" 18081 >/dev/null; SECONDS_PER_RUN=$SECONDS_SAVED
+
+EVENT1=$(new_event 18081)
+read -r RPS1 P50_1 P99_1 OK1 BAD1 < <(drive "$EVENT1" 18081)
+COUNT1=$(booked 18081 "$EVENT1")
+
+start_instance 18082
+SECONDS_SAVED=$SECONDS_PER_RUN; SECONDS_PER_RUN=5; drive "$(new_event 18082)" 18082 >/dev/null; SECONDS_PER_RUN=$SECONDS_SAVED
+EVENT2=$(new_event 18081)
+read -r RPS2 P50_2 P99_2 OK2 BAD2 < <(drive "$EVENT2" 18081 18082)
+COUNT2=$(booked 18082 "$EVENT2")
+
+cleanup; PIDS=()
+PGEVENT=$($PSQL -d $DB -c "INSERT INTO events VALUES (gen_random_uuid(), 'pgbench', 'Bench Hall',
+  now() + interval '1 year', 100000000, now()) RETURNING id" | head -1)
+$PSQL -d $DB -c "CREATE SEQUENCE IF NOT EXISTS bench_seat"
+PGTPS=$(pgbench -h 127.0.0.1 -U postgres -n -c "$CONNECTIONS" -j 2 -T "$SECONDS_PER_RUN" -D event_id="'$PGEVENT'" \
+  -f bench/claim-seat.sql "$DB" 2>/dev/null | awk '/^tps/ { printf "%.0f", $3 }')
+
+# wrk stops with requests in flight: those may commit without wrk counting their 201. So the store
+# may hold up to one booking per connection more than wrk saw, never fewer.
+check() { # booked answered
+  if [ "$1" -ge "$2" ] && [ $(($1 - $2)) -le "$CONNECTIONS" ]; then echo "yes (+$(($1 - $2)) in flight)"
+  else echo "NO ($1 booked, $2 answered 201)"; fi
+}
+echo
+echo "PostgreSQL store, $CONNECTIONS connections, ${SECONDS_PER_RUN}s per run, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+printf '| %-36s | %10s | %8s | %8s | %9s | %-20s |\n' "run" "bookings/s" "p50 ms" "p99 ms" "ceiling" "counts match 201s"
+printf '|%s|%s|%s|%s|%s|%s|\n' "--------------------------------------" "------------" "----------" "----------" "-----------" "----------------------"
+printf '| %-36s | %10s | %8s | %8s | %9s | %-20s |\n' "pgbench, same claim-seat transaction" "$PGTPS" "" "" "100%" ""
+printf '| %-36s | %10s | %8s | %8s | %8.0f%% | %-20s |\n' "HTTP, one instance" "$RPS1" "$P50_1" "$P99_1" \
+  "$(echo "100 * $RPS1 / $PGTPS" | bc -l)" "$(check "$COUNT1" "$OK1")"
+printf '| %-36s | %10s | %8s | %8s | %8.0f%% | %-20s |\n' "HTTP, two instances" "$RPS2" "$P50_2" "$P99_2" \
+  "$(echo "100 * $RPS2 / $PGTPS" | bc -l)" "$(check "$COUNT2" "$OK2")"
+[ "$BAD1" = 0 ] && [ "$BAD2" = 0 ] || echo "note: $BAD1 + $BAD2 requests were not 201 (conflicts or errors)"
+$PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
