@@ -23,7 +23,7 @@ cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 start_instance() { # port
-  BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+  BOXOFFICE_AUTH_ENABLED=false BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
     QUARKUS_DATASOURCE_USERNAME=postgres java -Dquarkus.http.port="$1" -jar target/quarkus-app/quarkus-run.jar \
     > "target/bench-$1.log" 2>&1 &
   PIDS+=($!)

@@ -20,6 +20,7 @@ import org.boxoffice.domain.BookingId;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.UnknownIdException;
+import org.boxoffice.security.Caller;
 import org.boxoffice.service.BookingService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -38,10 +39,12 @@ public class BookingResource {
 
     private final BookingService bookings;
     private final IdempotentRequests idempotent;
+    private final Callers callers;
 
-    public BookingResource(BookingService bookings, IdempotentRequests idempotent) {
+    public BookingResource(BookingService bookings, IdempotentRequests idempotent, Callers callers) {
         this.bookings = bookings;
         this.idempotent = idempotent;
+        this.callers = callers;
     }
 
     @POST
@@ -64,11 +67,12 @@ public class BookingResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull(message = "is required: send a JSON object") @Valid CreateBookingRequest body,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
+        Caller caller = callers.current();
         body.checkForm();
-        return idempotent.run(key, "POST", "/bookings", body, () -> {
+        return idempotent.run(caller, key, "POST", "/bookings", body, () -> {
             Booking booking = body.confirmsHold()
-                    ? bookings.confirm(new HoldId(body.holdId()))
-                    : bookings.book(new EventId(body.eventId()), body.seats());
+                    ? bookings.confirm(caller, new HoldId(body.holdId()))
+                    : bookings.book(caller, new EventId(body.eventId()), body.seats());
             return Response.status(Response.Status.CREATED)
                     .header(HttpHeaders.LOCATION, "/bookings/" + booking.id())
                     .entity(BookingResponse.of(booking))
@@ -85,7 +89,7 @@ public class BookingResource {
     public PageResponse<BookingResponse> list(
             @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
-        return Paging.response(bookings.list(Paging.request(limit, cursor)), BookingResponse::of);
+        return Paging.response(bookings.list(callers.current(), Paging.request(limit, cursor)), BookingResponse::of);
     }
 
     @GET
@@ -96,7 +100,8 @@ public class BookingResource {
     @APIResponse(responseCode = "404", description = "No such booking",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BookingResponse get(@PathParam("booking_id") String bookingId) {
-        return BookingId.parse(bookingId).flatMap(bookings::find).map(BookingResponse::of)
+        Caller caller = callers.current();
+        return BookingId.parse(bookingId).flatMap(id -> bookings.find(caller, id)).map(BookingResponse::of)
                 .orElseThrow(() -> UnknownIdException.booking(bookingId));
     }
 
@@ -110,8 +115,9 @@ public class BookingResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response cancel(@PathParam("booking_id") String bookingId,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
+        Caller caller = callers.current();
         BookingId id = BookingId.parse(bookingId).orElseThrow(() -> UnknownIdException.booking(bookingId));
-        return idempotent.run(key, "POST", "/bookings/" + id + "/cancel", "", () ->
-                Response.ok(BookingResponse.of(bookings.cancel(id))).build());
+        return idempotent.run(caller, key, "POST", "/bookings/" + id + "/cancel", "", () ->
+                Response.ok(BookingResponse.of(bookings.cancel(caller, id))).build());
     }
 }

@@ -18,6 +18,7 @@ import org.boxoffice.domain.Event;
 import org.boxoffice.domain.EventFilter;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.UnknownIdException;
+import org.boxoffice.security.Caller;
 import org.boxoffice.service.EventService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -39,10 +40,12 @@ public class EventResource {
 
     private final EventService events;
     private final IdempotentRequests idempotent;
+    private final Callers callers;
 
-    public EventResource(EventService events, IdempotentRequests idempotent) {
+    public EventResource(EventService events, IdempotentRequests idempotent, Callers callers) {
         this.events = events;
         this.idempotent = idempotent;
+        this.callers = callers;
     }
 
     @POST
@@ -61,8 +64,9 @@ public class EventResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull(message = "is required: send a JSON object") @Valid CreateEventRequest body,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
-        return idempotent.run(key, "POST", "/events", body, () -> {
-            Event event = events.create(body.name(), body.venue(), DateTimes.parse("date_time", body.dateTime()),
+        Caller caller = callers.current();
+        return idempotent.run(caller, key, "POST", "/events", body, () -> {
+            Event event = events.create(caller, body.name(), body.venue(), DateTimes.parse("date_time", body.dateTime()),
                     body.totalSeats());
             return Response.status(Response.Status.CREATED)
                     .header(HttpHeaders.LOCATION, "/events/" + event.id())
@@ -83,6 +87,7 @@ public class EventResource {
             @Parameter(description = "Only events starting before this time") @QueryParam("to") String to,
             @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
+        callers.current();
         EventFilter filter = new EventFilter(Optional.ofNullable(venue).filter(v -> !v.isBlank()),
                 Optional.ofNullable(from).map(f -> DateTimes.parse("from", f)),
                 Optional.ofNullable(to).map(t -> DateTimes.parse("to", t)));
@@ -97,6 +102,7 @@ public class EventResource {
     @APIResponse(responseCode = "404", description = "No such event",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EventResponse get(@PathParam("event_id") String eventId) {
+        callers.current();
         return EventId.parse(eventId).flatMap(events::find).map(EventResponse::of)
                 .orElseThrow(() -> UnknownIdException.event(eventId));
     }
@@ -109,6 +115,7 @@ public class EventResource {
     @APIResponse(responseCode = "404", description = "No such event",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SeatCountsResponse seats(@PathParam("event_id") String eventId) {
+        callers.current();
         return EventId.parse(eventId).flatMap(events::seatCounts).map(SeatCountsResponse::of)
                 .orElseThrow(() -> UnknownIdException.event(eventId));
     }
@@ -121,6 +128,7 @@ public class EventResource {
     @APIResponse(responseCode = "404", description = "No such event",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AvailableSeatsResponse availableSeats(@PathParam("event_id") String eventId) {
+        callers.current();
         return EventId.parse(eventId).flatMap(events::availableSeats).map(AvailableSeatsResponse::of)
                 .orElseThrow(() -> UnknownIdException.event(eventId));
     }

@@ -20,6 +20,7 @@ import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Hold;
 import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.UnknownIdException;
+import org.boxoffice.security.Caller;
 import org.boxoffice.service.HoldService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -39,11 +40,13 @@ public class HoldResource {
     private final HoldService holds;
     private final IdempotentRequests idempotent;
     private final Clock clock;
+    private final Callers callers;
 
-    public HoldResource(HoldService holds, IdempotentRequests idempotent, Clock clock) {
+    public HoldResource(HoldService holds, IdempotentRequests idempotent, Clock clock, Callers callers) {
         this.holds = holds;
         this.idempotent = idempotent;
         this.clock = clock;
+        this.callers = callers;
     }
 
     @POST
@@ -63,12 +66,13 @@ public class HoldResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull(message = "is required: send a JSON object") @Valid CreateHoldRequest body,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
+        Caller caller = callers.current();
         body.checkForm();
-        return idempotent.run(key, "POST", "/holds", body, () -> {
+        return idempotent.run(caller, key, "POST", "/holds", body, () -> {
             EventId eventId = new EventId(body.eventId());
             Hold hold = body.quantity() != null
-                    ? holds.holdBestAvailable(eventId, body.quantity())
-                    : holds.holdSeats(eventId, body.seats());
+                    ? holds.holdBestAvailable(caller, eventId, body.quantity())
+                    : holds.holdSeats(caller, eventId, body.seats());
             return Response.status(Response.Status.CREATED)
                     .header(HttpHeaders.LOCATION, "/holds/" + hold.id())
                     .entity(HoldResponse.of(hold, clock.instant()))
@@ -84,7 +88,8 @@ public class HoldResource {
     @APIResponse(responseCode = "404", description = "No such hold",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HoldResponse get(@PathParam("hold_id") String holdId) {
-        return HoldId.parse(holdId).flatMap(holds::find).map(hold -> HoldResponse.of(hold, clock.instant()))
+        Caller caller = callers.current();
+        return HoldId.parse(holdId).flatMap(id -> holds.find(caller, id)).map(hold -> HoldResponse.of(hold, clock.instant()))
                 .orElseThrow(() -> UnknownIdException.hold(holdId));
     }
 
@@ -98,7 +103,8 @@ public class HoldResource {
     @APIResponse(responseCode = "409", description = "The hold was confirmed; cancel the booking instead",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HoldResponse release(@PathParam("hold_id") String holdId) {
+        Caller caller = callers.current();
         HoldId id = HoldId.parse(holdId).orElseThrow(() -> UnknownIdException.hold(holdId));
-        return HoldResponse.of(holds.release(id), clock.instant());
+        return HoldResponse.of(holds.release(caller, id), clock.instant());
     }
 }

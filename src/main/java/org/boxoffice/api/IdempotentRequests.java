@@ -18,6 +18,7 @@ import org.boxoffice.domain.IdempotencyStore;
 import org.boxoffice.domain.IdempotencyStore.Claim;
 import org.boxoffice.domain.IdempotencyStore.StoredResponse;
 import org.boxoffice.domain.InvalidRequestException;
+import org.boxoffice.security.Caller;
 import org.boxoffice.service.BoxOfficeConfig;
 
 /**
@@ -45,14 +46,19 @@ public class IdempotentRequests {
         this.config = config;
     }
 
-    /** Runs {@code action} unless {@code key} says it ran already; without a key, simply runs it. */
-    Response run(String key, String method, String path, Object body, Supplier<Response> action) {
-        if (key == null) {
+    /**
+     * Runs {@code action} unless the caller's {@code key} says it ran already; without a key, simply
+     * runs it. Keys are the caller's own: another caller's identical key is another key.
+     */
+    Response run(Caller caller, String clientKey, String method, String path, Object body,
+            Supplier<Response> action) {
+        if (clientKey == null) {
             return action.get();
         }
-        if (!VALID_KEY.matcher(key).matches()) {
+        if (!VALID_KEY.matcher(clientKey).matches()) {
             throw new InvalidRequestException(HEADER, "must be 1 to 255 visible ASCII characters");
         }
+        String key = caller.id() + " " + clientKey;
         Instant now = clock.instant();
         Claim claim = store.claim(key, fingerprint(method, path, body), now,
                 now.minus(config.idempotency().retention()));

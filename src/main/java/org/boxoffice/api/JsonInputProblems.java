@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.core.Response;
 import java.util.Collection;
 import java.util.List;
@@ -27,7 +28,9 @@ final class JsonInputProblems {
                     List.of(new Problem.FieldError("body", "must be a valid JSON object" + where)));
         }
         String message;
-        if (mapping.getCause() instanceof InputCoercionException) {
+        if (mapping instanceof UnrecognizedPropertyException) {
+            message = "is not a field of this request (the server sets ids, owners, statuses and times itself)";
+        } else if (mapping.getCause() instanceof InputCoercionException) {
             message = "is out of range";
         } else if (mapping instanceof MismatchedInputException mismatch) {
             message = "must be " + expected(mismatch.getTargetType());

@@ -12,6 +12,7 @@ import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.Event;
 import org.boxoffice.domain.SeatCounts;
 import org.boxoffice.domain.SeatsUnavailableException;
+import org.boxoffice.security.Caller;
 import org.boxoffice.service.BookingService;
 import org.boxoffice.service.EventService;
 
@@ -48,7 +49,7 @@ public class DemoCommand implements QuarkusApplication {
 
         Instant startsAt = clock.instant().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS);
         out.println("1. Create an event: Summer Concert, Central Park, " + startsAt + ", 500 seats");
-        Event event = events.create("Summer Concert", "Central Park", startsAt, 500);
+        Event event = events.create(Caller.ANONYMOUS, "Summer Concert", "Central Park", startsAt, 500);
         out.println("   -> event_id " + event.id());
 
         out.println("2. Check seats");
@@ -56,14 +57,14 @@ public class DemoCommand implements QuarkusApplication {
 
         List<Integer> seats = List.of(1, 2, 3, 4, 5);
         out.println("3. Book seats " + seats);
-        Booking booking = bookings.book(event.id(), seats);
+        Booking booking = bookings.book(Caller.ANONYMOUS, event.id(), seats);
         out.println("   -> booking_id " + booking.id() + ", status " + booking.status().wireName());
 
         List<Integer> overlapping = List.of(5, 6);
         out.println("4. Try to book seats " + overlapping + " (seat 5 is taken)");
         boolean refused;
         try {
-            bookings.book(event.id(), overlapping);
+            bookings.book(Caller.ANONYMOUS, event.id(), overlapping);
             out.println("   -> booked: WRONG, seat 5 is now sold twice");
             refused = false;
         } catch (SeatsUnavailableException e) {

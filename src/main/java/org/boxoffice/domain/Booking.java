@@ -8,9 +8,10 @@ import java.util.Objects;
  *
  * @param holdId the hold it was confirmed from, or {@code null} when booked directly
  * @param cancelledAt when it was cancelled, or {@code null} while confirmed
+ * @param customer who booked (the caller's id); only they (or an admin) may see or cancel it
  */
 public record Booking(BookingId id, EventId eventId, SeatSelection seats, BookingStatus status, Instant createdAt,
-        HoldId holdId, Instant cancelledAt) {
+        HoldId holdId, Instant cancelledAt, String customer) {
 
     public Booking {
         Objects.requireNonNull(id, "id");
@@ -18,18 +19,21 @@ public record Booking(BookingId id, EventId eventId, SeatSelection seats, Bookin
         Objects.requireNonNull(seats, "seats");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(customer, "customer");
         if ((status == BookingStatus.CANCELLED) != (cancelledAt != null)) {
             throw new IllegalArgumentException("a booking has a cancellation time exactly when it is cancelled");
         }
     }
 
-    public static Booking confirmed(BookingId id, EventId eventId, SeatSelection seats, Instant now) {
-        return new Booking(id, eventId, seats, BookingStatus.CONFIRMED, now, null, null);
+    public static Booking confirmed(BookingId id, EventId eventId, String customer, SeatSelection seats,
+            Instant now) {
+        return new Booking(id, eventId, seats, BookingStatus.CONFIRMED, now, null, null, customer);
     }
 
     /** The booking a live hold turns into: the hold's seats, confirmed now. */
     public static Booking fromHold(BookingId id, Hold hold, Instant now) {
-        return new Booking(id, hold.eventId(), hold.seats(), BookingStatus.CONFIRMED, now, hold.id(), null);
+        return new Booking(id, hold.eventId(), hold.seats(), BookingStatus.CONFIRMED, now, hold.id(), null,
+                hold.customer());
     }
 
     public boolean isCancelled() {
@@ -38,6 +42,7 @@ public record Booking(BookingId id, EventId eventId, SeatSelection seats, Bookin
 
     /** This booking cancelled at {@code now}; a cancelled booking stays as it is. */
     public Booking cancelledAt(Instant now) {
-        return isCancelled() ? this : new Booking(id, eventId, seats, BookingStatus.CANCELLED, createdAt, holdId, now);
+        return isCancelled() ? this
+                : new Booking(id, eventId, seats, BookingStatus.CANCELLED, createdAt, holdId, now, customer);
     }
 }

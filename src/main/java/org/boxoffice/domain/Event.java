@@ -5,8 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Something people buy seats for: what, where, when, and how many seats, numbered {@code 1..totalSeats}. */
-public record Event(EventId id, String name, String venue, Instant startsAt, int totalSeats, Instant createdAt) {
+/**
+ * Something people buy seats for: what, where, when, and how many seats, numbered {@code 1..totalSeats}.
+ *
+ * @param organizer who created it (the caller's id), and so who manages it
+ */
+public record Event(EventId id, String name, String venue, Instant startsAt, int totalSeats, Instant createdAt,
+        String organizer) {
 
     /** Longest name or venue accepted; generous, but bounded so one request cannot store megabytes of text. */
     public static final int MAX_TEXT_LENGTH = 200;
@@ -17,6 +22,7 @@ public record Event(EventId id, String name, String venue, Instant startsAt, int
         Objects.requireNonNull(venue, "venue");
         Objects.requireNonNull(startsAt, "startsAt");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(organizer, "organizer");
         if (totalSeats < 1) {
             throw new IllegalArgumentException("an event needs at least one seat");
         }
@@ -27,8 +33,8 @@ public record Event(EventId id, String name, String venue, Instant startsAt, int
      *
      * @param now the current instant, from the caller's clock: the event must start after it
      */
-    public static Event schedule(EventId id, String name, String venue, Instant startsAt, int totalSeats,
-            BookingLimits limits, Instant now) {
+    public static Event schedule(EventId id, String organizer, String name, String venue, Instant startsAt,
+            int totalSeats, BookingLimits limits, Instant now) {
         List<Violation> violations = new ArrayList<>();
         checkText("name", name, violations);
         checkText("venue", venue, violations);
@@ -42,7 +48,7 @@ public record Event(EventId id, String name, String venue, Instant startsAt, int
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return new Event(id, name.strip(), venue.strip(), startsAt, totalSeats, now);
+        return new Event(id, name.strip(), venue.strip(), startsAt, totalSeats, now, organizer);
     }
 
     private static void checkText(String field, String value, List<Violation> violations) {

@@ -10,9 +10,10 @@ import java.util.Objects;
  * has run since.
  *
  * @param bookingId the booking it was confirmed into, or {@code null}
+ * @param customer who placed it (the caller's id); only they (or an admin) may see or use it
  */
 public record Hold(HoldId id, EventId eventId, SeatSelection seats, Instant createdAt, Instant expiresAt,
-        HoldStatus status, BookingId bookingId) {
+        HoldStatus status, BookingId bookingId, String customer) {
 
     public Hold {
         Objects.requireNonNull(id, "id");
@@ -21,6 +22,7 @@ public record Hold(HoldId id, EventId eventId, SeatSelection seats, Instant crea
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(customer, "customer");
         if (status == HoldStatus.EXPIRED) {
             throw new IllegalArgumentException("expiry is a matter of time, not a stored status");
         }
@@ -32,8 +34,9 @@ public record Hold(HoldId id, EventId eventId, SeatSelection seats, Instant crea
         }
     }
 
-    public static Hold placed(HoldId id, EventId eventId, SeatSelection seats, Instant now, Instant expiresAt) {
-        return new Hold(id, eventId, seats, now, expiresAt, HoldStatus.HELD, null);
+    public static Hold placed(HoldId id, EventId eventId, String customer, SeatSelection seats, Instant now,
+            Instant expiresAt) {
+        return new Hold(id, eventId, seats, now, expiresAt, HoldStatus.HELD, null, customer);
     }
 
     /** The status at {@code now}: a held hold whose time has come is expired. */
@@ -46,10 +49,10 @@ public record Hold(HoldId id, EventId eventId, SeatSelection seats, Instant crea
     }
 
     public Hold released() {
-        return new Hold(id, eventId, seats, createdAt, expiresAt, HoldStatus.RELEASED, null);
+        return new Hold(id, eventId, seats, createdAt, expiresAt, HoldStatus.RELEASED, null, customer);
     }
 
     public Hold confirmedAs(BookingId booking) {
-        return new Hold(id, eventId, seats, createdAt, expiresAt, HoldStatus.CONFIRMED, booking);
+        return new Hold(id, eventId, seats, createdAt, expiresAt, HoldStatus.CONFIRMED, booking, customer);
     }
 }

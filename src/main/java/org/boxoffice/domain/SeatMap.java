@@ -32,7 +32,7 @@ public final class SeatMap {
     private int heldCount;
     private Instant now = Instant.MIN;
 
-    private record LiveHold(HoldId id, SeatSelection seats, Instant expiresAt) {
+    private record LiveHold(HoldId id, SeatSelection seats, Instant expiresAt, String holder) {
     }
 
     public SeatMap(int totalSeats) {
@@ -56,7 +56,7 @@ public final class SeatMap {
      *
      * @return the instant at which the hold was placed
      */
-    public Instant hold(HoldId id, SeatSelection selection, Duration ttl, Instant at) {
+    public Instant hold(HoldId id, String holder, SeatSelection selection, Duration ttl, Instant at) {
         advanceTo(at);
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("a hold must live for some time, not " + ttl);
@@ -65,7 +65,7 @@ public final class SeatMap {
             throw new IllegalStateException("hold " + id + " exists already");
         }
         claim(selection);
-        LiveHold hold = new LiveHold(id, selection, now.plus(ttl));
+        LiveHold hold = new LiveHold(id, selection, now.plus(ttl), holder);
         liveHolds.put(id, hold);
         byExpiry.add(hold);
         heldCount += selection.size();
@@ -115,6 +115,12 @@ public final class SeatMap {
             taken.clear(seat);
         });
         bookedCount -= bookedSeats.size();
+    }
+
+    /** How many seats {@code holder}'s live holds hold at {@code at}. */
+    public int heldBy(String holder, Instant at) {
+        advanceTo(at);
+        return liveHolds.values().stream().filter(h -> h.holder().equals(holder)).mapToInt(h -> h.seats().size()).sum();
     }
 
     /** Whether the hold still holds its seats at {@code at}. */

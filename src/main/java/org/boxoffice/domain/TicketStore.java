@@ -1,6 +1,5 @@
 package org.boxoffice.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +30,8 @@ public interface TicketStore {
 
     Optional<Booking> findBooking(BookingId id);
 
-    /** Bookings ordered by creation time, then id. */
-    Page<Booking> listBookings(PageRequest page);
+    /** Bookings ordered by creation time, then id: one customer's, or everyone's when empty. */
+    Page<Booking> listBookings(PageRequest page, Optional<String> customer);
 
     /**
      * Cancels the booking and frees its seats at once; a booking cancelled already stays as it is.
@@ -43,14 +42,15 @@ public interface TicketStore {
     Booking cancelBooking(BookingId id, Instant now);
 
     /**
-     * Places a hold on the chosen seats for {@code ttl}, all or none.
+     * Places a hold on the chosen seats for the request's time to live, all or none.
      *
      * @return the hold, with the seats it got
      * @throws SeatsUnavailableException if an explicitly chosen seat is taken
      * @throws NotEnoughSeatsException if fewer seats are free than a best-available choice asks for
+     * @throws HoldLimitExceededException if the customer would hold more seats of the event than allowed
      * @throws UnknownIdException if the event is not in this store
      */
-    Hold placeHold(HoldId id, Event event, SeatChoice choice, Instant now, Duration ttl);
+    Hold placeHold(HoldRequest request, Instant now);
 
     /** The hold as stored; its status at a given instant is {@link Hold#statusAt}. */
     Optional<Hold> findHold(HoldId id);

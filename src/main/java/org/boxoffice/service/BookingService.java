@@ -14,6 +14,8 @@ import org.boxoffice.domain.PageRequest;
 import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.domain.UnknownIdException;
+import org.boxoffice.security.Caller;
+import org.boxoffice.security.Role;
 
 /** Use cases of bookings: book named seats, confirm a hold, cancel, read and list. */
 @ApplicationScoped
@@ -36,10 +38,11 @@ public class BookingService {
      * @throws org.boxoffice.domain.InvalidRequestException if the seats break a rule; nothing changes
      * @throws org.boxoffice.domain.SeatsUnavailableException if any seat is taken; nothing changes
      */
-    public Booking book(EventId eventId, List<Integer> seats) {
+    public Booking book(Caller caller, EventId eventId, List<Integer> seats) {
+        caller.requireAny(Role.CUSTOMER);
         Event event = store.findEvent(eventId).orElseThrow(() -> UnknownIdException.event(eventId));
         SeatSelection selection = SeatSelection.of(seats, event.totalSeats(), config.limits());
-        Booking booking = Booking.confirmed(BookingId.random(), eventId, selection, clock.instant());
+        Booking booking = Booking.confirmed(BookingId.random(), eventId, caller.id(), selection, clock.instant());
         store.addBooking(booking);
         return booking;
     }
@@ -49,20 +52,26 @@ public class BookingService {
      *
      * @throws org.boxoffice.domain.HoldNotActiveException if it expired, was released or was confirmed
      */
-    public Booking confirm(HoldId holdId) {
+    public Booking confirm(Caller caller, HoldId holdId) {
+        caller.requireAny(Role.CUSTOMER);
+        store.findHold(holdId).filter(hold -> hold.customer().equals(caller.id()))
+                .orElseThrow(() -> UnknownIdException.hold(holdId));
         return store.confirmHold(holdId, BookingId.random(), clock.instant());
     }
 
-    /** Cancels the booking and frees its seats; cancelling twice is harmless. */
-    public Booking cancel(BookingId id) {
+    /** Cancels the caller's booking (an admin: anyone's) and frees its seats; cancelling twice is harmless. */
+    public Booking cancel(Caller caller, BookingId id) {
+        find(caller, id).orElseThrow(() -> UnknownIdException.booking(id));
         return store.cancelBooking(id, clock.instant());
     }
 
-    public Optional<Booking> find(BookingId id) {
-        return store.findBooking(id);
+    /** The booking, if the caller may see it: someone else's booking is as unknown as a missing one. */
+    public Optional<Booking> find(Caller caller, BookingId id) {
+        return store.findBooking(id).filter(booking -> caller.maySee(booking.customer()));
     }
 
-    public Page<Booking> list(PageRequest page) {
-        return store.listBookings(page);
+    /** The caller's own bookings; an admin's listing shows everyone's. */
+    public Page<Booking> list(Caller caller, PageRequest page) {
+        return store.listBookings(page, caller.has(Role.ADMIN) ? Optional.empty() : Optional.of(caller.id()));
     }
 }

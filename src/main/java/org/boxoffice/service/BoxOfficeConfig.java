@@ -30,7 +30,16 @@ public interface BoxOfficeConfig {
     @Max(10_000)
     int maxSeatsPerRequest();
 
+    /** The most seats of one event one customer may hold at once. */
+    @WithDefault("10")
+    @Min(1)
+    int maxHeldSeatsPerCustomer();
+
     Hold hold();
+
+    Auth auth();
+
+    RateLimit rateLimit();
 
     Idempotency idempotency();
 
@@ -57,6 +66,29 @@ public interface BoxOfficeConfig {
         /** How long an {@code Idempotency-Key} and its answer are remembered. */
         @WithDefault("PT24H")
         Duration retention();
+    }
+
+    /** Who may call: bearer JWTs, verified with the {@code mp.jwt.verify.*} settings. */
+    interface Auth {
+        /**
+         * Whether a verified bearer token is required. Off (one anonymous caller with every role) in the
+         * dev and test profiles, on in every other.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /** A per-caller limit on request rate, against scripted abuse of an on-sale (with authentication on). */
+    interface RateLimit {
+        /** Requests one caller may make per second, sustained; 0 turns the limit off. */
+        @WithDefault("20")
+        @Min(0)
+        int requestsPerSecond();
+
+        /** Requests one caller may make in a burst above the sustained rate. */
+        @WithDefault("40")
+        @Min(1)
+        int burst();
     }
 
     /** The stores this build can use. */

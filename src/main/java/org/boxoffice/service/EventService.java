@@ -13,6 +13,8 @@ import org.boxoffice.domain.PageRequest;
 import org.boxoffice.domain.SeatCounts;
 import org.boxoffice.domain.SeatRange;
 import org.boxoffice.domain.TicketStore;
+import org.boxoffice.security.Caller;
+import org.boxoffice.security.Role;
 
 /** Use cases of events: schedule one, read and list them, and see how their seats stand now. */
 @ApplicationScoped
@@ -28,10 +30,14 @@ public class EventService {
         this.config = config;
     }
 
-    /** Schedules an event, or throws {@link org.boxoffice.domain.InvalidRequestException} and changes nothing. */
-    public Event create(String name, String venue, Instant startsAt, int totalSeats) {
-        Event event = Event.schedule(EventId.random(), name, venue, startsAt, totalSeats, config.limits(),
-                clock.instant());
+    /**
+     * Schedules an event organized by the caller, or throws
+     * {@link org.boxoffice.domain.InvalidRequestException} and changes nothing. Organizers and admins only.
+     */
+    public Event create(Caller caller, String name, String venue, Instant startsAt, int totalSeats) {
+        caller.requireAny(Role.ORGANIZER, Role.ADMIN);
+        Event event = Event.schedule(EventId.random(), caller.id(), name, venue, startsAt, totalSeats,
+                config.limits(), clock.instant());
         store.addEvent(event);
         return event;
     }

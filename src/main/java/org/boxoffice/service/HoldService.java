@@ -8,10 +8,13 @@ import org.boxoffice.domain.Event;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Hold;
 import org.boxoffice.domain.HoldId;
+import org.boxoffice.domain.HoldRequest;
 import org.boxoffice.domain.SeatChoice;
 import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.domain.UnknownIdException;
+import org.boxoffice.security.Caller;
+import org.boxoffice.security.Role;
 
 /** Use cases of holds: set seats aside for {@code boxoffice.hold.ttl}, read a hold, release it. */
 @ApplicationScoped
@@ -27,29 +30,35 @@ public class HoldService {
         this.config = config;
     }
 
-    /** Holds exactly these seats, all or none. */
-    public Hold holdSeats(EventId eventId, List<Integer> seats) {
+    /** Holds exactly these seats for the caller, all or none. Customers only. */
+    public Hold holdSeats(Caller caller, EventId eventId, List<Integer> seats) {
+        caller.requireAny(Role.CUSTOMER);
         Event event = event(eventId);
-        return place(event, new SeatChoice.Explicit(SeatSelection.of(seats, event.totalSeats(), config.limits())));
+        return place(caller, event,
+                new SeatChoice.Explicit(SeatSelection.of(seats, event.totalSeats(), config.limits())));
     }
 
-    /** Holds the best {@code quantity} seats still free. */
-    public Hold holdBestAvailable(EventId eventId, int quantity) {
+    /** Holds the best {@code quantity} seats still free for the caller. Customers only. */
+    public Hold holdBestAvailable(Caller caller, EventId eventId, int quantity) {
+        caller.requireAny(Role.CUSTOMER);
         Event event = event(eventId);
-        return place(event, SeatChoice.bestOf(quantity, config.limits()));
+        return place(caller, event, SeatChoice.bestOf(quantity, config.limits()));
     }
 
-    public Optional<Hold> find(HoldId id) {
-        return store.findHold(id);
+    /** The hold, if the caller may see it: someone else's hold is as unknown as a missing one. */
+    public Optional<Hold> find(Caller caller, HoldId id) {
+        return store.findHold(id).filter(hold -> caller.maySee(hold.customer()));
     }
 
-    /** Releases the hold; its seats are free at once. */
-    public Hold release(HoldId id) {
+    /** Releases the caller's hold; its seats are free at once. */
+    public Hold release(Caller caller, HoldId id) {
+        find(caller, id).orElseThrow(() -> UnknownIdException.hold(id));
         return store.releaseHold(id, clock.instant());
     }
 
-    private Hold place(Event event, SeatChoice choice) {
-        return store.placeHold(HoldId.random(), event, choice, clock.instant(), config.hold().ttl());
+    private Hold place(Caller caller, Event event, SeatChoice choice) {
+        return store.placeHold(new HoldRequest(HoldId.random(), event, caller.id(), choice, config.hold().ttl(),
+                config.maxHeldSeatsPerCustomer()), clock.instant());
     }
 
     private Event event(EventId id) {

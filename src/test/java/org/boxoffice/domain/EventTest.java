@@ -16,7 +16,7 @@ class EventTest {
 
     private static List<Violation> violationsOf(String name, String venue, Instant startsAt, int totalSeats) {
         try {
-            Event.schedule(EventId.random(), name, venue, startsAt, totalSeats, LIMITS, NOW);
+            Event.schedule(EventId.random(), "org", name, venue, startsAt, totalSeats, LIMITS, NOW);
         } catch (InvalidRequestException e) {
             return e.violations();
         }
@@ -27,9 +27,9 @@ class EventTest {
     void aValidEventIsScheduledWithItsDetailsAndCreationTime() {
         EventId id = EventId.random();
 
-        Event event = Event.schedule(id, " Summer Concert ", "Central Park", NEXT_MONTH, 500, LIMITS, NOW);
+        Event event = Event.schedule(id, "org", " Summer Concert ", "Central Park", NEXT_MONTH, 500, LIMITS, NOW);
 
-        assertThat(event).isEqualTo(new Event(id, "Summer Concert", "Central Park", NEXT_MONTH, 500, NOW));
+        assertThat(event).isEqualTo(new Event(id, "Summer Concert", "Central Park", NEXT_MONTH, 500, NOW, "org"));
     }
 
     @Test
@@ -62,7 +62,7 @@ class EventTest {
         assertThat(violationsOf("n", "v", NEXT_MONTH, 0)).extracting(Violation::field).containsExactly("total_seats");
         assertThat(violationsOf("n", "v", NEXT_MONTH, 1001)).extracting(Violation::field)
                 .containsExactly("total_seats");
-        assertThat(Event.schedule(EventId.random(), "n", "v", NEXT_MONTH, 1000, LIMITS, NOW).totalSeats())
+        assertThat(Event.schedule(EventId.random(), "org", "n", "v", NEXT_MONTH, 1000, LIMITS, NOW).totalSeats())
                 .isEqualTo(1000);
     }
 
@@ -73,7 +73,7 @@ class EventTest {
 
     @Test
     void anEventWithoutSeatsCannotExistEvenWhenBuiltDirectly() {
-        assertThatThrownBy(() -> new Event(EventId.random(), "n", "v", NEXT_MONTH, 0, NOW))
+        assertThatThrownBy(() -> new Event(EventId.random(), "n", "v", NEXT_MONTH, 0, NOW, "org"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -30,7 +30,9 @@ import org.boxoffice.domain.EventFilter;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Hold;
 import org.boxoffice.domain.HoldId;
+import org.boxoffice.domain.HoldLimitExceededException;
 import org.boxoffice.domain.HoldNotActiveException;
+import org.boxoffice.domain.HoldRequest;
 import org.boxoffice.domain.HoldStatus;
 import org.boxoffice.domain.NotEnoughSeatsException;
 import org.boxoffice.domain.Page;
@@ -54,6 +56,7 @@ public abstract class TicketStoreContract {
     protected static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private static final Duration TTL = Duration.ofMinutes(10);
     private static final BookingLimits LIMITS = new BookingLimits(100_000, 50);
+    private static final String CUSTOMER = "alice";
 
     private TicketStore store;
 
@@ -70,7 +73,7 @@ public abstract class TicketStoreContract {
     }
 
     private Event addEvent(int totalSeats, String venue, Instant startsAt) {
-        Event event = new Event(EventId.random(), "Contract Concert", venue, startsAt, totalSeats, NOW);
+        Event event = new Event(EventId.random(), "Contract Concert", venue, startsAt, totalSeats, NOW, "organizer");
         store.addEvent(event);
         return event;
     }
@@ -80,11 +83,11 @@ public abstract class TicketStoreContract {
     }
 
     private static Booking booking(Event event, Integer... seats) {
-        return Booking.confirmed(BookingId.random(), event.id(), seats(event, seats), NOW);
+        return Booking.confirmed(BookingId.random(), event.id(), CUSTOMER, seats(event, seats), NOW);
     }
 
     private Hold hold(Event event, Instant at, Integer... seats) {
-        return store.placeHold(HoldId.random(), event, new SeatChoice.Explicit(seats(event, seats)), at, TTL);
+        return store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.Explicit(seats(event, seats)), TTL, 50), at);
     }
 
     private SeatCounts counts(Event event, Instant at) {
@@ -144,7 +147,7 @@ public abstract class TicketStoreContract {
 
     @Test
     void bookingForAnUnknownEventIsRejected() {
-        Event unstored = new Event(EventId.random(), "n", "v", NOW.plusSeconds(60), 10, NOW);
+        Event unstored = new Event(EventId.random(), "n", "v", NOW.plusSeconds(60), 10, NOW, "organizer");
 
         assertThatThrownBy(() -> store.addBooking(booking(unstored, 1))).isInstanceOf(UnknownIdException.class);
         assertThat(store.findEvent(unstored.id())).isEmpty();
@@ -203,7 +206,7 @@ public abstract class TicketStoreContract {
         Event event = addEvent(10);
         store.addBooking(booking(event, 1, 2, 4));
 
-        Hold hold = store.placeHold(HoldId.random(), event, new SeatChoice.BestOf(3), NOW, TTL);
+        Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.BestOf(3), TTL, 50), NOW);
 
         assertThat(hold.seats().seats()).containsExactly(5, 6, 7);
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 3, 3, 4));
@@ -214,7 +217,7 @@ public abstract class TicketStoreContract {
         Event event = addEvent(5);
         store.addBooking(booking(event, 1, 2, 3));
 
-        assertThatThrownBy(() -> store.placeHold(HoldId.random(), event, new SeatChoice.BestOf(3), NOW, TTL))
+        assertThatThrownBy(() -> store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.BestOf(3), TTL, 50), NOW))
                 .isInstanceOfSatisfying(NotEnoughSeatsException.class, e -> assertThat(e.available()).isEqualTo(2));
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(5, 3, 0, 2));
     }
@@ -329,6 +332,51 @@ public abstract class TicketStoreContract {
         assertThat(store.sweepExpiredHolds(later)).isZero();
     }
 
+    @Test
+    void aCustomerCannotHoldMoreSeatsOfAnEventThanTheLimit() {
+        Event event = addEvent(20);
+        store.placeHold(new HoldRequest(HoldId.random(), event, "bob", new SeatChoice.Explicit(seats(event, 1, 2, 3)),
+                TTL, 4), NOW);
+
+        assertThatThrownBy(() -> store.placeHold(new HoldRequest(HoldId.random(), event, "bob",
+                new SeatChoice.BestOf(2), TTL, 4), NOW))
+                .isInstanceOfSatisfying(HoldLimitExceededException.class,
+                        e -> assertThat(e.alreadyHeld()).isEqualTo(3));
+        Hold other = store.placeHold(new HoldRequest(HoldId.random(), event, "carol", new SeatChoice.BestOf(4), TTL,
+                4), NOW);
+        assertThat(other.customer()).isEqualTo("carol");
+        assertThat(store.placeHold(new HoldRequest(HoldId.random(), event, "bob", new SeatChoice.BestOf(4), TTL, 4),
+                NOW.plus(TTL)).seats().size()).as("expired holds no longer count").isEqualTo(4);
+        assertThat(counts(event, NOW.plus(TTL))).isEqualTo(new SeatCounts(20, 0, 4, 16));
+    }
+
+    @Test
+    void ownersAreKeptWithEventsHoldsAndBookings() {
+        Event event = addEvent(10);
+        Hold hold = hold(event, NOW, 1);
+        Booking booking = booking(event, 2);
+        store.addBooking(booking);
+
+        assertThat(store.findEvent(event.id()).orElseThrow().organizer()).isEqualTo("organizer");
+        assertThat(store.findHold(hold.id()).orElseThrow().customer()).isEqualTo(CUSTOMER);
+        assertThat(store.findBooking(booking.id()).orElseThrow().customer()).isEqualTo(CUSTOMER);
+        assertThat(store.confirmHold(hold.id(), BookingId.random(), NOW).customer()).isEqualTo(CUSTOMER);
+    }
+
+    @Test
+    void bookingsCanBeListedForOneCustomer() {
+        Event event = addEvent(10);
+        Booking mine = booking(event, 1);
+        Booking theirs = Booking.confirmed(BookingId.random(), event.id(), "mallory", seats(event, 2), NOW);
+        store.addBooking(mine);
+        store.addBooking(theirs);
+        PageRequest all = new PageRequest(100, Optional.empty());
+
+        assertThat(store.listBookings(all, Optional.of(CUSTOMER)).items()).containsExactly(mine);
+        assertThat(store.listBookings(all, Optional.of("mallory")).items()).containsExactly(theirs);
+        assertThat(store.listBookings(all, Optional.empty()).items()).containsExactlyInAnyOrder(mine, theirs);
+    }
+
     // --- cancellation ---
 
     @Test
@@ -433,14 +481,14 @@ public abstract class TicketStoreContract {
         Event event = addEvent(10);
         List<Booking> added = new ArrayList<>();
         for (int seat = 1; seat <= 5; seat++) {
-            Booking booking = Booking.confirmed(BookingId.random(), event.id(), seats(event, seat),
+            Booking booking = Booking.confirmed(BookingId.random(), event.id(), CUSTOMER, seats(event, seat),
                     NOW.plusSeconds(seat));
             store.addBooking(booking);
             added.add(booking);
         }
 
-        Page<Booking> first = store.listBookings(new PageRequest(2, Optional.empty()));
-        Page<Booking> rest = store.listBookings(new PageRequest(10, first.next()));
+        Page<Booking> first = store.listBookings(new PageRequest(2, Optional.empty()), Optional.empty());
+        Page<Booking> rest = store.listBookings(new PageRequest(10, first.next()), Optional.empty());
 
         assertThat(first.items()).containsExactlyElementsOf(added.subList(0, 2));
         assertThat(rest.items()).containsExactlyElementsOf(added.subList(2, 5));
@@ -464,7 +512,8 @@ public abstract class TicketStoreContract {
         runConcurrently(32, thread -> {
             Random random = new Random(thread);
             for (int i = 0; i < 200; i++) {
-                Booking attempt = Booking.confirmed(BookingId.random(), event.id(), randomSeats(event, random), NOW);
+                Booking attempt = Booking.confirmed(BookingId.random(), event.id(), CUSTOMER, randomSeats(event, random),
+                        NOW);
                 try {
                     store.addBooking(attempt);
                     succeeded.put(attempt.id(), attempt);
@@ -514,7 +563,7 @@ public abstract class TicketStoreContract {
         Instant[] clock = {NOW};
         List<Owner> owners = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            owners.add(new Owner(new Random(1000 + t)));
+            owners.add(new Owner(new Random(1000 + t), "customer-" + t));
         }
 
         for (int round = 0; round < rounds; round++) {
@@ -588,18 +637,20 @@ public abstract class TicketStoreContract {
     /** What one thread did, and so what state each of its holds and bookings must be in. */
     private final class Owner {
         final Random random;
+        final String name;
         final Map<HoldId, OwnHold> holds = new ConcurrentHashMap<>();
         final Map<BookingId, Boolean> bookings = new ConcurrentHashMap<>();
 
-        Owner(Random random) {
+        Owner(Random random, String name) {
             this.random = random;
+            this.name = name;
         }
 
         void act(Event event, Instant now) {
             try {
                 switch (random.nextInt(6)) {
                     case 0 -> {
-                        Booking booking = Booking.confirmed(BookingId.random(), event.id(), randomSeats(event, random),
+                        Booking booking = Booking.confirmed(BookingId.random(), event.id(), name, randomSeats(event, random),
                                 now);
                         store.addBooking(booking);
                         bookings.put(booking.id(), false);
@@ -622,7 +673,8 @@ public abstract class TicketStoreContract {
         }
 
         private void place(Event event, SeatChoice choice, Instant now) {
-            Hold hold = store.placeHold(HoldId.random(), event, choice, now, Duration.ofSeconds(40));
+            Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, name, choice, Duration.ofSeconds(40), 50),
+                    now);
             holds.put(hold.id(), new OwnHold());
         }
 

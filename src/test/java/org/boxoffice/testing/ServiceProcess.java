@@ -81,6 +81,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", name + ".log").toFile()));
         Map<String, String> env = builder.environment();
         env.put("BOXOFFICE_STORE", "postgres");
+        env.put("BOXOFFICE_AUTH_ENABLED", "false");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         env.put("QUARKUS_DATASOURCE_USERNAME", database.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());

@@ -2,7 +2,6 @@ package org.boxoffice.store.memory;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Hold;
 import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.HoldNotActiveException;
+import org.boxoffice.domain.HoldRequest;
 import org.boxoffice.domain.HoldStatus;
 import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
@@ -83,8 +83,11 @@ public class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
-    public Page<Booking> listBookings(PageRequest page) {
-        return page(bookingsByCreation, page, bookings::get, Cursor::of);
+    public Page<Booking> listBookings(PageRequest page, Optional<String> customer) {
+        return page(bookingsByCreation, page, id -> {
+            Booking booking = bookings.get(id);
+            return customer.map(c -> c.equals(booking.customer())).orElse(true) ? booking : null;
+        }, Cursor::of);
     }
 
     @Override
@@ -104,14 +107,17 @@ public class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
-    public Hold placeHold(HoldId id, Event event, SeatChoice choice, Instant now, Duration ttl) {
-        EventEntry entry = existing(event.id());
+    public Hold placeHold(HoldRequest request, Instant now) {
+        HoldId id = request.id();
+        EventEntry entry = existing(request.event().id());
         synchronized (entry) {
-            SeatSelection seats = choice instanceof SeatChoice.Explicit explicit
+            request.checkLimit(entry.seats().heldBy(request.customer(), now));
+            SeatSelection seats = request.choice() instanceof SeatChoice.Explicit explicit
                     ? explicit.seats()
-                    : entry.seats().bestAvailable(((SeatChoice.BestOf) choice).quantity(), now);
-            Instant placedAt = entry.seats().hold(id, seats, ttl, now);
-            Hold hold = Hold.placed(id, event.id(), seats, placedAt, placedAt.plus(ttl));
+                    : entry.seats().bestAvailable(((SeatChoice.BestOf) request.choice()).quantity(), now);
+            Instant placedAt = entry.seats().hold(id, request.customer(), seats, request.ttl(), now);
+            Hold hold = Hold.placed(id, request.event().id(), request.customer(), seats, placedAt,
+                    placedAt.plus(request.ttl()));
             if (holds.putIfAbsent(id, hold) != null) {
                 throw new IllegalStateException("hold " + id + " exists already");
             }

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,6 +32,7 @@ import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Hold;
 import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.HoldNotActiveException;
+import org.boxoffice.domain.HoldRequest;
 import org.boxoffice.domain.HoldStatus;
 import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
@@ -75,13 +75,14 @@ public class PostgresTicketStore implements TicketStore {
     public void addEvent(Event event) {
         jdbc.autoCommit(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO events"
-                    + " (id, name, venue, starts_at, total_seats, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " (id, name, venue, starts_at, total_seats, created_at, organizer) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setObject(1, event.id().value());
                 insert.setString(2, event.name());
                 insert.setString(3, event.venue());
                 setInstant(insert, 4, event.startsAt());
                 insert.setInt(5, event.totalSeats());
                 setInstant(insert, 6, event.createdAt());
+                insert.setString(7, event.organizer());
                 return insert.executeUpdate();
             }
         });
@@ -153,9 +154,14 @@ public class PostgresTicketStore implements TicketStore {
     }
 
     @Override
-    public Page<Booking> listBookings(PageRequest page) {
-        return page(new StringBuilder("SELECT * FROM bookings WHERE true"), new ArrayList<>(), page, "created_at",
-                PostgresTicketStore::booking, Cursor::of);
+    public Page<Booking> listBookings(PageRequest page, Optional<String> customer) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM bookings WHERE true");
+        List<Object> params = new ArrayList<>();
+        customer.ifPresent(c -> {
+            sql.append(" AND customer = ?");
+            params.add(c);
+        });
+        return page(sql, params, page, "created_at", PostgresTicketStore::booking, Cursor::of);
     }
 
     @Override
@@ -183,25 +189,49 @@ public class PostgresTicketStore implements TicketStore {
     // --- holds ---
 
     @Override
-    public Hold placeHold(HoldId id, Event event, SeatChoice choice, Instant now, Duration ttl) {
+    public Hold placeHold(HoldRequest request, Instant now) {
+        Event event = request.event();
         findEvent(event.id()).orElseThrow(() -> UnknownIdException.event(event.id()));
         for (int attempt = 1; ; attempt++) {
             try {
                 return jdbc.inTransaction(c -> {
                     Instant at = now(c, now);
-                    SeatSelection seats = choice instanceof SeatChoice.Explicit explicit
+                    request.checkLimit(heldBy(c, event.id(), request.customer(), at));
+                    SeatSelection seats = request.choice() instanceof SeatChoice.Explicit explicit
                             ? explicit.seats()
                             : BestAvailable.select(takenSeats(c, event, at), event.totalSeats(),
-                                    ((SeatChoice.BestOf) choice).quantity());
-                    Hold hold = Hold.placed(id, event.id(), seats, at, at.plus(ttl));
+                                    ((SeatChoice.BestOf) request.choice()).quantity());
+                    Hold hold = Hold.placed(request.id(), event.id(), request.customer(), seats, at,
+                            at.plus(request.ttl()));
                     insertHold(c, hold);
-                    claim(c, event.id(), seats, null, id.value(), hold.expiresAt(), at);
+                    claim(c, event.id(), seats, null, request.id().value(), hold.expiresAt(), at);
                     return hold;
                 });
             } catch (SeatsUnavailableException lostRace) {
-                if (choice instanceof SeatChoice.Explicit || attempt == BEST_AVAILABLE_ATTEMPTS) {
+                if (request.choice() instanceof SeatChoice.Explicit || attempt == BEST_AVAILABLE_ATTEMPTS) {
                     throw lostRace;
                 }
+            }
+        }
+    }
+
+    /**
+     * Seats the customer's live holds of the event hold. Takes a lock on (event, customer) until the
+     * transaction ends, so that two holds of one customer cannot both pass the limit.
+     */
+    private static int heldBy(Connection c, EventId eventId, String customer, Instant now) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+            lock.setString(1, eventId + "/" + customer);
+            lock.execute();
+        }
+        try (PreparedStatement count = c.prepareStatement("SELECT coalesce(sum(cardinality(seats)), 0) FROM holds"
+                + " WHERE event_id = ? AND customer = ? AND status = 'held' AND expires_at > ?")) {
+            count.setObject(1, eventId.value());
+            count.setString(2, customer);
+            setInstant(count, 3, now);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
             }
         }
     }
@@ -388,8 +418,8 @@ public class PostgresTicketStore implements TicketStore {
     // --- rows ---
 
     private static void insertBooking(Connection c, Booking booking) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO bookings"
-                + " (id, event_id, seats, status, created_at, hold_id, cancelled_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO bookings (id, event_id, seats, status,"
+                + " created_at, hold_id, cancelled_at, customer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, booking.id().value());
             insert.setObject(2, booking.eventId().value());
             insert.setArray(3, intArray(c, booking.seats().seats()));
@@ -397,18 +427,20 @@ public class PostgresTicketStore implements TicketStore {
             setInstant(insert, 5, booking.createdAt());
             insert.setObject(6, booking.holdId() == null ? null : booking.holdId().value());
             setInstant(insert, 7, booking.cancelledAt());
+            insert.setString(8, booking.customer());
             insert.executeUpdate();
         }
     }
 
     private static void insertHold(Connection c, Hold hold) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO holds"
-                + " (id, event_id, seats, created_at, expires_at, status) VALUES (?, ?, ?, ?, ?, 'held')")) {
+                + " (id, event_id, seats, created_at, expires_at, status, customer) VALUES (?, ?, ?, ?, ?, 'held', ?)")) {
             insert.setObject(1, hold.id().value());
             insert.setObject(2, hold.eventId().value());
             insert.setArray(3, intArray(c, hold.seats().seats()));
             setInstant(insert, 4, hold.createdAt());
             setInstant(insert, 5, hold.expiresAt());
+            insert.setString(6, hold.customer());
             insert.executeUpdate();
         }
     }
@@ -444,7 +476,8 @@ public class PostgresTicketStore implements TicketStore {
 
     private static Event event(ResultSet row) throws SQLException {
         return new Event(new EventId(getUuid(row, "id")), row.getString("name"), row.getString("venue"),
-                getInstant(row, "starts_at"), row.getInt("total_seats"), getInstant(row, "created_at"));
+                getInstant(row, "starts_at"), row.getInt("total_seats"), getInstant(row, "created_at"),
+                row.getString("organizer"));
     }
 
     private static Booking booking(ResultSet row) throws SQLException {
@@ -452,7 +485,7 @@ public class PostgresTicketStore implements TicketStore {
         return new Booking(new BookingId(getUuid(row, "id")), new EventId(getUuid(row, "event_id")),
                 SeatSelection.ofAscending(getInts(row, "seats")),
                 BookingStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)), getInstant(row, "created_at"),
-                holdId == null ? null : new HoldId(holdId), getInstant(row, "cancelled_at"));
+                holdId == null ? null : new HoldId(holdId), getInstant(row, "cancelled_at"), row.getString("customer"));
     }
 
     private static Hold hold(ResultSet row) throws SQLException {
@@ -460,7 +493,7 @@ public class PostgresTicketStore implements TicketStore {
         return new Hold(new HoldId(getUuid(row, "id")), new EventId(getUuid(row, "event_id")),
                 SeatSelection.ofAscending(getInts(row, "seats")), getInstant(row, "created_at"),
                 getInstant(row, "expires_at"), HoldStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
-                bookingId == null ? null : new BookingId(bookingId));
+                bookingId == null ? null : new BookingId(bookingId), row.getString("customer"));
     }
 
     @FunctionalInterface

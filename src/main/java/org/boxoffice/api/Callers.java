@@ -1,0 +1,95 @@
+package org.boxoffice.api;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.boxoffice.security.Caller;
+import org.boxoffice.security.NotAuthenticatedException;
+import org.boxoffice.security.Role;
+import org.boxoffice.service.BoxOfficeConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+/**
+ * Who the current request comes from: the subject and groups of a bearer JWT that smallrye-jwt
+ * verified, or, with {@code boxoffice.auth.enabled=false}, the one anonymous caller.
+ */
+@RequestScoped
+public class Callers {
+
+    private static final Logger LOG = Logger.getLogger(Callers.class);
+
+    private final boolean enabled;
+    private final Instance<SecurityIdentity> identity;
+    private Caller current;
+
+    public Callers(BoxOfficeConfig config, Instance<SecurityIdentity> identity) {
+        this.enabled = config.auth().enabled();
+        this.identity = identity;
+    }
+
+    /** @throws NotAuthenticatedException if authentication is on and no valid token came */
+    public Caller current() {
+        if (current == null) {
+            current = enabled ? verified() : Caller.ANONYMOUS;
+        }
+        return current;
+    }
+
+    public boolean authenticationEnabled() {
+        return enabled;
+    }
+
+    private Caller verified() {
+        SecurityIdentity who;
+        try {
+            who = identity.get();
+        } catch (AuthenticationFailedException e) {
+            throw new NotAuthenticatedException("The bearer token is not valid: expired, badly signed or from"
+                    + " another issuer.", true);
+        }
+        if (who.isAnonymous() || !(who.getPrincipal() instanceof JsonWebToken token)) {
+            throw new NotAuthenticatedException("Send a bearer token: Authorization: Bearer <JWT>.", false);
+        }
+        String subject = token.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new NotAuthenticatedException("The bearer token has no subject (sub).", true);
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String group : Optional.ofNullable(token.getGroups()).orElse(Set.of())) {
+            Role.ofGroup(group).ifPresent(roles::add);
+        }
+        return new Caller(subject, roles);
+    }
+
+    /**
+     * Checks the settings once at start: with authentication on, a key and an issuer to verify tokens
+     * with must be configured, or the service refuses to start, naming what is missing.
+     */
+    static void checkSettings(@Observes StartupEvent started, BoxOfficeConfig config,
+            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation,
+            @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> key,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer) {
+        if (!config.auth().enabled()) {
+            LOG.warn("Authentication is OFF (boxoffice.auth.enabled=false): every request acts as one anonymous"
+                    + " caller with every role. Never run a shared deployment like this.");
+            return;
+        }
+        if (keyLocation.isEmpty() && key.isEmpty()) {
+            throw new IllegalStateException("boxoffice.auth.enabled=true needs a key to verify tokens: set"
+                    + " mp.jwt.verify.publickey.location (MP_JWT_VERIFY_PUBLICKEY_LOCATION) to a PEM public key"
+                    + " or a JWKS URL, or set boxoffice.auth.enabled=false for a local trial");
+        }
+        if (issuer.isEmpty()) {
+            throw new IllegalStateException("boxoffice.auth.enabled=true needs mp.jwt.verify.issuer"
+                    + " (MP_JWT_VERIFY_ISSUER): the iss that tokens must carry");
+        }
+    }
+}

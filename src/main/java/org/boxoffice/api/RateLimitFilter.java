@@ -1,0 +1,82 @@
+package org.boxoffice.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.boxoffice.service.BoxOfficeConfig;
+
+/**
+ * A token bucket per verified caller: {@code boxoffice.rate-limit.requests-per-second} sustained,
+ * {@code burst} at once; past that, 429 with {@code Retry-After}. Per instance: a deployment of many
+ * instances allows as many times the rate. With authentication off there is one caller for
+ * everybody, so nobody is limited.
+ */
+@Provider
+@ApplicationScoped
+public class RateLimitFilter implements ContainerRequestFilter {
+
+    /** Above this many callers remembered, the buckets start over: bounded memory whatever comes. */
+    private static final int MAX_CALLERS = 100_000;
+
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final BoxOfficeConfig config;
+
+    @Inject
+    Callers callers;
+
+    public RateLimitFilter(BoxOfficeConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        int rate = config.rateLimit().requestsPerSecond();
+        if (rate == 0 || !callers.authenticationEnabled() || request.getUriInfo().getPath().startsWith("/q/")) {
+            return;
+        }
+        if (buckets.size() > MAX_CALLERS) {
+            buckets.clear();
+        }
+        Bucket bucket = buckets.computeIfAbsent(callers.current().id(),
+                id -> new Bucket(rate, config.rateLimit().burst()));
+        long waitNanos = bucket.take(System.nanoTime());
+        if (waitNanos > 0) {
+            long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+            request.abortWith(Problems.builder(Problems.problem("rate-limited", "Too Many Requests", 429,
+                            "Too many requests from this caller; retry after " + seconds + " s."))
+                    .header(HttpHeaders.RETRY_AFTER, seconds)
+                    .build());
+        }
+    }
+
+    /** Tokens refill continuously at {@code rate} per second, up to {@code burst}. */
+    private static final class Bucket {
+        private final double ratePerNano;
+        private final double capacity;
+        private double tokens;
+        private long refilledAt;
+
+        Bucket(int ratePerSecond, int burst) {
+            this.ratePerNano = ratePerSecond / 1e9;
+            this.capacity = burst;
+            this.tokens = burst;
+            this.refilledAt = System.nanoTime();
+        }
+
+        /** Takes a token and returns 0, or returns how long until one is due. */
+        synchronized long take(long now) {
+            tokens = Math.min(capacity, tokens + (now - refilledAt) * ratePerNano);
+            refilledAt = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return 0;
+            }
+            return (long) Math.ceil((1 - tokens) / ratePerNano);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.boxoffice.security;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who is asking: the verified token's subject and roles. With authentication off, everyone is the one
+ * {@link #ANONYMOUS} caller, who has every role.
+ */
+public record Caller(String id, Set<Role> roles) {
+
+    public static final Caller ANONYMOUS = new Caller("anonymous", EnumSet.allOf(Role.class));
+
+    public Caller {
+        Objects.requireNonNull(id, "id");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("a caller needs an id");
+        }
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /**
+     * Refuses a caller that has none of the roles.
+     *
+     * @throws AccessDeniedException naming the roles that would do
+     */
+    public void requireAny(Role... allowed) {
+        for (Role role : allowed) {
+            if (has(role)) {
+                return;
+            }
+        }
+        throw new AccessDeniedException(allowed);
+    }
+
+    /** Whether the caller may see what {@code owner} owns: their own things, or anything for an admin. */
+    public boolean maySee(String owner) {
+        return has(Role.ADMIN) || id.equals(owner);
+    }
+}
