@@ -1,0 +1,27 @@
+package org.boxoffice.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The packaged service with authentication on but no key refuses to start, and says what is missing. */
+class AuthSettingsIT {
+
+    @Test
+    void withAuthenticationOnAndNoKeyTheServiceRefusesToStartNamingTheSetting() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=0", "-jar",
+                Path.of("target", "quarkus-app", "quarkus-run.jar").toString()).redirectErrorStream(true);
+        builder.environment().remove("BOXOFFICE_AUTH_ENABLED");
+        builder.environment().remove("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        Process service = builder.start();
+        String output = new String(service.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(service.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(service.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("mp.jwt.verify.publickey.location").contains("boxoffice.auth.enabled");
+    }
+}

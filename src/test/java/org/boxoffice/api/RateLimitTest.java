@@ -1,0 +1,42 @@
+package org.boxoffice.api;
+
+import static io.restassured.RestAssured.given;
+import static org.boxoffice.api.ApiFixtures.assertProblem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.HashMap;
+import java.util.Map;
+import org.boxoffice.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** A caller over the configured rate gets 429 with Retry-After; other callers are not slowed down. */
+@QuarkusTest
+@TestProfile(RateLimitTest.SmallRate.class)
+class RateLimitTest {
+
+    public static class SmallRate implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> settings = new HashMap<>(Tokens.verifierSettings());
+            settings.put("boxoffice.rate-limit.requests-per-second", "1");
+            settings.put("boxoffice.rate-limit.burst", "3");
+            return settings;
+        }
+    }
+
+    @Test
+    void aCallerPastTheBurstIsToldToWait() {
+        String greedy = Tokens.valid("greedy", "customer");
+        String patient = Tokens.valid("patient", "customer");
+
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(greedy).get("/bookings").then().statusCode(200);
+        }
+        assertProblem(given().auth().oauth2(greedy).get("/bookings").then(), 429)
+                .header("Retry-After", "1");
+        given().auth().oauth2(patient).get("/bookings").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+    }
+}

@@ -1,0 +1,51 @@
+package org.boxoffice.testing;
+
+import io.smallrye.jwt.build.Jwt;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Bearer tokens minted for tests with the test key pair in {@code src/test/resources} (made for these
+ * tests only; never use it anywhere else), good ones and each kind of bad one.
+ */
+public final class Tokens {
+
+    public static final String ISSUER = "https://issuer.boxoffice.test";
+
+    private Tokens() {
+    }
+
+    /** The settings that make a test application verify these tokens, with authentication on. */
+    public static Map<String, String> verifierSettings() {
+        return Map.of(
+                "boxoffice.auth.enabled", "true",
+                "mp.jwt.verify.publickey.location", "publicKey.pem",
+                "mp.jwt.verify.issuer", ISSUER);
+    }
+
+    public static String valid(String subject, String... groups) {
+        return Jwt.issuer(ISSUER).subject(subject).groups(Set.of(groups))
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plus(Duration.ofHours(1)))
+                .sign("privateKey.pem");
+    }
+
+    public static String expired(String subject, String... groups) {
+        return Jwt.issuer(ISSUER).subject(subject).groups(Set.of(groups))
+                .issuedAt(Instant.now().minus(Duration.ofHours(2))).expiresAt(Instant.now().minus(Duration.ofHours(1)))
+                .sign("privateKey.pem");
+    }
+
+    public static String signedByAnotherKey(String subject, String... groups) {
+        return Jwt.issuer(ISSUER).subject(subject).groups(Set.of(groups))
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plus(Duration.ofHours(1)))
+                .sign("otherPrivateKey.pem");
+    }
+
+    public static String fromAnotherIssuer(String subject, String... groups) {
+        return Jwt.issuer("https://somebody-else.example").subject(subject).groups(Set.of(groups))
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plus(Duration.ofHours(1)))
+                .sign("privateKey.pem");
+    }
+}
