@@ -18,7 +18,14 @@ public record Problem(
         String detail,
         List<FieldError> errors,
         @Schema(description = "Seats taken by someone else (seat conflicts)") int[] unavailableSeats,
-        @Schema(description = "How many seats are free (best-available conflicts)") Integer availableSeats) {
+        @Schema(description = "How many seats are free (best-available conflicts)") Integer availableSeats,
+        @Schema(description = "The request's X-Request-Id, also in the server's log lines") String requestId) {
+
+    /** The same problem, tagged with the request it answers. */
+    Problem forRequest(String id) {
+        return new Problem(type, title, status, detail, errors, unavailableSeats, availableSeats, id);
+    }
+
 
     /** One field at fault, named as the client wrote it ({@code total_seats}, {@code seats[2]}). */
     @Schema(name = "FieldError")

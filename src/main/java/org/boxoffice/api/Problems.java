@@ -14,12 +14,12 @@ final class Problems {
 
     /** A problem without extension members; {@code slug} names its type. */
     static Problem problem(String slug, String title, int status, String detail) {
-        return new Problem(TYPE_PREFIX + slug, title, status, detail, null, null, null);
+        return new Problem(TYPE_PREFIX + slug, title, status, detail, null, null, null, null);
     }
 
     static Response invalidRequest(String detail, List<Problem.FieldError> errors) {
         return respond(new Problem(TYPE_PREFIX + "invalid-request", "Invalid request", 400, detail, errors, null,
-                null));
+                null, null));
     }
 
     static Response notFound(String detail) {
@@ -28,13 +28,13 @@ final class Problems {
 
     static Response seatsUnavailable(int[] seats) {
         return respond(new Problem(TYPE_PREFIX + "seats-unavailable", "Seats unavailable", 409,
-                "Some requested seats are already taken; nothing was changed.", null, seats, null));
+                "Some requested seats are already taken; nothing was changed.", null, seats, null, null));
     }
 
     static Response notEnoughSeats(int requested, int available) {
         return respond(new Problem(TYPE_PREFIX + "not-enough-seats", "Not enough seats", 409,
                 "Asked for " + requested + " seats but only " + available + " are free; nothing was held.", null,
-                null, available));
+                null, available, null));
     }
 
     static Response conflict(String slug, String title, String detail) {

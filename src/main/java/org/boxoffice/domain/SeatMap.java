@@ -30,6 +30,7 @@ public final class SeatMap {
     private final PriorityQueue<LiveHold> byExpiry = new PriorityQueue<>(Comparator.comparing(LiveHold::expiresAt));
     private int bookedCount;
     private int heldCount;
+    private int expiredUncounted;
     private Instant now = Instant.MIN;
 
     private record LiveHold(HoldId id, SeatSelection seats, Instant expiresAt, String holder) {
@@ -162,12 +163,24 @@ public final class SeatMap {
                 continue;
             }
             free(hold);
+            expiredUncounted++;
             if (expired.isEmpty()) {
                 expired = new ArrayList<>();
             }
             expired.add(hold.id());
         }
         return expired;
+    }
+
+    /**
+     * How many holds expired here since the last call, whichever call noticed: for counting expiries,
+     * which happen lazily, as time passes and the map is touched.
+     */
+    public int takeExpiredCount(Instant at) {
+        advanceTo(at);
+        int count = expiredUncounted;
+        expiredUncounted = 0;
+        return count;
     }
 
     /** Bytes held by the seat bits themselves: about {@code totalSeats / 8}. */

@@ -83,7 +83,7 @@ public interface TicketStore {
      * Reclaims what expired holds still occupy. Their seats are free to every reader and writer at the
      * instant they expire whether or not this runs; this only tidies up.
      *
-     * @return how many holds it found expired
+     * @return how many holds expired since the last sweep (as far as this store can tell)
      */
     int sweepExpiredHolds(Instant now);
 }

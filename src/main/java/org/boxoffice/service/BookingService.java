@@ -24,11 +24,13 @@ public class BookingService {
     private final TicketStore store;
     private final Clock clock;
     private final BoxOfficeConfig config;
+    private final TicketMetrics metrics;
 
-    public BookingService(TicketStore store, Clock clock, BoxOfficeConfig config) {
+    public BookingService(TicketStore store, Clock clock, BoxOfficeConfig config, TicketMetrics metrics) {
         this.store = store;
         this.clock = clock;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /**
@@ -39,12 +41,15 @@ public class BookingService {
      * @throws org.boxoffice.domain.SeatsUnavailableException if any seat is taken; nothing changes
      */
     public Booking book(Caller caller, EventId eventId, List<Integer> seats) {
-        caller.requireAny(Role.CUSTOMER);
-        Event event = store.findEvent(eventId).orElseThrow(() -> UnknownIdException.event(eventId));
-        SeatSelection selection = SeatSelection.of(seats, event.totalSeats(), config.limits());
-        Booking booking = Booking.confirmed(BookingId.random(), eventId, caller.id(), selection, clock.instant());
-        store.addBooking(booking);
-        return booking;
+        return metrics.count("bookings", "booked", () -> {
+            caller.requireAny(Role.CUSTOMER);
+            Event event = store.findEvent(eventId).orElseThrow(() -> UnknownIdException.event(eventId));
+            SeatSelection selection = SeatSelection.of(seats, event.totalSeats(), config.limits());
+            Booking booking = Booking.confirmed(BookingId.random(), eventId, caller.id(), selection,
+                    clock.instant());
+            store.addBooking(booking);
+            return booking;
+        });
     }
 
     /**
@@ -53,16 +58,20 @@ public class BookingService {
      * @throws org.boxoffice.domain.HoldNotActiveException if it expired, was released or was confirmed
      */
     public Booking confirm(Caller caller, HoldId holdId) {
-        caller.requireAny(Role.CUSTOMER);
-        store.findHold(holdId).filter(hold -> hold.customer().equals(caller.id()))
-                .orElseThrow(() -> UnknownIdException.hold(holdId));
-        return store.confirmHold(holdId, BookingId.random(), clock.instant());
+        return metrics.count("confirms", "confirmed", () -> {
+            caller.requireAny(Role.CUSTOMER);
+            store.findHold(holdId).filter(hold -> hold.customer().equals(caller.id()))
+                    .orElseThrow(() -> UnknownIdException.hold(holdId));
+            return store.confirmHold(holdId, BookingId.random(), clock.instant());
+        });
     }
 
     /** Cancels the caller's booking (an admin: anyone's) and frees its seats; cancelling twice is harmless. */
     public Booking cancel(Caller caller, BookingId id) {
-        find(caller, id).orElseThrow(() -> UnknownIdException.booking(id));
-        return store.cancelBooking(id, clock.instant());
+        return metrics.count("cancellations", "cancelled", () -> {
+            find(caller, id).orElseThrow(() -> UnknownIdException.booking(id));
+            return store.cancelBooking(id, clock.instant());
+        });
     }
 
     /** The booking, if the caller may see it: someone else's booking is as unknown as a missing one. */

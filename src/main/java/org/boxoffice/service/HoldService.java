@@ -23,26 +23,32 @@ public class HoldService {
     private final TicketStore store;
     private final Clock clock;
     private final BoxOfficeConfig config;
+    private final TicketMetrics metrics;
 
-    public HoldService(TicketStore store, Clock clock, BoxOfficeConfig config) {
+    public HoldService(TicketStore store, Clock clock, BoxOfficeConfig config, TicketMetrics metrics) {
         this.store = store;
         this.clock = clock;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** Holds exactly these seats for the caller, all or none. Customers only. */
     public Hold holdSeats(Caller caller, EventId eventId, List<Integer> seats) {
-        caller.requireAny(Role.CUSTOMER);
-        Event event = event(eventId);
-        return place(caller, event,
-                new SeatChoice.Explicit(SeatSelection.of(seats, event.totalSeats(), config.limits())));
+        return metrics.count("holds", "held", () -> {
+            caller.requireAny(Role.CUSTOMER);
+            Event event = event(eventId);
+            return place(caller, event,
+                    new SeatChoice.Explicit(SeatSelection.of(seats, event.totalSeats(), config.limits())));
+        });
     }
 
     /** Holds the best {@code quantity} seats still free for the caller. Customers only. */
     public Hold holdBestAvailable(Caller caller, EventId eventId, int quantity) {
-        caller.requireAny(Role.CUSTOMER);
-        Event event = event(eventId);
-        return place(caller, event, SeatChoice.bestOf(quantity, config.limits()));
+        return metrics.count("holds", "held", () -> {
+            caller.requireAny(Role.CUSTOMER);
+            Event event = event(eventId);
+            return place(caller, event, SeatChoice.bestOf(quantity, config.limits()));
+        });
     }
 
     /** The hold, if the caller may see it: someone else's hold is as unknown as a missing one. */
@@ -52,8 +58,10 @@ public class HoldService {
 
     /** Releases the caller's hold; its seats are free at once. */
     public Hold release(Caller caller, HoldId id) {
-        find(caller, id).orElseThrow(() -> UnknownIdException.hold(id));
-        return store.releaseHold(id, clock.instant());
+        return metrics.count("releases", "released", () -> {
+            find(caller, id).orElseThrow(() -> UnknownIdException.hold(id));
+            return store.releaseHold(id, clock.instant());
+        });
     }
 
     private Hold place(Caller caller, Event event, SeatChoice choice) {

@@ -21,12 +21,15 @@ public class Sweeper {
     private final IdempotencyStore idempotency;
     private final Clock clock;
     private final BoxOfficeConfig config;
+    private final TicketMetrics metrics;
 
-    public Sweeper(TicketStore store, IdempotencyStore idempotency, Clock clock, BoxOfficeConfig config) {
+    public Sweeper(TicketStore store, IdempotencyStore idempotency, Clock clock, BoxOfficeConfig config,
+            TicketMetrics metrics) {
         this.store = store;
         this.idempotency = idempotency;
         this.clock = clock;
         this.config = config;
+        this.metrics = metrics;
     }
 
     @Scheduled(every = "${boxoffice.sweep-interval:PT1M}", delayed = "${boxoffice.sweep-interval:PT1M}",
@@ -34,6 +37,7 @@ public class Sweeper {
     void sweep() {
         Instant now = clock.instant();
         int holds = store.sweepExpiredHolds(now);
+        metrics.holdsExpired(holds);
         int keys = idempotency.sweep(now.minus(config.idempotency().retention()));
         if (holds > 0 || keys > 0) {
             LOG.debugf("Swept %d expired holds and %d idempotency keys", holds, keys);

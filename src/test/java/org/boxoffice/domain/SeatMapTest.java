@@ -177,6 +177,17 @@ class SeatMapTest {
     }
 
     @Test
+    void expiriesAreCountedOnceWhicheverCallNoticesThem() {
+        SeatMap map = new SeatMap(10);
+        map.hold(HoldId.random(), "alice", seats(10, 1), TTL, T0);
+        map.hold(HoldId.random(), "bob", seats(10, 2), TTL, T0.plusSeconds(1));
+        map.counts(IN_10_MIN);
+
+        assertThat(map.takeExpiredCount(IN_10_MIN.plusSeconds(1))).isEqualTo(2);
+        assertThat(map.takeExpiredCount(IN_10_MIN.plusSeconds(2))).isZero();
+    }
+
+    @Test
     void timeNeverRunsBackwards() {
         SeatMap map = new SeatMap(10);
         map.hold(HoldId.random(), "alice", seats(10, 1), TTL, T0);

@@ -186,7 +186,7 @@ public class InMemoryTicketStore implements TicketStore {
         int expired = 0;
         for (EventEntry entry : events.values()) {
             synchronized (entry) {
-                expired += entry.seats().advanceTo(now).size();
+                expired += entry.seats().takeExpiredCount(now);
             }
         }
         return expired;
