@@ -26,9 +26,4 @@ function request()
   return wrk.format(nil, "/bookings", nil, '{"event_id":"' .. event_id .. '","seats":[' .. seat .. ']}')
 end
 
-function done(summary, latency, requests)
-  io.write(string.format("RESULT requests=%d non2xx=%d errors=%d duration_us=%d p50_us=%d p99_us=%d\n",
-    summary.requests, summary.errors.status,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
-    summary.duration, latency:percentile(50), latency:percentile(99)))
-end
+dofile("bench/report.lua")

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 
@@ -27,9 +28,20 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
     @Override
     public void filter(ContainerRequestContext request) {
         String given = request.getHeaderString(HEADER);
-        String id = given != null && SENSIBLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SENSIBLE.matcher(given).matches() ? given : newId();
         request.setProperty(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
+    }
+
+    /**
+     * A random (version 4) UUID from a thread-local generator: request ids need to be unique, not
+     * unguessable, and {@link UUID#randomUUID} would make every request queue on one SecureRandom.
+     */
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     @Override

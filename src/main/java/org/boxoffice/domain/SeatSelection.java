@@ -2,7 +2,6 @@ package org.boxoffice.domain;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -32,19 +31,30 @@ public final class SeatSelection {
             violations.add(new Violation("seats", "must list at most " + limits.maxSeatsPerRequest()
                     + " seats, not " + requested.size()));
         }
-        BitSet seen = new BitSet(totalSeats + 1);
+        // Sorting the few requested seats finds repeats without allocating anything the size of the event.
+        int[] sorted = new int[requested.size()];
+        int count = 0;
         List<Integer> outside = new ArrayList<>();
-        List<Integer> repeated = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
             Integer seat = requested.get(i);
             if (seat == null) {
                 violations.add(new Violation("seats[" + i + "]", "must be a seat number, not null"));
             } else if (seat < 1 || seat > totalSeats) {
                 outside.add(seat);
-            } else if (seen.get(seat)) {
-                repeated.add(seat);
             } else {
-                seen.set(seat);
+                sorted[count++] = seat;
+            }
+        }
+        Arrays.sort(sorted, 0, count);
+        List<Integer> repeated = new ArrayList<>();
+        int distinct = 0;
+        for (int i = 0; i < count; i++) {
+            if (distinct > 0 && sorted[distinct - 1] == sorted[i]) {
+                if (repeated.isEmpty() || repeated.get(repeated.size() - 1) != sorted[i]) {
+                    repeated.add(sorted[i]);
+                }
+            } else {
+                sorted[distinct++] = sorted[i];
             }
         }
         if (!outside.isEmpty()) {
@@ -57,7 +67,7 @@ public final class SeatSelection {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return new SeatSelection(seen.stream().toArray());
+        return new SeatSelection(Arrays.copyOf(sorted, distinct));
     }
 
     /**

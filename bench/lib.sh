@@ -1,0 +1,36 @@
+# Shared by the benchmark scripts: wrk, starting a jar and waiting for it, and driving it.
+# Source it from the repository root.
+
+ensure_wrk() {
+  command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+}
+
+BENCH_PIDS=()
+stop_all() { for pid in "${BENCH_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; BENCH_PIDS=(); }
+
+# start_jar LOG PORT JAR [java options...]: starts it in the background and waits for its port.
+start_jar() {
+  local log=$1 port=$2 jar=$3; shift 3
+  java "$@" -Dquarkus.http.port="$port" -jar "$jar" > "$log" 2>&1 &
+  BENCH_PIDS+=($!)
+  for _ in $(seq 1 120); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0
+    sleep 0.5
+  done
+  echo "the jar on port $port did not start; see $log" >&2
+  exit 1
+}
+
+# drive SECONDS CONNECTIONS URL [SCRIPT [ARGS...]]: one wrk run; prints
+# "requests/s p50_ms p99_ms answered_2xx not_2xx".
+drive() {
+  local seconds=$1 connections=$2 url=$3 script=${4:-bench/report.lua}; shift 4 || shift $#
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "$url" -- "$@" \
+    | awk '/^RESULT/ { for (f = 2; f <= NF; f++) { split($f, kv, "="); v[kv[1]] = kv[2] + 0 } }
+      END { ok = v["requests"] - v["non2xx"]
+        printf "%.0f %.2f %.2f %d %d\n", v["requests"] / (v["duration_us"] / 1e6), v["p50_us"] / 1000,
+          v["p99_us"] / 1000, ok, v["non2xx"] + v["errors"] }'
+}
+
+# json_field FIELD: reads one top-level field of the JSON on standard input.
+json_field() { python3 -c "import json, sys; print(json.load(sys.stdin)['$1'])"; }

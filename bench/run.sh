@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The on-sale benchmark: builds Box Office and a bare Quarkus app (bench/ceiling, the framework's
+# ceiling on this machine), runs each on loopback, drives them with wrk for a bounded time per
+# scenario, checks after each scenario that the service's counts match the successful answers, and
+# prints one table, with each scenario's ratio to the ceiling measured in the same run.
+#
+#   bench/run.sh [seconds per scenario, default 10] [connections, default 64]
+#   BENCH_JAVA_OPTS="-XX:+UseParallelGC" bench/run.sh     # the same JVM options for both apps
+#
+# Scenarios, on the in-memory store with authentication off:
+#   (a) booking distinct seats of one 1,000,000-seat event
+#   (b) a hot on-sale: clients fighting over the 500 seats of one event (mostly 409 once sold out)
+#   (c) reading GET /events/{event_id}/seats of the 1,000,000-seat event
+#   (d) the checkout path: hold one best-available seat, then confirm it
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+SECONDS_PER_RUN=${1:-10}
+CONNECTIONS=${2:-64}
+read -ra JAVA_OPTS <<< "${BENCH_JAVA_OPTS:-}"
+
+ensure_wrk
+./mvnw -B -q package -DskipTests
+./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests
+trap stop_all EXIT
+
+echo "Ceiling: bare Quarkus, GET /ping..."
+start_jar target/bench-ceiling.log 18090 bench/ceiling/target/quarkus-app/quarkus-run.jar "${JAVA_OPTS[@]}"
+drive 5 "$CONNECTIONS" http://127.0.0.1:18090/ping > /dev/null
+read -r CEIL_RPS CEIL_P50 CEIL_P99 _ CEIL_BAD < <(drive "$SECONDS_PER_RUN" "$CONNECTIONS" http://127.0.0.1:18090/ping)
+stop_all
+
+echo "Box Office, in-memory store..."
+start_jar target/bench-service.log 18080 target/quarkus-app/quarkus-run.jar "${JAVA_OPTS[@]}" \
+  -Dboxoffice.auth.enabled=false -Dboxoffice.max-seats-per-event=1000000
+B=http://127.0.0.1:18080
+new_event() {
+  curl -sf -X POST "$B/events" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"On-sale\",\"date_time\":\"2030-06-15 19:00\",\"venue\":\"Bench Hall\",\"total_seats\":$1}" \
+    | json_field event_id
+}
+seats() { curl -sf "$B/events/$1/seats" | json_field "$2"; }
+
+WARM=$(new_event 1000000)
+drive 5 "$CONNECTIONS" "$B" bench/book-distinct.lua "$WARM" 2 0 1 > /dev/null
+drive 5 "$CONNECTIONS" "$B/events/$WARM/seats" > /dev/null
+
+A=$(new_event 1000000)
+read -r A_RPS A_P50 A_P99 A_OK A_BAD < <(drive "$SECONDS_PER_RUN" "$CONNECTIONS" "$B" bench/book-distinct.lua "$A" 2 0 1)
+A_BOOKED=$(seats "$A" booked_seats)
+
+HOT=$(new_event 500)
+read -r B_RPS B_P50 B_P99 B_OK B_BAD < <(drive "$SECONDS_PER_RUN" "$CONNECTIONS" "$B" bench/book-random.lua "$HOT" 500)
+B_BOOKED=$(seats "$HOT" booked_seats)
+
+read -r C_RPS C_P50 C_P99 C_OK C_BAD < <(drive "$SECONDS_PER_RUN" "$CONNECTIONS" "$B/events/$A/seats")
+
+D=$(new_event 1000000)
+read -r D_RPS D_P50 D_P99 D_OK D_BAD < <(drive "$SECONDS_PER_RUN" "$CONNECTIONS" "$B" bench/hold-confirm.lua "$D")
+D_BOOKED=$(seats "$D" booked_seats)
+D_HELD=$(seats "$D" held_seats)
+RSS_KB=$(ps -o rss= -p "${BENCH_PIDS[0]}" | tr -d ' ')
+
+# wrk stops with requests in flight: the service may have done up to one per connection more than
+# wrk saw answered, never fewer.
+within() { # done answered slack
+  [ "$1" -ge "$2" ] && [ $(($1 - $2)) -le "$3" ] && echo "yes" || echo "NO ($1 vs $2 answered)"
+}
+ratio() { echo "100 * $1 / $CEIL_RPS" | bc -l | xargs printf '%.0f%%'; }
+
+echo
+echo "Box Office on-sale benchmark: $CONNECTIONS connections, ${SECONDS_PER_RUN}s per scenario, $(nproc) cores," \
+  "java options: ${BENCH_JAVA_OPTS:-defaults}, $(date -u +%Y-%m-%dT%H:%MZ)"
+printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' scenario "requests/s" "p50 ms" "p99 ms" "of ceiling" \
+  "counts match answers"
+printf '|%s|%s|%s|%s|%s|%s|\n' "----------------------------------------------" "------------" "---------" \
+  "---------" "------------" "--------------------------"
+printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "ceiling: bare Quarkus, constant GET" "$CEIL_RPS" \
+  "$CEIL_P50" "$CEIL_P99" "100%" "$([ "$CEIL_BAD" = 0 ] && echo "all 200" || echo "$CEIL_BAD failed")"
+printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(a) book distinct seats, 1,000,000-seat event" \
+  "$A_RPS" "$A_P50" "$A_P99" "$(ratio "$A_RPS")" "$(within "$A_BOOKED" "$A_OK" "$CONNECTIONS")"
+printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(b) hot on-sale, $CONNECTIONS clients, 500 seats" \
+  "$B_RPS" "$B_P50" "$B_P99" "$(ratio "$B_RPS")" "$(within "$B_BOOKED" "$B_OK" "$CONNECTIONS"), $B_BOOKED sold"
+printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(c) GET seats of the 1,000,000-seat event" \
+  "$C_RPS" "$C_P50" "$C_P99" "$(ratio "$C_RPS")" "$([ "$C_BAD" = 0 ] && echo "all 200" || echo "$C_BAD failed")"
+printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(d) hold, then confirm (requests)" \
+  "$D_RPS" "$D_P50" "$D_P99" "$(ratio "$D_RPS")" "$(within $((2 * D_BOOKED + D_HELD)) "$D_OK" "$CONNECTIONS")"
+echo "Service RSS after the run: $((RSS_KB / 1024)) MiB; (a) booked $A_BOOKED seats, (d) booked $D_BOOKED, held $D_HELD."
