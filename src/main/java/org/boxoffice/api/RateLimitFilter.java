@@ -1,7 +1,6 @@
 package org.boxoffice.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -25,12 +24,11 @@ public class RateLimitFilter implements ContainerRequestFilter {
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final BoxOfficeConfig config;
+    private final Callers callers;
 
-    @Inject
-    Callers callers;
-
-    public RateLimitFilter(BoxOfficeConfig config) {
+    public RateLimitFilter(BoxOfficeConfig config, Callers callers) {
         this.config = config;
+        this.callers = callers;
     }
 
     @Override

@@ -14,11 +14,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.BookingId;
@@ -44,6 +39,7 @@ import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.domain.SeatsUnavailableException;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.domain.UnknownIdException;
+import org.boxoffice.testing.Concurrently;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -509,7 +505,7 @@ public abstract class TicketStoreContract {
         List<int[]> refusedSeats = new ArrayList<>();
         AtomicInteger refusals = new AtomicInteger();
 
-        runConcurrently(32, thread -> {
+        Concurrently.run(32, thread -> {
             Random random = new Random(thread);
             for (int i = 0; i < 200; i++) {
                 Booking attempt = Booking.confirmed(BookingId.random(), event.id(), CUSTOMER, randomSeats(event, random),
@@ -568,7 +564,7 @@ public abstract class TicketStoreContract {
 
         for (int round = 0; round < rounds; round++) {
             Instant roundStart = clock[0];
-            runConcurrently(threads, t -> {
+            Concurrently.run(threads, t -> {
                 Owner owner = owners.get(t);
                 for (int i = 0; i < opsPerRound; i++) {
                     // The clock moves on during the round: each thread acts at its own later instant.
@@ -715,35 +711,5 @@ public abstract class TicketStoreContract {
             seats.add(1 + random.nextInt(event.totalSeats()));
         }
         return SeatSelection.of(List.copyOf(seats), event.totalSeats(), LIMITS);
-    }
-
-    /** Runs the body on that many threads at once, started together, and rethrows the first failure. */
-    private static void runConcurrently(int threads, ThreadBody body) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    body.run(thread);
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get(2, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-            // A failed run must not leave threads working on the store of the next test.
-            assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
-        }
-    }
-
-    @FunctionalInterface
-    private interface ThreadBody {
-        void run(int thread) throws Exception;
     }
 }

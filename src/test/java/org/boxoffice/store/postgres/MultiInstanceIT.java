@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.boxoffice.testing.Concurrently;
 import org.boxoffice.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class MultiInstanceIT {
             ConcurrentLinkedQueue<JsonNode> created = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<Integer> unexpected = new ConcurrentLinkedQueue<>();
 
-            runClients(32, client -> {
+            Concurrently.run(32, client -> {
                 Random random = new Random(client);
                 for (int i = 0; i < 15; i++) {
                     ServiceProcess via = instances.get((client + i) % 2);
@@ -96,7 +97,7 @@ class MultiInstanceIT {
                 killed.set(true);
                 return null;
             });
-            runClients(clients, client -> {
+            Concurrently.run(clients, client -> {
                 Random random = new Random(client);
                 for (int i = 0; i < 40; i++) {
                     ServiceProcess via = i % 2 == 0 ? victim : survivor;
@@ -179,33 +180,5 @@ class MultiInstanceIT {
             }
         }
         return seats;
-    }
-
-    @FunctionalInterface
-    private interface Client {
-        void run(int client) throws Exception;
-    }
-
-    private static void runClients(int clients, Client body) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                int client = c;
-                done.add(pool.submit(() -> {
-                    start.await();
-                    body.run(client);
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> future : done) {
-                future.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(1, TimeUnit.MINUTES);
-        }
     }
 }
