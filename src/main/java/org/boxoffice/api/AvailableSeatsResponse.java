@@ -2,10 +2,12 @@ package org.boxoffice.api;
 
 import java.util.List;
 import org.boxoffice.domain.SeatRange;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code GET /events/{event_id}/seats/available}: free seats as {@code [first, last]} pairs. */
 @Schema(name = "AvailableSeats")
+@RegisterForReflection
 public record AvailableSeatsResponse(
         @Schema(description = "Ascending, inclusive [first, last] runs of free seats.",
                 examples = "[[1, 120], [125, 500]]")

@@ -3,10 +3,12 @@ package org.boxoffice.api;
 import java.time.Instant;
 import java.util.UUID;
 import org.boxoffice.domain.Hold;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A hold as clients see it, with its status at the moment of the answer. */
 @Schema(name = "Hold")
+@RegisterForReflection
 public record HoldResponse(UUID holdId, UUID eventId, int[] seats,
         @Schema(description = "held, released, confirmed or expired", examples = "held") String status,
         Instant createdAt, Instant expiresAt,

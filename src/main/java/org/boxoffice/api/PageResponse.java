@@ -1,9 +1,11 @@
 package org.boxoffice.api;
 
 import java.util.List;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a listing; pass {@code next_cursor} back as {@code cursor} for the next (null on the last page). */
+@RegisterForReflection
 public record PageResponse<T>(List<T> items,
         @Schema(description = "Opaque; null on the last page", nullable = true) String nextCursor) {
 }

@@ -2,6 +2,7 @@ package org.boxoffice.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record Problem(
         @Schema(examples = "urn:boxoffice:problem:invalid-request") String type,
         @Schema(examples = "Invalid request") String title,

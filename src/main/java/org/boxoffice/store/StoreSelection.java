@@ -14,6 +14,7 @@ import org.boxoffice.store.memory.InMemoryTicketStore;
 import org.boxoffice.store.postgres.PostgresIdempotencyStore;
 import org.boxoffice.store.postgres.PostgresTicketStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Chooses the stores by {@code boxoffice.store} when the service starts, so one build serves both
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class StoreSelection {
 
     static final String POSTGRES = "postgres";
+    private static final Logger LOG = Logger.getLogger(StoreSelection.class);
 
     private final boolean postgres;
     private final Optional<String> jdbcUrl;
@@ -31,7 +33,7 @@ public class StoreSelection {
     private final Instance<InMemoryTicketStore> memoryTickets;
     private final Instance<InMemoryIdempotencyStore> memoryKeys;
 
-    public StoreSelection(@ConfigProperty(name = "boxoffice.store", defaultValue = "memory") String store,
+    public StoreSelection(@ConfigProperty(name = "boxoffice.store") String store,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
             Instance<DataSource> dataSource, Instance<InMemoryTicketStore> memoryTickets,
             Instance<InMemoryIdempotencyStore> memoryKeys) {
@@ -42,8 +44,16 @@ public class StoreSelection {
         this.memoryKeys = memoryKeys;
     }
 
-    /** Fails start-up, naming the missing setting, rather than the first booking. */
+    /**
+     * Fails start-up, naming the missing setting, rather than the first booking; and warns loudly when
+     * a serverless function keeps tickets in its own memory.
+     */
     void checkSettings(@Observes StartupEvent started) {
+        if (!postgres && System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {
+            LOG.warn("*** boxoffice.store=memory ON AWS LAMBDA: every execution environment keeps its own"
+                    + " tickets. Seats WILL be sold twice across environments and bookings WILL vanish when an"
+                    + " environment is recycled. Use this for a demo only; set BOXOFFICE_STORE=postgres. ***");
+        }
         if (postgres && jdbcUrl.filter(url -> !url.isBlank()).isEmpty()) {
             throw new IllegalStateException("boxoffice.store=postgres needs quarkus.datasource.jdbc.url"
                     + " (environment: QUARKUS_DATASOURCE_JDBC_URL), e.g. jdbc:postgresql://host:5432/boxoffice");

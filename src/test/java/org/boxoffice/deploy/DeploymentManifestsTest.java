@@ -1,0 +1,107 @@
+package org.boxoffice.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The deployment manifests in deploy/, read as a deployer would read them. */
+class DeploymentManifestsTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private static JsonNode read(String path) throws IOException {
+        return YAML.readTree(Files.readString(Path.of(path)));
+    }
+
+    private static JsonNode container(JsonNode service) {
+        return service.at("/spec/template/spec/containers/0");
+    }
+
+    private static String env(JsonNode container, String name) {
+        for (JsonNode variable : container.path("env")) {
+            if (name.equals(variable.path("name").asText())) {
+                return variable.path("value").asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void bothKnativeServicesAreWellFormedWithProbesResourcesAndConfiguration() throws IOException {
+        for (String file : List.of("deploy/knative/service-postgres.yaml", "deploy/knative/service-memory.yaml")) {
+            JsonNode service = read(file);
+            JsonNode container = container(service);
+
+            assertThat(service.path("apiVersion").asText()).as(file).isEqualTo("serving.knative.dev/v1");
+            assertThat(service.path("kind").asText()).as(file).isEqualTo("Service");
+            assertThat(container.path("image").asText()).as(file).isNotBlank();
+            assertThat(container.at("/livenessProbe/httpGet/path").asText()).as(file).isEqualTo("/q/health/live");
+            assertThat(container.at("/readinessProbe/httpGet/path").asText()).as(file).isEqualTo("/q/health/ready");
+            assertThat(container.at("/resources/requests/cpu").asText()).as(file).isNotBlank();
+            assertThat(container.at("/resources/requests/memory").asText()).as(file).isNotBlank();
+            assertThat(container.at("/envFrom/0/configMapRef/name").asText()).as(file).isEqualTo("boxoffice-config");
+        }
+    }
+
+    @Test
+    void thePostgresServiceScalesFromZeroAndReadsItsPasswordFromASecret() throws IOException {
+        JsonNode service = read("deploy/knative/service-postgres.yaml");
+        JsonNode annotations = service.at("/spec/template/metadata/annotations");
+
+        assertThat(annotations.path("autoscaling.knative.dev/min-scale").asText()).isEqualTo("0");
+        assertThat(annotations.path("autoscaling.knative.dev/max-scale").asInt()).isGreaterThan(1);
+        assertThat(env(container(service), "BOXOFFICE_STORE")).isEqualTo("postgres");
+        List<String> secrets = new ArrayList<>();
+        container(service).path("envFrom").forEach(source -> secrets.add(source.at("/secretRef/name").asText()));
+        assertThat(secrets).contains(read("deploy/knative/secret.example.yaml").at("/metadata/name").asText());
+    }
+
+    @Test
+    void theInMemoryServiceRunsAsExactlyOneInstance() throws IOException {
+        JsonNode service = read("deploy/knative/service-memory.yaml");
+        JsonNode annotations = service.at("/spec/template/metadata/annotations");
+
+        assertThat(annotations.path("autoscaling.knative.dev/min-scale").asText()).isEqualTo("1");
+        assertThat(annotations.path("autoscaling.knative.dev/max-scale").asText()).isEqualTo("1");
+        assertThat(env(container(service), "BOXOFFICE_STORE")).isEqualTo("memory");
+    }
+
+    @Test
+    void theConfigMapHoldsNoPassword() throws IOException {
+        JsonNode config = read("deploy/knative/config.yaml");
+
+        assertThat(config.path("kind").asText()).isEqualTo("ConfigMap");
+        assertThat(config.path("data").path("QUARKUS_DATASOURCE_JDBC_URL").asText()).startsWith("jdbc:postgresql:");
+        config.path("data").fieldNames().forEachRemaining(key -> assertThat(key).doesNotContainIgnoringCase("password"));
+    }
+
+    @Test
+    void theSamTemplateDeploysTheZipOnJava21BehindAnHttpApiWithSecretsByReference() throws IOException {
+        JsonNode template = read("deploy/lambda/template.yaml");
+        JsonNode function = template.at("/Resources/BoxOffice");
+        JsonNode properties = function.path("Properties");
+        JsonNode variables = properties.at("/Environment/Variables");
+
+        assertThat(template.path("Transform").asText()).isEqualTo("AWS::Serverless-2016-10-31");
+        assertThat(function.path("Type").asText()).isEqualTo("AWS::Serverless::Function");
+        assertThat(properties.path("Runtime").asText()).isEqualTo("java21");
+        assertThat(properties.path("Handler").asText())
+                .isEqualTo("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
+        assertThat(properties.path("CodeUri").asText()).endsWith("target/function.zip");
+        assertThat(properties.path("MemorySize").asInt()).isPositive();
+        assertThat(properties.path("Timeout").asInt()).isPositive();
+        assertThat(properties.at("/Events/HttpApi/Type").asText()).isEqualTo("HttpApi");
+        assertThat(properties.at("/SnapStart/Fn::If/1/ApplyOn").asText()).isEqualTo("PublishedVersions");
+        assertThat(variables.path("BOXOFFICE_STORE").asText()).isEqualTo("postgres");
+        assertThat(variables.at("/QUARKUS_DATASOURCE_PASSWORD/Fn::Sub").asText()).startsWith("{{resolve:secretsmanager:");
+        assertThat(variables.path("QUARKUS_DATASOURCE_JDBC_URL").has("Ref")).isTrue();
+    }
+}
