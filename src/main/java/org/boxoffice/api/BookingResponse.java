@@ -1,16 +1,19 @@
 package org.boxoffice.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.UUID;
 import org.boxoffice.domain.Booking;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A booking as clients see it; {@code booking_id} and {@code status} as in the seed. */
 @Schema(name = "Booking")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record BookingResponse(UUID bookingId,
         @Schema(description = "confirmed or cancelled", examples = "confirmed") String status,
         UUID eventId, int[] seats, Instant createdAt,

@@ -1,5 +1,7 @@
 package org.boxoffice.api;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * confirm. Exactly one of the two forms.
  */
 @Schema(name = "CreateBooking", description = "Either {event_id, seats} or {hold_id}")
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CreateBookingRequest(
         @Schema(examples = "f1d69c4a-b6c2-49bc-bd12-03979bc14f11")
         UUID eventId,

@@ -1,5 +1,7 @@
 package org.boxoffice.api;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -9,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /events}, as in the seed. */
 @Schema(name = "CreateEvent")
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CreateEventRequest(
         @Schema(examples = "Summer Concert", maxLength = Event.MAX_TEXT_LENGTH)
         @NotBlank(message = "is required and must not be blank")

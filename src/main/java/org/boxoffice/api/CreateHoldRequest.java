@@ -1,5 +1,7 @@
 package org.boxoffice.api;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /holds}: explicit seats, or a quantity of the best seats available. */
 @Schema(name = "CreateHold", description = "{event_id, seats} or {event_id, quantity}")
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CreateHoldRequest(
         @Schema(examples = "f1d69c4a-b6c2-49bc-bd12-03979bc14f11")
         @NotNull(message = "is required")

@@ -1,14 +1,17 @@
 package org.boxoffice.api;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.UUID;
 import org.boxoffice.domain.Event;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An event as clients see it; {@code event_id} as in the seed. */
 @Schema(name = "Event")
 @RegisterForReflection
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record EventResponse(UUID eventId, String name, Instant dateTime, String venue, int totalSeats,
         Instant createdAt) {
 

@@ -1,14 +1,17 @@
 package org.boxoffice.api;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.UUID;
 import org.boxoffice.domain.Hold;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A hold as clients see it, with its status at the moment of the answer. */
 @Schema(name = "Hold")
 @RegisterForReflection
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record HoldResponse(UUID holdId, UUID eventId, int[] seats,
         @Schema(description = "held, released, confirmed or expired", examples = "held") String status,
         Instant createdAt, Instant expiresAt,
