@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Start-up: time from process start to the first request that does real work (POST /events answered
+# 201; for the floor app, GET /ping answered 200), and the process's RSS at that moment. Median of
+# RUNS runs each, for: a bare Quarkus app with one constant endpoint (bench/ceiling, the floor); Box
+# Office on plain JVM 17; with AppCDS on 17; with the JDK AOT cache on Java 25 (Temurin 25).
+#
+#   bench/startup.sh [runs, default 5]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-5}
+OUT=target/startup
+JAVA17=${JAVA17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
+JAVA25=${JAVA25_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}
+PORT=18095
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+build() { # name java_home maven-args...
+  local name=$1 home=$2; shift 2
+  JAVA_HOME=$home ./mvnw -B -q package -DskipTests "$@"
+  cp -r target/quarkus-app "$OUT/$name"
+}
+
+echo "Building the variants..."
+JAVA_HOME=$JAVA17 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests
+cp -r bench/ceiling/target/quarkus-app "$OUT/floor"
+build plain "$JAVA17"
+build appcds "$JAVA17" -Dquarkus.package.jar.appcds.enabled=true
+if [ -n "$JAVA25" ]; then
+  build aot25 "$JAVA25" -Dquarkus.package.jar.aot.enabled=true -Dquarkus.package.jar.aot.type=AOT
+  build plain25 "$JAVA25"
+fi
+JAVA_HOME=$JAVA17 ./mvnw -B -q package -DskipTests   # leave the ordinary build in target/
+
+EVENT='{"name":"Start","date_time":"2030-06-15 19:00","venue":"Hall","total_seats":10}'
+
+# one_run JAVA DIR KIND [java options...]: prints "milliseconds rss_kib"
+one_run() {
+  local java=$1 dir=$2 kind=$3; shift 3
+  local start end rss pid
+  start=$(date +%s%N)
+  "$java" "$@" -Dquarkus.http.port=$PORT -Dboxoffice.auth.enabled=false -jar "$dir/quarkus-run.jar" \
+    > "$OUT/last.log" 2>&1 &
+  pid=$!
+  while :; do
+    if [ "$kind" = floor ]; then
+      code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/ping" || true)
+      [ "$code" = 200 ] && break
+    else
+      code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/events" \
+        -H 'Content-Type: application/json' -d "$EVENT" || true)
+      [ "$code" = 201 ] && break
+    fi
+    kill -0 "$pid" 2>/dev/null || { echo "process died; see $OUT/last.log" >&2; exit 1; }
+    sleep 0.005
+  done
+  end=$(date +%s%N)
+  rss=$(ps -o rss= -p "$pid" | tr -d ' ')
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$(( (end - start) / 1000000 )) $rss"
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+measure() { # label java dir kind [options...]
+  local label=$1; shift
+  local times=() rsss=()
+  for _ in $(seq 1 "$RUNS"); do
+    read -r ms rss < <(one_run "$@")
+    times+=("$ms"); rsss+=("$rss")
+  done
+  local t r
+  t=$(printf '%s\n' "${times[@]}" | median)
+  r=$(printf '%s\n' "${rsss[@]}" | median)
+  printf '%s %s %s\n' "$label" "$t" "$((r / 1024))"
+}
+
+RESULTS=$OUT/results.txt
+: > "$RESULTS"
+measure floor "$JAVA17/bin/java" "$OUT/floor" floor >> "$RESULTS"
+measure plain17 "$JAVA17/bin/java" "$OUT/plain" service >> "$RESULTS"
+measure appcds17 "$JAVA17/bin/java" "$OUT/appcds" service -XX:SharedArchiveFile="$OUT/appcds/app-cds.jsa" >> "$RESULTS"
+if [ -n "$JAVA25" ]; then
+  measure plain25 "$JAVA25/bin/java" "$OUT/plain25" service >> "$RESULTS"
+  AOT=$(ls "$OUT"/aot25/*.aot 2>/dev/null | head -1 || true)
+  if [ -n "$AOT" ]; then
+    measure aot25 "$JAVA25/bin/java" "$OUT/aot25" service -XX:AOTCache="$AOT" >> "$RESULTS"
+  else
+    echo "aot25 - -" >> "$RESULTS"
+  fi
+fi
+
+FLOOR=$(awk '$1 == "floor" { print $2 }' "$RESULTS")
+PLAIN=$(awk '$1 == "plain17" { print $2 }' "$RESULTS")
+echo
+echo "Start-up to the first real answer, median of $RUNS runs, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+printf '| %-40s | %8s | %8s | %14s | %16s |\n' variant "ms" "RSS MiB" "vs floor" "vs plain JVM 17"
+printf '|%s|%s|%s|%s|%s|\n' "------------------------------------------" "----------" "----------" "----------------" "------------------"
+while read -r label ms rss; do
+  case $label in
+    floor) name="floor: bare Quarkus, GET /ping (JVM 17)";;
+    plain17) name="Box Office, plain JVM 17";;
+    appcds17) name="Box Office, AppCDS, JVM 17";;
+    plain25) name="Box Office, plain JVM 25";;
+    aot25) name="Box Office, AOT cache, JVM 25";;
+  esac
+  if [ "$ms" = "-" ]; then printf '| %-40s | %8s | %8s | %14s | %16s |\n' "$name" - - - -; continue; fi
+  printf '| %-40s | %8s | %8s | %13.0f%% | %15.0f%% |\n' "$name" "$ms" "$rss" \
+    "$(echo "100 * $ms / $FLOOR" | bc -l)" "$(echo "100 * $ms / $PLAIN" | bc -l)"
+done < "$RESULTS"
