@@ -2,7 +2,8 @@
 # Start-up: time from process start to the first request that does real work (POST /events answered
 # 201; for the floor app, GET /ping answered 200), and the process's RSS at that moment. Median of
 # RUNS runs each, for: a bare Quarkus app with one constant endpoint (bench/ceiling, the floor); Box
-# Office on plain JVM 17; with AppCDS on 17; with the JDK AOT cache on Java 25 (Temurin 25).
+# Office on plain JVM 17; with AppCDS on 17 (quarkus.package.jar.appcds.enabled); on Java 25 (Temurin
+# 25), plain and with the JDK AOT cache (JEP 483/515) from a training run that exercises the booking path.
 #
 #   bench/startup.sh [runs, default 5]
 set -euo pipefail
@@ -26,7 +27,6 @@ cp -r bench/ceiling/target/quarkus-app "$OUT/floor"
 build plain "$JAVA17"
 build appcds "$JAVA17" -Dquarkus.package.jar.appcds.enabled=true
 if [ -n "$JAVA25" ]; then
-  build aot25 "$JAVA25" -Dquarkus.package.jar.aot.enabled=true -Dquarkus.package.jar.aot.type=AOT
   build plain25 "$JAVA25"
 fi
 JAVA_HOME=$JAVA17 ./mvnw -B -q package -DskipTests   # leave the ordinary build in target/
@@ -59,6 +59,26 @@ one_run() {
   echo "$(( (end - start) / 1000000 )) $rss"
 }
 
+# train_aot JAVA DIR: a training run that writes DIR/app.aot (JDK 25: -XX:AOTCacheOutput): start,
+# exercise the booking path, and exit cleanly so the JVM assembles the cache.
+train_aot() {
+  local java=$1 dir=$2 pid event
+  "$java" -XX:AOTCacheOutput="$dir/app.aot" -Dquarkus.http.port=$PORT -Dboxoffice.auth.enabled=false \
+    -jar "$dir/quarkus-run.jar" > "$OUT/training.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 200); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" && break; sleep 0.1; done
+  for i in $(seq 1 50); do
+    event=$(curl -sf -X POST "http://127.0.0.1:$PORT/events" -H 'Content-Type: application/json' -d "$EVENT" \
+      | sed 's/.*"event_id":"\([^"]*\)".*/\1/')
+    curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/bookings" -H 'Content-Type: application/json' \
+      -d "{\"event_id\":\"$event\",\"seats\":[1,2]}"
+    curl -sf -o /dev/null "http://127.0.0.1:$PORT/events/$event/seats"
+    curl -sf -o /dev/null -X POST "http://127.0.0.1:$PORT/holds" -H 'Content-Type: application/json' \
+      -d "{\"event_id\":\"$event\",\"quantity\":2}"
+  done
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+}
+
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 measure() { # label java dir kind [options...]
@@ -81,9 +101,9 @@ measure plain17 "$JAVA17/bin/java" "$OUT/plain" service >> "$RESULTS"
 measure appcds17 "$JAVA17/bin/java" "$OUT/appcds" service -XX:SharedArchiveFile="$OUT/appcds/app-cds.jsa" >> "$RESULTS"
 if [ -n "$JAVA25" ]; then
   measure plain25 "$JAVA25/bin/java" "$OUT/plain25" service >> "$RESULTS"
-  AOT=$(ls "$OUT"/aot25/*.aot 2>/dev/null | head -1 || true)
-  if [ -n "$AOT" ]; then
-    measure aot25 "$JAVA25/bin/java" "$OUT/aot25" service -XX:AOTCache="$AOT" >> "$RESULTS"
+  train_aot "$JAVA25/bin/java" "$OUT/plain25"
+  if [ -s "$OUT/plain25/app.aot" ]; then
+    measure aot25 "$JAVA25/bin/java" "$OUT/plain25" service -XX:AOTCache="$OUT/plain25/app.aot" >> "$RESULTS"
   else
     echo "aot25 - -" >> "$RESULTS"
   fi
