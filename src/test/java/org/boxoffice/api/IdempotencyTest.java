@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.boxoffice.store.memory.InMemoryTicketStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -126,6 +127,7 @@ class IdempotencyTest {
     }
 
     @Test
+    @Tag("needs-http-server")
     void aRetryWhileTheFirstRequestIsStillRunningAnswers409ThenReplays() throws Exception {
         String eventId = createEvent(10);
         String key = newKey();

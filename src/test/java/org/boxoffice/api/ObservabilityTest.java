@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.boxoffice.store.memory.InMemoryTicketStore;
 import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.Logger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What an operator sees: request ids in answers and logs, and counters and latency at /q/metrics. */
@@ -82,6 +83,7 @@ class ObservabilityTest {
     }
 
     @Test
+    @Tag("needs-http-server")
     void metricsCountOutcomesAndTimeRequestsWithoutUnboundedLabels() {
         String eventId = createEvent(10);
         double booked = counter("boxoffice_bookings_total", "booked");
