@@ -25,8 +25,4 @@ public record SeatRange(int first, int last) {
         }
         return ranges;
     }
-
-    public int size() {
-        return last - first + 1;
-    }
 }

@@ -3,13 +3,8 @@ package org.boxoffice.domain;
 /** An id that names nothing this service knows, whether it never existed or was never well-formed. */
 public class UnknownIdException extends RuntimeException {
 
-    private final String kind;
-    private final String id;
-
     public UnknownIdException(String kind, String id) {
         super("No " + kind + " with id '" + id + "'");
-        this.kind = kind;
-        this.id = id;
     }
 
     public static UnknownIdException event(Object id) {
@@ -22,13 +17,5 @@ public class UnknownIdException extends RuntimeException {
 
     public static UnknownIdException hold(Object id) {
         return new UnknownIdException("hold", String.valueOf(id));
-    }
-
-    public String kind() {
-        return kind;
-    }
-
-    public String id() {
-        return id;
     }
 }
