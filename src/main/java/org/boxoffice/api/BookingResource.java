@@ -2,6 +2,7 @@ package org.boxoffice.api;
 
 import static org.boxoffice.api.EventResource.IDEMPOTENCY_KEY_DOC;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +21,6 @@ import org.boxoffice.domain.BookingId;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.UnknownIdException;
-import org.boxoffice.security.Caller;
 import org.boxoffice.service.BookingService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -39,12 +39,12 @@ public class BookingResource {
 
     private final BookingService bookings;
     private final IdempotentRequests idempotent;
-    private final Callers callers;
+    private final Dispatch dispatch;
 
-    public BookingResource(BookingService bookings, IdempotentRequests idempotent, Callers callers) {
+    public BookingResource(BookingService bookings, IdempotentRequests idempotent, Dispatch dispatch) {
         this.bookings = bookings;
         this.idempotent = idempotent;
-        this.callers = callers;
+        this.dispatch = dispatch;
     }
 
     @POST
@@ -65,18 +65,19 @@ public class BookingResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull(message = "is required: send a JSON object") @Valid CreateBookingRequest body,
+    public Uni<Response> create(@NotNull(message = "is required: send a JSON object") @Valid CreateBookingRequest body,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
-        Caller caller = callers.current();
-        body.checkForm();
-        return idempotent.run(caller, key, "POST", "/bookings", body, () -> {
-            Booking booking = body.confirmsHold()
-                    ? bookings.confirm(caller, new HoldId(body.holdId()))
-                    : bookings.book(caller, new EventId(body.eventId()), body.seats());
-            return Response.status(Response.Status.CREATED)
-                    .header(HttpHeaders.LOCATION, "/bookings/" + booking.id())
-                    .entity(BookingResponse.of(booking))
-                    .build();
+        return dispatch.forCaller(caller -> {
+            body.checkForm();
+            return idempotent.run(caller, key, "POST", "/bookings", body, () -> {
+                Booking booking = body.confirmsHold()
+                        ? bookings.confirm(caller, new HoldId(body.holdId()))
+                        : bookings.book(caller, new EventId(body.eventId()), body.seats());
+                return Response.status(Response.Status.CREATED)
+                        .header(HttpHeaders.LOCATION, "/bookings/" + booking.id())
+                        .entity(BookingResponse.of(booking))
+                        .build();
+            });
         });
     }
 
@@ -86,10 +87,11 @@ public class BookingResource {
             content = @Content(schema = @Schema(implementation = PageResponse.class)))
     @APIResponse(responseCode = "400", description = "A bad limit or cursor",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageResponse<BookingResponse> list(
+    public Uni<PageResponse<BookingResponse>> list(
             @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
-        return Paging.response(bookings.list(callers.current(), Paging.request(limit, cursor)), BookingResponse::of);
+        return dispatch.forCaller(caller ->
+                Paging.response(bookings.list(caller, Paging.request(limit, cursor)), BookingResponse::of));
     }
 
     @GET
@@ -99,10 +101,9 @@ public class BookingResource {
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "404", description = "No such booking",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public BookingResponse get(@PathParam("booking_id") String bookingId) {
-        Caller caller = callers.current();
-        return BookingId.parse(bookingId).flatMap(id -> bookings.find(caller, id)).map(BookingResponse::of)
-                .orElseThrow(() -> UnknownIdException.booking(bookingId));
+    public Uni<BookingResponse> get(@PathParam("booking_id") String bookingId) {
+        return dispatch.forCaller(caller -> BookingId.parse(bookingId).flatMap(id -> bookings.find(caller, id))
+                .map(BookingResponse::of).orElseThrow(() -> UnknownIdException.booking(bookingId)));
     }
 
     @POST
@@ -113,11 +114,12 @@ public class BookingResource {
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "404", description = "No such booking",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response cancel(@PathParam("booking_id") String bookingId,
+    public Uni<Response> cancel(@PathParam("booking_id") String bookingId,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
-        Caller caller = callers.current();
-        BookingId id = BookingId.parse(bookingId).orElseThrow(() -> UnknownIdException.booking(bookingId));
-        return idempotent.run(caller, key, "POST", "/bookings/" + id + "/cancel", "", () ->
-                Response.ok(BookingResponse.of(bookings.cancel(caller, id))).build());
+        return dispatch.forCaller(caller -> {
+            BookingId id = BookingId.parse(bookingId).orElseThrow(() -> UnknownIdException.booking(bookingId));
+            return idempotent.run(caller, key, "POST", "/bookings/" + id + "/cancel", "", () ->
+                    Response.ok(BookingResponse.of(bookings.cancel(caller, id))).build());
+        });
     }
 }

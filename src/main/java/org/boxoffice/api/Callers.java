@@ -1,10 +1,12 @@
 package org.boxoffice.api;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.enterprise.context.RequestScoped;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -17,38 +19,39 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
- * Who the current request comes from: the subject and groups of a bearer JWT that smallrye-jwt
- * verified, or, with {@code boxoffice.auth.enabled=false}, the one anonymous caller.
+ * Who a request comes from: the subject and groups of a bearer JWT that smallrye-jwt verified, or,
+ * with {@code boxoffice.auth.enabled=false}, the one anonymous caller. Authentication runs when a
+ * request first asks (proactive authentication is off), and never blocks the event loop: the
+ * identity comes as a {@link Uni}, as Quarkus asks of endpoints that run there.
  */
-@RequestScoped
+@Singleton
 public class Callers {
 
     private static final Logger LOG = Logger.getLogger(Callers.class);
+    private static final Uni<Caller> ANONYMOUS = Uni.createFrom().item(Caller.ANONYMOUS);
 
     private final boolean enabled;
-    private final Instance<SecurityIdentity> identity;
-    private Caller current;
+    private final Instance<CurrentIdentityAssociation> identities;
 
-    public Callers(BoxOfficeConfig config, Instance<SecurityIdentity> identity) {
+    public Callers(BoxOfficeConfig config, Instance<CurrentIdentityAssociation> identities) {
         this.enabled = config.auth().enabled();
-        this.identity = identity;
+        this.identities = identities;
     }
 
-    /** @throws NotAuthenticatedException if authentication is on and no valid token came */
-    public Caller current() {
-        if (current == null) {
-            current = enabled ? verified() : Caller.ANONYMOUS;
-        }
-        return current;
+    /**
+     * The caller of the current request; fails with {@link NotAuthenticatedException} if authentication
+     * is on and no valid token came. A token that fails verification fails with Quarkus's own
+     * exception: see {@link AuthenticationFailedExceptionMapper}.
+     */
+    public Uni<Caller> verified() {
+        return enabled ? identities.get().getDeferredIdentity().map(Callers::caller) : ANONYMOUS;
     }
 
     public boolean authenticationEnabled() {
         return enabled;
     }
 
-    /** A token that fails verification never gets here: see {@link AuthenticationFailedExceptionMapper}. */
-    private Caller verified() {
-        SecurityIdentity who = identity.get();
+    private static Caller caller(SecurityIdentity who) {
         if (who.isAnonymous() || !(who.getPrincipal() instanceof JsonWebToken token)) {
             throw new NotAuthenticatedException("Send a bearer token: Authorization: Bearer <JWT>.", false);
         }

@@ -1,5 +1,6 @@
 package org.boxoffice.api;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,7 +19,6 @@ import org.boxoffice.domain.Event;
 import org.boxoffice.domain.EventFilter;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.UnknownIdException;
-import org.boxoffice.security.Caller;
 import org.boxoffice.service.EventService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -40,12 +40,12 @@ public class EventResource {
 
     private final EventService events;
     private final IdempotentRequests idempotent;
-    private final Callers callers;
+    private final Dispatch dispatch;
 
-    public EventResource(EventService events, IdempotentRequests idempotent, Callers callers) {
+    public EventResource(EventService events, IdempotentRequests idempotent, Dispatch dispatch) {
         this.events = events;
         this.idempotent = idempotent;
-        this.callers = callers;
+        this.dispatch = dispatch;
     }
 
     @POST
@@ -62,17 +62,16 @@ public class EventResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull(message = "is required: send a JSON object") @Valid CreateEventRequest body,
+    public Uni<Response> create(@NotNull(message = "is required: send a JSON object") @Valid CreateEventRequest body,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
-        Caller caller = callers.current();
-        return idempotent.run(caller, key, "POST", "/events", body, () -> {
+        return dispatch.forCaller(caller -> idempotent.run(caller, key, "POST", "/events", body, () -> {
             Event event = events.create(caller, body.name(), body.venue(), DateTimes.parse("date_time", body.dateTime()),
                     body.totalSeats());
             return Response.status(Response.Status.CREATED)
                     .header(HttpHeaders.LOCATION, "/events/" + event.id())
                     .entity(EventResponse.of(event))
                     .build();
-        });
+        }));
     }
 
     @GET
@@ -81,17 +80,18 @@ public class EventResource {
             content = @Content(schema = @Schema(implementation = PageResponse.class)))
     @APIResponse(responseCode = "400", description = "A bad limit, cursor, from or to",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageResponse<EventResponse> list(
+    public Uni<PageResponse<EventResponse>> list(
             @Parameter(description = "Only events at this venue (ignoring case)") @QueryParam("venue") String venue,
             @Parameter(description = "Only events starting at or after this time") @QueryParam("from") String from,
             @Parameter(description = "Only events starting before this time") @QueryParam("to") String to,
             @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
-        callers.current();
-        EventFilter filter = new EventFilter(Optional.ofNullable(venue).filter(v -> !v.isBlank()),
-                Optional.ofNullable(from).map(f -> DateTimes.parse("from", f)),
-                Optional.ofNullable(to).map(t -> DateTimes.parse("to", t)));
-        return Paging.response(events.list(filter, Paging.request(limit, cursor)), EventResponse::of);
+        return dispatch.forCaller(caller -> {
+            EventFilter filter = new EventFilter(Optional.ofNullable(venue).filter(v -> !v.isBlank()),
+                    Optional.ofNullable(from).map(f -> DateTimes.parse("from", f)),
+                    Optional.ofNullable(to).map(t -> DateTimes.parse("to", t)));
+            return Paging.response(events.list(filter, Paging.request(limit, cursor)), EventResponse::of);
+        });
     }
 
     @GET
@@ -101,10 +101,9 @@ public class EventResource {
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "404", description = "No such event",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public EventResponse get(@PathParam("event_id") String eventId) {
-        callers.current();
-        return EventId.parse(eventId).flatMap(events::find).map(EventResponse::of)
-                .orElseThrow(() -> UnknownIdException.event(eventId));
+    public Uni<EventResponse> get(@PathParam("event_id") String eventId) {
+        return dispatch.forCaller(caller -> EventId.parse(eventId).flatMap(events::find).map(EventResponse::of)
+                .orElseThrow(() -> UnknownIdException.event(eventId)));
     }
 
     @GET
@@ -114,10 +113,9 @@ public class EventResource {
             content = @Content(schema = @Schema(implementation = SeatCountsResponse.class)))
     @APIResponse(responseCode = "404", description = "No such event",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SeatCountsResponse seats(@PathParam("event_id") String eventId) {
-        callers.current();
-        return EventId.parse(eventId).flatMap(events::seatCounts).map(SeatCountsResponse::of)
-                .orElseThrow(() -> UnknownIdException.event(eventId));
+    public Uni<SeatCountsResponse> seats(@PathParam("event_id") String eventId) {
+        return dispatch.forCaller(caller -> EventId.parse(eventId).flatMap(events::seatCounts)
+                .map(SeatCountsResponse::of).orElseThrow(() -> UnknownIdException.event(eventId)));
     }
 
     @GET
@@ -127,9 +125,8 @@ public class EventResource {
             content = @Content(schema = @Schema(implementation = AvailableSeatsResponse.class)))
     @APIResponse(responseCode = "404", description = "No such event",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AvailableSeatsResponse availableSeats(@PathParam("event_id") String eventId) {
-        callers.current();
-        return EventId.parse(eventId).flatMap(events::availableSeats).map(AvailableSeatsResponse::of)
-                .orElseThrow(() -> UnknownIdException.event(eventId));
+    public Uni<AvailableSeatsResponse> availableSeats(@PathParam("event_id") String eventId) {
+        return dispatch.forCaller(caller -> EventId.parse(eventId).flatMap(events::availableSeats)
+                .map(AvailableSeatsResponse::of).orElseThrow(() -> UnknownIdException.event(eventId)));
     }
 }

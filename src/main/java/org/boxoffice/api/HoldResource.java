@@ -2,6 +2,7 @@ package org.boxoffice.api;
 
 import static org.boxoffice.api.EventResource.IDEMPOTENCY_KEY_DOC;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +21,6 @@ import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Hold;
 import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.UnknownIdException;
-import org.boxoffice.security.Caller;
 import org.boxoffice.service.HoldService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -40,13 +40,13 @@ public class HoldResource {
     private final HoldService holds;
     private final IdempotentRequests idempotent;
     private final Clock clock;
-    private final Callers callers;
+    private final Dispatch dispatch;
 
-    public HoldResource(HoldService holds, IdempotentRequests idempotent, Clock clock, Callers callers) {
+    public HoldResource(HoldService holds, IdempotentRequests idempotent, Clock clock, Dispatch dispatch) {
         this.holds = holds;
         this.idempotent = idempotent;
         this.clock = clock;
-        this.callers = callers;
+        this.dispatch = dispatch;
     }
 
     @POST
@@ -64,19 +64,20 @@ public class HoldResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull(message = "is required: send a JSON object") @Valid CreateHoldRequest body,
+    public Uni<Response> create(@NotNull(message = "is required: send a JSON object") @Valid CreateHoldRequest body,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
-        Caller caller = callers.current();
-        body.checkForm();
-        return idempotent.run(caller, key, "POST", "/holds", body, () -> {
-            EventId eventId = new EventId(body.eventId());
-            Hold hold = body.quantity() != null
-                    ? holds.holdBestAvailable(caller, eventId, body.quantity())
-                    : holds.holdSeats(caller, eventId, body.seats());
-            return Response.status(Response.Status.CREATED)
-                    .header(HttpHeaders.LOCATION, "/holds/" + hold.id())
-                    .entity(HoldResponse.of(hold, clock.instant()))
-                    .build();
+        return dispatch.forCaller(caller -> {
+            body.checkForm();
+            return idempotent.run(caller, key, "POST", "/holds", body, () -> {
+                EventId eventId = new EventId(body.eventId());
+                Hold hold = body.quantity() != null
+                        ? holds.holdBestAvailable(caller, eventId, body.quantity())
+                        : holds.holdSeats(caller, eventId, body.seats());
+                return Response.status(Response.Status.CREATED)
+                        .header(HttpHeaders.LOCATION, "/holds/" + hold.id())
+                        .entity(HoldResponse.of(hold, clock.instant()))
+                        .build();
+            });
         });
     }
 
@@ -87,10 +88,10 @@ public class HoldResource {
             content = @Content(schema = @Schema(implementation = HoldResponse.class)))
     @APIResponse(responseCode = "404", description = "No such hold",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HoldResponse get(@PathParam("hold_id") String holdId) {
-        Caller caller = callers.current();
-        return HoldId.parse(holdId).flatMap(id -> holds.find(caller, id)).map(hold -> HoldResponse.of(hold, clock.instant()))
-                .orElseThrow(() -> UnknownIdException.hold(holdId));
+    public Uni<HoldResponse> get(@PathParam("hold_id") String holdId) {
+        return dispatch.forCaller(caller -> HoldId.parse(holdId).flatMap(id -> holds.find(caller, id))
+                .map(hold -> HoldResponse.of(hold, clock.instant()))
+                .orElseThrow(() -> UnknownIdException.hold(holdId)));
     }
 
     @DELETE
@@ -102,9 +103,10 @@ public class HoldResource {
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The hold was confirmed; cancel the booking instead",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HoldResponse release(@PathParam("hold_id") String holdId) {
-        Caller caller = callers.current();
-        HoldId id = HoldId.parse(holdId).orElseThrow(() -> UnknownIdException.hold(holdId));
-        return HoldResponse.of(holds.release(caller, id), clock.instant());
+    public Uni<HoldResponse> release(@PathParam("hold_id") String holdId) {
+        return dispatch.forCaller(caller -> {
+            HoldId id = HoldId.parse(holdId).orElseThrow(() -> UnknownIdException.hold(holdId));
+            return HoldResponse.of(holds.release(caller, id), clock.instant());
+        });
     }
 }

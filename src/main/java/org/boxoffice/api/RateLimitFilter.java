@@ -1,13 +1,14 @@
 package org.boxoffice.api;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.boxoffice.service.BoxOfficeConfig;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * A token bucket per verified caller: {@code boxoffice.rate-limit.requests-per-second} sustained,
@@ -15,12 +16,13 @@ import org.boxoffice.service.BoxOfficeConfig;
  * instances allows as many times the rate. With authentication off there is one caller for
  * everybody, so nobody is limited.
  */
-@Provider
 @ApplicationScoped
-public class RateLimitFilter implements ContainerRequestFilter {
+public class RateLimitFilter {
 
     /** Above this many callers remembered, the buckets start over: bounded memory whatever comes. */
     private static final int MAX_CALLERS = 100_000;
+
+    private static final Uni<Response> NO_OBJECTION = Uni.createFrom().nullItem();
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final BoxOfficeConfig config;
@@ -31,25 +33,28 @@ public class RateLimitFilter implements ContainerRequestFilter {
         this.callers = callers;
     }
 
-    @Override
-    public void filter(ContainerRequestContext request) {
+    /** Runs after authentication can be asked for, on the event loop: the caller comes as a {@link Uni}. */
+    @ServerRequestFilter
+    public Uni<Response> limit(ContainerRequestContext request) {
         int rate = config.rateLimit().requestsPerSecond();
         if (rate == 0 || !callers.authenticationEnabled() || request.getUriInfo().getPath().startsWith("/q/")) {
-            return;
+            return NO_OBJECTION;
         }
-        if (buckets.size() > MAX_CALLERS) {
-            buckets.clear();
-        }
-        Bucket bucket = buckets.computeIfAbsent(callers.current().id(),
-                id -> new Bucket(rate, config.rateLimit().burst()));
-        long waitNanos = bucket.take(System.nanoTime());
-        if (waitNanos > 0) {
+        return callers.verified().map(caller -> {
+            if (buckets.size() > MAX_CALLERS) {
+                buckets.clear();
+            }
+            Bucket bucket = buckets.computeIfAbsent(caller.id(), id -> new Bucket(rate, config.rateLimit().burst()));
+            long waitNanos = bucket.take(System.nanoTime());
+            if (waitNanos <= 0) {
+                return null;
+            }
             long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-            request.abortWith(Problems.builder(Problems.problem("rate-limited", "Too Many Requests", 429,
+            return Problems.builder(Problems.problem("rate-limited", "Too Many Requests", 429,
                             "Too many requests from this caller; retry after " + seconds + " s."))
                     .header(HttpHeaders.RETRY_AFTER, seconds)
-                    .build());
-        }
+                    .build();
+        });
     }
 
     /** Tokens refill continuously at {@code rate} per second, up to {@code burst}. */

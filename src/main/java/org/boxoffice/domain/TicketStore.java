@@ -13,6 +13,12 @@ import java.util.Optional;
  */
 public interface TicketStore {
 
+    /**
+     * Whether calls may wait on I/O (a database). Such a store is called from worker threads; one that
+     * never waits is called on the HTTP event loop, without a thread hand-off per request.
+     */
+    boolean blocking();
+
     void addEvent(Event event);
 
     Optional<Event> findEvent(EventId id);

@@ -16,6 +16,9 @@ import static org.hamcrest.Matchers.hasItem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.vertx.core.Context;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.boxoffice.testing.PostgresProfile;
@@ -25,6 +28,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
 class PostgresServiceTest {
+
+    @Inject
+    Dispatch dispatch;
+
+    /** JDBC blocks: the work of a request must leave the event loop for a worker thread. */
+    @Test
+    void databaseWorkRunsOnAWorkerThread() {
+        Thread asking = Thread.currentThread();
+        Thread ran = dispatch.forCaller(caller -> Context.isOnWorkerThread() ? Thread.currentThread() : null)
+                .await().atMost(Duration.ofSeconds(10));
+        assertThat(ran).isNotNull().isNotSameAs(asking);
+    }
 
     @Test
     void readinessIncludesTheDatabase() {

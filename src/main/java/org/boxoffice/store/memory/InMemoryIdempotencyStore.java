@@ -18,6 +18,12 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
     private record Entry(String fingerprint, Instant claimedAt, StoredResponse response) {
     }
 
+    /** Never waits: everything is in this process's memory. */
+    @Override
+    public boolean blocking() {
+        return false;
+    }
+
     @Override
     public Claim claim(String key, String fingerprint, Instant now, Instant forgetBefore) {
         Claim[] outcome = new Claim[1];

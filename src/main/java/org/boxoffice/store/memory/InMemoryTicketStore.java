@@ -50,6 +50,12 @@ public class InMemoryTicketStore implements TicketStore {
     private final NavigableMap<Cursor, BookingId> bookingsByCreation = new ConcurrentSkipListMap<>();
     private final ConcurrentMap<HoldId, Hold> holds = new ConcurrentHashMap<>();
 
+    /** Never waits: everything is in this process's memory. */
+    @Override
+    public boolean blocking() {
+        return false;
+    }
+
     @Override
     public void addEvent(Event event) {
         if (events.putIfAbsent(event.id(), new EventEntry(event)) != null) {

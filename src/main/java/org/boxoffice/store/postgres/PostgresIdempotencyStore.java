@@ -21,6 +21,12 @@ public class PostgresIdempotencyStore implements IdempotencyStore {
         this.jdbc = new Jdbc(dataSource);
     }
 
+    /** Every call is a round trip to PostgreSQL. */
+    @Override
+    public boolean blocking() {
+        return true;
+    }
+
     @Override
     public Claim claim(String key, String fingerprint, Instant now, Instant forgetBefore) {
         return jdbc.autoCommit(c -> {

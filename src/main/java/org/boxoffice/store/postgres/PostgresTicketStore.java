@@ -71,6 +71,12 @@ public class PostgresTicketStore implements TicketStore {
 
     // --- events ---
 
+    /** Every call is a round trip to PostgreSQL. */
+    @Override
+    public boolean blocking() {
+        return true;
+    }
+
     @Override
     public void addEvent(Event event) {
         jdbc.autoCommit(c -> {
