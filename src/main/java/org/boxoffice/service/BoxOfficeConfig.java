@@ -2,12 +2,13 @@ package org.boxoffice.service;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.boxoffice.domain.BookingLimits;
 
-/** Box Office's own settings, {@code boxoffice.*}; each can also be set as an environment variable. */
+/**
+ * Box Office's own settings, {@code boxoffice.*}; each can also be set as an environment variable.
+ * Their ranges are checked at start by {@link SettingsCheck}.
+ */
 @ConfigMapping(prefix = "boxoffice")
 public interface BoxOfficeConfig {
 
@@ -18,21 +19,16 @@ public interface BoxOfficeConfig {
     @WithDefault("memory")
     StoreKind store();
 
-    /** The largest {@code total_seats} an event may have. */
+    /** The largest {@code total_seats} an event may have: 1 to 10,000,000. */
     @WithDefault("100000")
-    @Min(1)
-    @Max(10_000_000)
     int maxSeatsPerEvent();
 
-    /** The most seats one hold or booking may ask for. */
+    /** The most seats one hold or booking may ask for: 1 to 10,000. */
     @WithDefault("50")
-    @Min(1)
-    @Max(10_000)
     int maxSeatsPerRequest();
 
-    /** The most seats of one event one customer may hold at once. */
+    /** The most seats of one event one customer may hold at once: at least 1. */
     @WithDefault("10")
-    @Min(1)
     int maxHeldSeatsPerCustomer();
 
     Hold hold();
@@ -82,12 +78,10 @@ public interface BoxOfficeConfig {
     interface RateLimit {
         /** Requests one caller may make per second, sustained; 0 turns the limit off. */
         @WithDefault("20")
-        @Min(0)
         int requestsPerSecond();
 
-        /** Requests one caller may make in a burst above the sustained rate. */
+        /** Requests one caller may make in a burst above the sustained rate: at least 1. */
         @WithDefault("40")
-        @Min(1)
         int burst();
     }
 

@@ -1,0 +1,69 @@
+package org.boxoffice.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Every Box Office setting with a range refuses to start outside it, naming the setting. */
+class SettingsCheckTest {
+
+    private final BoxOfficeConfig config = defaults();
+
+    private static BoxOfficeConfig defaults() {
+        BoxOfficeConfig config = mock(BoxOfficeConfig.class, RETURNS_DEEP_STUBS);
+        when(config.maxSeatsPerEvent()).thenReturn(100_000);
+        when(config.maxSeatsPerRequest()).thenReturn(50);
+        when(config.maxHeldSeatsPerCustomer()).thenReturn(10);
+        when(config.rateLimit().requestsPerSecond()).thenReturn(20);
+        when(config.rateLimit().burst()).thenReturn(40);
+        when(config.hold().ttl()).thenReturn(Duration.ofMinutes(10));
+        when(config.idempotency().retention()).thenReturn(Duration.ofHours(24));
+        when(config.sweepInterval()).thenReturn(Duration.ofMinutes(1));
+        return config;
+    }
+
+    @Test
+    void theDefaultsAndTheEdgesOfEachRangePass() {
+        assertThat(SettingsCheck.problems(config)).isEmpty();
+        when(config.maxSeatsPerEvent()).thenReturn(10_000_000);
+        when(config.maxSeatsPerRequest()).thenReturn(1);
+        when(config.maxHeldSeatsPerCustomer()).thenReturn(1);
+        when(config.rateLimit().requestsPerSecond()).thenReturn(0);
+        when(config.rateLimit().burst()).thenReturn(1);
+        assertThat(SettingsCheck.problems(config)).isEmpty();
+    }
+
+    @Test
+    void eachSettingOutOfRangeIsNamed() {
+        when(config.maxSeatsPerEvent()).thenReturn(10_000_001);
+        when(config.maxSeatsPerRequest()).thenReturn(0);
+        when(config.maxHeldSeatsPerCustomer()).thenReturn(0);
+        when(config.rateLimit().requestsPerSecond()).thenReturn(-1);
+        when(config.rateLimit().burst()).thenReturn(0);
+        when(config.hold().ttl()).thenReturn(Duration.ZERO);
+        when(config.idempotency().retention()).thenReturn(Duration.ofSeconds(-1));
+        when(config.sweepInterval()).thenReturn(Duration.ZERO);
+        assertThat(SettingsCheck.problems(config)).containsExactly(
+                "boxoffice.max-seats-per-event is 10000001; it must be from 1 to 10000000",
+                "boxoffice.max-seats-per-request is 0; it must be from 1 to 10000",
+                "boxoffice.max-held-seats-per-customer is 0; it must be at least 1",
+                "boxoffice.rate-limit.requests-per-second is -1; it must be at least 0",
+                "boxoffice.rate-limit.burst is 0; it must be at least 1",
+                "boxoffice.hold.ttl is PT0S; it must be longer than zero",
+                "boxoffice.idempotency.retention is PT-1S; it must be longer than zero",
+                "boxoffice.sweep-interval is PT0S; it must be longer than zero");
+    }
+
+    @Test
+    void startingWithABadSettingFails() {
+        when(config.maxSeatsPerRequest()).thenReturn(20_000);
+        assertThatThrownBy(() -> SettingsCheck.atStart(null, config))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("boxoffice.max-seats-per-request is 20000");
+    }
+}
