@@ -1,5 +1,6 @@
 -- wrk script: every request books one seat no other request asks for, so each answer should be 201.
--- Arguments (after --): event_id, total wrk threads, this process's offset, number of processes.
+-- Arguments (after --): event_id, total wrk threads, this process's offset, number of processes, and
+-- (for book-paced.lua) a pause in ms.
 local threads = {}
 local next_id = 0
 
@@ -14,6 +15,7 @@ function init(args)
   nthreads = tonumber(args[2])
   offset = tonumber(args[3])
   processes = tonumber(args[4])
+  pause_ms = tonumber(args[5] or "0")
   counter = 0
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"

@@ -1,6 +1,10 @@
 # Shared by the benchmark scripts: wrk, starting a jar and waiting for it, and driving it.
 # Source it from the repository root.
 
+# The JVM options Box Office ships with (src/main/docker/Dockerfile.jvm; DeploymentManifestsTest keeps
+# the two the same), given to both apps when BENCH_JAVA_OPTS is not set.
+SERVICE_JAVA_OPTS="-XX:MaxGCPauseMillis=10 -XX:MaxTenuringThreshold=0"
+
 ensure_wrk() {
   command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 }

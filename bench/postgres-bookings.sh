@@ -4,13 +4,17 @@
 # ratios are fair on a shared, noisy machine.
 #
 #   bench/postgres-bookings.sh [seconds per run, default 10] [connections, default 32]
+#   BENCH_WARMUP=30 BENCH_JAVA_OPTS="-XX:+UseParallelGC" BOXOFFICE_DB_POOL_SIZE=16 bench/postgres-bookings.sh
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth), pgbench, and wrk (installed from
 # Debian's packages if missing). Builds the service jar if it is not there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh   # SERVICE_JAVA_OPTS, ensure_wrk
 SECONDS_PER_RUN=${1:-10}
 CONNECTIONS=${2:-32}
+WARMUP=${BENCH_WARMUP:-20}   # seconds of load before each measured run: the JIT needs them on 2 cores
+read -ra JAVA_OPTS <<< "${BENCH_JAVA_OPTS-$SERVICE_JAVA_OPTS}"
 DB=boxoffice_bench
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -Atq"
 
@@ -24,7 +28,7 @@ trap cleanup EXIT
 
 start_instance() { # port
   BOXOFFICE_AUTH_ENABLED=false BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
-    QUARKUS_DATASOURCE_USERNAME=postgres java -Dquarkus.http.port="$1" -jar target/quarkus-app/quarkus-run.jar \
+    QUARKUS_DATASOURCE_USERNAME=postgres java "${JAVA_OPTS[@]}" -Dquarkus.http.port="$1" -jar target/quarkus-app/quarkus-run.jar \
     > "target/bench-$1.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 120); do
@@ -69,21 +73,21 @@ drive() { # event port...
 echo "Warming up one instance..."
 start_instance 18081
 WARM=$(new_event 18081)
-SECONDS_SAVED=$SECONDS_PER_RUN; SECONDS_PER_RUN=5; drive "$WARM" 18081 >/dev/null; SECONDS_PER_RUN=$SECONDS_SAVED
+SECONDS_SAVED=$SECONDS_PER_RUN; SECONDS_PER_RUN=$WARMUP; drive "$WARM" 18081 >/dev/null; SECONDS_PER_RUN=$SECONDS_SAVED
 
 EVENT1=$(new_event 18081)
 read -r RPS1 P50_1 P99_1 OK1 BAD1 < <(drive "$EVENT1" 18081)
 COUNT1=$(booked 18081 "$EVENT1")
 
 start_instance 18082
-SECONDS_SAVED=$SECONDS_PER_RUN; SECONDS_PER_RUN=5; drive "$(new_event 18082)" 18082 >/dev/null; SECONDS_PER_RUN=$SECONDS_SAVED
+SECONDS_SAVED=$SECONDS_PER_RUN; SECONDS_PER_RUN=$WARMUP; drive "$(new_event 18082)" 18082 >/dev/null; SECONDS_PER_RUN=$SECONDS_SAVED
 EVENT2=$(new_event 18081)
 read -r RPS2 P50_2 P99_2 OK2 BAD2 < <(drive "$EVENT2" 18081 18082)
 COUNT2=$(booked 18082 "$EVENT2")
 
 cleanup; PIDS=()
 PGEVENT=$($PSQL -d $DB -c "INSERT INTO events VALUES (gen_random_uuid(), 'pgbench', 'Bench Hall',
-  now() + interval '1 year', 100000000, now()) RETURNING id" | head -1)
+  now() + interval '1 year', 100000000, now(), 'pgbench') RETURNING id" | head -1)
 $PSQL -d $DB -c "CREATE SEQUENCE IF NOT EXISTS bench_seat"
 PGTPS=$(pgbench -h 127.0.0.1 -U postgres -n -c "$CONNECTIONS" -j 2 -T "$SECONDS_PER_RUN" -D event_id="'$PGEVENT'" \
   -f bench/claim-seat.sql "$DB" 2>/dev/null | awk '/^tps/ { printf "%.0f", $3 }')

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The deployment manifests in deploy/, read as a deployer would read them. */
@@ -103,5 +105,18 @@ class DeploymentManifestsTest {
         assertThat(variables.path("BOXOFFICE_STORE").asText()).isEqualTo("postgres");
         assertThat(variables.at("/QUARKUS_DATASOURCE_PASSWORD/Fn::Sub").asText()).startsWith("{{resolve:secretsmanager:");
         assertThat(variables.path("QUARKUS_DATASOURCE_JDBC_URL").has("Ref")).isTrue();
+        assertThat(variables.path("JAVA_TOOL_OPTIONS").asText()).contains("-XX:TieredStopAtLevel=1");
+    }
+
+    /** The container runs with the JVM options the benchmarks measured (bench/lib.sh). */
+    @Test
+    void theJvmImageShipsTheJvmOptionsTheBenchmarksMeasure() throws IOException {
+        Matcher measured = Pattern.compile("(?m)^SERVICE_JAVA_OPTS=\"([^\"]+)\"$")
+                .matcher(Files.readString(Path.of("bench/lib.sh")));
+        assertThat(measured.find()).as("SERVICE_JAVA_OPTS in bench/lib.sh").isTrue();
+        Matcher shipped = Pattern.compile("(?m)^ENV JAVA_OPTS_APPEND=\"([^\"]+)\"$")
+                .matcher(Files.readString(Path.of("src/main/docker/Dockerfile.jvm")));
+        assertThat(shipped.find()).as("JAVA_OPTS_APPEND in Dockerfile.jvm").isTrue();
+        assertThat(List.of(shipped.group(1).split(" "))).containsAll(List.of(measured.group(1).split(" ")));
     }
 }
