@@ -2,7 +2,8 @@
 # Start-up: time from process start to the first request that does real work (POST /events answered
 # 201; for the floor app, GET /ping answered 200), and the process's RSS at that moment. Median of
 # RUNS runs each, for: a bare Quarkus app with one constant endpoint (bench/ceiling, the floor); Box
-# Office on plain JVM 17; with AppCDS on 17 (quarkus.package.jar.appcds.enabled); on Java 25 (Temurin
+# Office on plain JVM 17; with AppCDS on 17 (quarkus.package.jar.appcds.enabled); with only the C1 JIT
+# compiler (-XX:TieredStopAtLevel=1, as deploy/lambda/template.yaml sets); on Java 25 (Temurin
 # 25), plain and with the JDK AOT cache (JEP 483/515) from a training run that exercises the booking path.
 #
 #   bench/startup.sh [runs, default 5]
@@ -108,13 +109,17 @@ RESULTS=$OUT/results.txt
 measure floor "$JAVA17/bin/java" "$OUT/floor" floor >> "$RESULTS"
 measure plain17 "$JAVA17/bin/java" "$OUT/plain" service >> "$RESULTS"
 measure appcds17 "$JAVA17/bin/java" "$OUT/appcds" service -XX:SharedArchiveFile="$OUT/appcds/app-cds.jsa" >> "$RESULTS"
+measure c1only17 "$JAVA17/bin/java" "$OUT/plain" service -XX:TieredStopAtLevel=1 >> "$RESULTS"
 if [ -n "$JAVA25" ]; then
   measure plain25 "$JAVA25/bin/java" "$OUT/plain25" service >> "$RESULTS"
   train_aot "$JAVA25/bin/java" "$OUT/plain25"
   if [ -s "$OUT/plain25/app.aot" ]; then
     measure aot25 "$JAVA25/bin/java" "$OUT/plain25" service -XX:AOTCache="$OUT/plain25/app.aot" >> "$RESULTS"
+    measure aot25c1 "$JAVA25/bin/java" "$OUT/plain25" service -XX:AOTCache="$OUT/plain25/app.aot" \
+      -XX:TieredStopAtLevel=1 >> "$RESULTS"
   else
     echo "aot25 - -" >> "$RESULTS"
+    echo "aot25c1 - -" >> "$RESULTS"
   fi
 fi
 
@@ -129,8 +134,10 @@ while read -r label ms rss; do
     floor) name="floor: bare Quarkus, GET /ping (JVM 17)";;
     plain17) name="Box Office, plain JVM 17";;
     appcds17) name="Box Office, AppCDS, JVM 17";;
+    c1only17) name="Box Office, C1 only (Lambda), JVM 17";;
     plain25) name="Box Office, plain JVM 25";;
     aot25) name="Box Office, AOT cache, JVM 25";;
+    aot25c1) name="Box Office, AOT cache + C1 only, JVM 25";;
   esac
   if [ "$ms" = "-" ]; then printf '| %-40s | %8s | %8s | %14s | %16s |\n' "$name" - - - -; continue; fi
   printf '| %-40s | %8s | %8s | %13.0f%% | %15.0f%% |\n' "$name" "$ms" "$rss" \
