@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -489,6 +490,33 @@ public abstract class TicketStoreContract {
         assertThat(first.items()).containsExactlyElementsOf(added.subList(0, 2));
         assertThat(rest.items()).containsExactlyElementsOf(added.subList(2, 5));
         assertThat(rest.next()).isEmpty();
+    }
+
+    /** Bookings made at one instant are ordered by id as an unsigned number, as PostgreSQL orders UUIDs. */
+    @Test
+    void bookingsOfOneInstantAreListedByUnsignedIdAcrossPages() {
+        Event event = addEvent(10);
+        List<BookingId> ids = List.of(new BookingId(new UUID(0x8000_0000_0000_0000L, 1)),
+                new BookingId(new UUID(1, 2)), new BookingId(new UUID(-1, -1)), new BookingId(new UUID(1, -1)),
+                new BookingId(new UUID(0x7FFF_FFFF_FFFF_FFFFL, 0)), BookingId.random(), BookingId.random());
+        List<Booking> added = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Booking booking = Booking.confirmed(ids.get(i), event.id(), CUSTOMER, seats(event, i + 1), NOW);
+            store.addBooking(booking);
+            added.add(booking);
+        }
+        List<Booking> expected = added.stream().sorted((a, b) -> Cursor.of(a).compareTo(Cursor.of(b))).toList();
+
+        List<Booking> listed = new ArrayList<>();
+        Optional<Cursor> cursor = Optional.empty();
+        do {
+            Page<Booking> page = store.listBookings(new PageRequest(2, cursor), Optional.empty());
+            listed.addAll(page.items());
+            cursor = page.next();
+        } while (cursor.isPresent());
+
+        assertThat(listed).containsExactlyElementsOf(expected);
+        assertThat(expected.get(0).id()).isEqualTo(new BookingId(new UUID(1, 2)));
     }
 
     // --- concurrency ---

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
 import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.BookingId;
@@ -46,8 +48,12 @@ public class InMemoryTicketStore implements TicketStore {
 
     private final ConcurrentMap<EventId, EventEntry> events = new ConcurrentHashMap<>();
     private final NavigableMap<Cursor, Event> eventsByDate = new ConcurrentSkipListMap<>();
-    private final ConcurrentMap<BookingId, Booking> bookings = new ConcurrentHashMap<>();
-    private final NavigableMap<Cursor, BookingId> bookingsByCreation = new ConcurrentSkipListMap<>();
+    /** Every booking, as its own key: found by a probe with its id (see {@link StoredBooking}). */
+    private final ConcurrentMap<StoredBooking, StoredBooking> bookings = new ConcurrentHashMap<>();
+    private final NavigableSet<StoredBooking> bookingsByCreation =
+            new ConcurrentSkipListSet<>(StoredBooking.CREATION_ORDER);
+    /** One copy of each customer's name, however many bookings it has. */
+    private final ConcurrentMap<String, String> customers = new ConcurrentHashMap<>();
     private final ConcurrentMap<HoldId, Hold> holds = new ConcurrentHashMap<>();
 
     /** Never waits: everything is in this process's memory. */
@@ -71,7 +77,8 @@ public class InMemoryTicketStore implements TicketStore {
 
     @Override
     public Page<Event> listEvents(EventFilter filter, PageRequest page) {
-        return page(eventsByDate, page, event -> filter.matches(event) ? event : null, Cursor::of);
+        Map<Cursor, Event> after = page.after().map(c -> eventsByDate.tailMap(c, false)).orElse(eventsByDate);
+        return page(after.values(), page, event -> filter.matches(event) ? event : null, Cursor::of);
     }
 
     @Override
@@ -79,36 +86,36 @@ public class InMemoryTicketStore implements TicketStore {
         EventEntry entry = existing(booking.eventId());
         synchronized (entry) {
             entry.seats().book(booking.seats(), booking.createdAt());
-            putBooking(booking);
+            putBooking(booking, entry);
         }
     }
 
     @Override
     public Optional<Booking> findBooking(BookingId id) {
-        return Optional.ofNullable(bookings.get(id));
+        return Optional.ofNullable(bookings.get(StoredBooking.probe(id))).map(StoredBooking::toBooking);
     }
 
     @Override
     public Page<Booking> listBookings(PageRequest page, Optional<String> customer) {
-        return page(bookingsByCreation, page, id -> {
-            Booking booking = bookings.get(id);
-            return customer.map(c -> c.equals(booking.customer())).orElse(true) ? booking : null;
-        }, Cursor::of);
+        NavigableSet<StoredBooking> after = page.after()
+                .map(c -> bookingsByCreation.tailSet(StoredBooking.probe(c), false)).orElse(bookingsByCreation);
+        return page(after, page, stored -> customer.map(c -> c.equals(stored.customer())).orElse(true)
+                ? stored.toBooking() : null, Cursor::of);
     }
 
     @Override
     public Booking cancelBooking(BookingId id, Instant now) {
-        Booking booking = findBooking(id).orElseThrow(() -> UnknownIdException.booking(id));
+        StoredBooking booking = bookings.get(StoredBooking.probe(id));
+        if (booking == null) {
+            throw UnknownIdException.booking(id);
+        }
         EventEntry entry = existing(booking.eventId());
         synchronized (entry) {
-            Booking current = bookings.get(id);
-            if (current.isCancelled()) {
-                return current;
+            if (!booking.isCancelled()) {
+                entry.seats().cancel(booking.seats(), now);
+                booking.cancel(now);
             }
-            entry.seats().cancel(current.seats(), now);
-            Booking cancelled = current.cancelledAt(now);
-            bookings.put(id, cancelled);
-            return cancelled;
+            return booking.toBooking();
         }
     }
 
@@ -164,7 +171,7 @@ public class InMemoryTicketStore implements TicketStore {
             }
             Booking booking = Booking.fromHold(bookingId, hold, now);
             holds.put(id, hold.confirmedAs(bookingId));
-            putBooking(booking);
+            putBooking(booking, entry);
             return booking;
         }
     }
@@ -198,11 +205,13 @@ public class InMemoryTicketStore implements TicketStore {
         return expired;
     }
 
-    private void putBooking(Booking booking) {
-        if (bookings.putIfAbsent(booking.id(), booking) != null) {
+    private void putBooking(Booking booking, EventEntry entry) {
+        StoredBooking stored = StoredBooking.of(booking, entry.event().id(),
+                customers.computeIfAbsent(booking.customer(), name -> name));
+        if (bookings.putIfAbsent(stored, stored) != null) {
             throw new IllegalStateException("booking " + booking.id() + " exists already");
         }
-        bookingsByCreation.put(Cursor.of(booking), booking.id());
+        bookingsByCreation.add(stored);
     }
 
     private Optional<EventEntry> entry(EventId id) {
@@ -217,12 +226,11 @@ public class InMemoryTicketStore implements TicketStore {
         return findHold(id).orElseThrow(() -> UnknownIdException.hold(id));
     }
 
-    /** Up to {@code limit} items after the cursor that {@code visible} keeps (it returns null to skip). */
-    private static <V, T> Page<T> page(NavigableMap<Cursor, V> index, PageRequest request,
-            Function<V, T> visible, Function<T, Cursor> cursorOf) {
-        Map<Cursor, V> after = request.after().map(c -> index.tailMap(c, false)).orElse(index);
+    /** Up to {@code limit} of the items (those after the cursor) that {@code visible} keeps (null: skip). */
+    private static <V, T> Page<T> page(Iterable<V> after, PageRequest request, Function<V, T> visible,
+            Function<T, Cursor> cursorOf) {
         List<T> items = new ArrayList<>(request.limit());
-        for (V value : after.values()) {
+        for (V value : after) {
             T item = visible.apply(value);
             if (item == null) {
                 continue;
