@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh   # SERVICE_JAVA_OPTS, ensure_wrk
 SECONDS_PER_RUN=${1:-10}
 CONNECTIONS=${2:-32}
-WARMUP=${BENCH_WARMUP:-20}   # seconds of load before each measured run: the JIT needs them on 2 cores
+WARMUP=${BENCH_WARMUP:-60}   # seconds of load before each measured run: the JIT needs ~40 s of it on 2 cores
 read -ra JAVA_OPTS <<< "${BENCH_JAVA_OPTS-$SERVICE_JAVA_OPTS}"
 DB=boxoffice_bench
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -Atq"
