@@ -145,11 +145,13 @@ public class PostgresTicketStore implements TicketStore {
     @Override
     public void addBooking(Booking booking) {
         findEvent(booking.eventId()).orElseThrow(() -> UnknownIdException.event(booking.eventId()));
-        // Three statements in all: the booking, its claims, the commit. The event cannot vanish (events
-        // are never deleted), and expired holds are judged inside the claim statement itself.
+        // Two round trips in all: one statement that claims the seats and inserts the booking only if
+        // it got every seat, then the commit. The event cannot vanish (events are never deleted), and
+        // expired holds are judged inside that statement.
         jdbc.inTransaction(c -> {
-            insertBooking(c, booking);
-            claim(c, booking.eventId(), booking.seats(), booking.id().value(), null, null, booking.createdAt());
+            if (insertBookingWithClaims(c, booking) == 0) {
+                refuseTaken(c, booking.eventId(), booking.seats(), booking.id().value());
+            }
             return null;
         });
     }
@@ -351,28 +353,61 @@ public class PostgresTicketStore implements TicketStore {
     private void claim(Connection c, EventId eventId, SeatSelection seats, UUID bookingId, UUID holdId,
             Instant expiresAt, Instant now) throws SQLException {
         int claimed;
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO seat_claims"
-                + " (event_id, seat, booking_id, hold_id, expires_at)"
+        try (PreparedStatement insert = c.prepareStatement(claimSql())) {
+            setClaim(c, insert, eventId, seats, bookingId, holdId, expiresAt, now);
+            claimed = insert.executeUpdate();
+        }
+        if (claimed != seats.size()) {
+            refuseTaken(c, eventId, seats, bookingId != null ? bookingId : holdId);
+        }
+    }
+
+    /**
+     * Claims the booking's seats and inserts the booking in one statement; returns 1, or 0 when some
+     * seat was taken (the booking row is then not written, and the caller must roll back the claims).
+     */
+    private int insertBookingWithClaims(Connection c, Booking booking) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("WITH claimed AS (" + claimSql() + " RETURNING seat)"
+                + " INSERT INTO bookings (id, event_id, seats, status, created_at, hold_id, cancelled_at, customer)"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE (SELECT count(*) FROM claimed) = ?")) {
+            setClaim(c, insert, booking.eventId(), booking.seats(), booking.id().value(), null, null,
+                    booking.createdAt());
+            setBooking(c, insert, 7, booking);
+            insert.setInt(15, booking.seats().size());
+            return insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Claims every seat for one owner in ascending order, taking over claims of holds that have
+     * expired; six parameters ({@link #setClaim}).
+     */
+    private String claimSql() {
+        return "INSERT INTO seat_claims (event_id, seat, booking_id, hold_id, expires_at)"
                 + " SELECT ?, seat, ?, ?, ? FROM unnest(?::integer[]) AS seat ORDER BY seat"
                 + " ON CONFLICT (event_id, seat) DO UPDATE SET booking_id = excluded.booking_id,"
                 + " hold_id = excluded.hold_id, expires_at = excluded.expires_at"
-                + " WHERE seat_claims.hold_id IS NOT NULL AND seat_claims.expires_at <= " + nowSql())) {
-            insert.setObject(1, eventId.value());
-            insert.setObject(2, bookingId);
-            insert.setObject(3, holdId);
-            setInstant(insert, 4, expiresAt);
-            insert.setArray(5, intArray(c, seats.seats()));
-            setNow(insert, 6, now);
-            claimed = insert.executeUpdate();
-        }
-        if (claimed == seats.size()) {
-            return;
-        }
+                + " WHERE seat_claims.hold_id IS NOT NULL AND seat_claims.expires_at <= " + nowSql();
+    }
+
+    private void setClaim(Connection c, PreparedStatement insert, EventId eventId, SeatSelection seats,
+            UUID bookingId, UUID holdId, Instant expiresAt, Instant now) throws SQLException {
+        insert.setObject(1, eventId.value());
+        insert.setObject(2, bookingId);
+        insert.setObject(3, holdId);
+        setInstant(insert, 4, expiresAt);
+        insert.setArray(5, intArray(c, seats.seats()));
+        setNow(insert, 6, now);
+    }
+
+    /** Throws {@link SeatsUnavailableException} naming the seats of {@code seats} that others own. */
+    private static void refuseTaken(Connection c, EventId eventId, SeatSelection seats, UUID owner)
+            throws SQLException {
         try (PreparedStatement taken = c.prepareStatement("SELECT seat FROM seat_claims WHERE event_id = ?"
                 + " AND seat = ANY (?) AND coalesce(booking_id, hold_id) <> ? ORDER BY seat")) {
             taken.setObject(1, eventId.value());
             taken.setArray(2, intArray(c, seats.seats()));
-            taken.setObject(3, bookingId != null ? bookingId : holdId);
+            taken.setObject(3, owner);
             List<Integer> unavailable = new ArrayList<>();
             try (ResultSet rows = taken.executeQuery()) {
                 while (rows.next()) {
@@ -426,16 +461,22 @@ public class PostgresTicketStore implements TicketStore {
     private static void insertBooking(Connection c, Booking booking) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO bookings (id, event_id, seats, status,"
                 + " created_at, hold_id, cancelled_at, customer) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setObject(1, booking.id().value());
-            insert.setObject(2, booking.eventId().value());
-            insert.setArray(3, intArray(c, booking.seats().seats()));
-            insert.setString(4, booking.status().wireName());
-            setInstant(insert, 5, booking.createdAt());
-            insert.setObject(6, booking.holdId() == null ? null : booking.holdId().value());
-            setInstant(insert, 7, booking.cancelledAt());
-            insert.setString(8, booking.customer());
+            setBooking(c, insert, 1, booking);
             insert.executeUpdate();
         }
+    }
+
+    /** The eight columns of a booking row, from parameter {@code first} on. */
+    private static void setBooking(Connection c, PreparedStatement insert, int first, Booking booking)
+            throws SQLException {
+        insert.setObject(first, booking.id().value());
+        insert.setObject(first + 1, booking.eventId().value());
+        insert.setArray(first + 2, intArray(c, booking.seats().seats()));
+        insert.setString(first + 3, booking.status().wireName());
+        setInstant(insert, first + 4, booking.createdAt());
+        insert.setObject(first + 5, booking.holdId() == null ? null : booking.holdId().value());
+        setInstant(insert, first + 6, booking.cancelledAt());
+        insert.setString(first + 7, booking.customer());
     }
 
     private static void insertHold(Connection c, Hold hold) throws SQLException {
