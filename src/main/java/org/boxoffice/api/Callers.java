@@ -4,9 +4,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Singleton;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * request first asks (proactive authentication is off), and never blocks the event loop: the
  * identity comes as a {@link Uni}, as Quarkus asks of endpoints that run there.
  */
-@Singleton
+@ApplicationScoped
 public class Callers {
 
     private static final Logger LOG = Logger.getLogger(Callers.class);

@@ -2,7 +2,7 @@ package org.boxoffice.api;
 
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;
 import org.boxoffice.domain.IdempotencyStore;
 import org.boxoffice.domain.TicketStore;
@@ -16,7 +16,7 @@ import org.boxoffice.security.Caller;
  * (PostgreSQL) the work moves to a worker thread, keeping the request's Vert.x context (its
  * request id in the logs). The stores are chosen at start, so this choice is made once.
  */
-@Singleton
+@ApplicationScoped
 public class Dispatch {
 
     private final Callers callers;
