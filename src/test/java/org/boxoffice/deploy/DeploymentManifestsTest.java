@@ -118,5 +118,8 @@ class DeploymentManifestsTest {
                 .matcher(Files.readString(Path.of("src/main/docker/Dockerfile.jvm")));
         assertThat(shipped.find()).as("JAVA_OPTS_APPEND in Dockerfile.jvm").isTrue();
         assertThat(List.of(shipped.group(1).split(" "))).containsAll(List.of(measured.group(1).split(" ")));
+        // the options are G1's; the base image would otherwise choose the parallel GC
+        assertThat(Files.readString(Path.of("src/main/docker/Dockerfile.jvm")))
+                .contains("ENV GC_CONTAINER_OPTIONS=\"-XX:+UseG1GC\"");
     }
 }
