@@ -1,7 +1,6 @@
 package org.boxoffice.domain;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,14 +9,6 @@ import java.util.UUID;
  * continue after it stay stable while items are added elsewhere in the order.
  */
 public record Cursor(Instant at, UUID id) implements Comparable<Cursor> {
-
-    /**
-     * Ids compare as unsigned 128-bit numbers, as databases compare UUIDs; {@link UUID#compareTo}
-     * compares signed halves and would order some ids differently.
-     */
-    private static final Comparator<Cursor> ORDER = Comparator.comparing(Cursor::at)
-            .thenComparing(c -> c.id().getMostSignificantBits(), Long::compareUnsigned)
-            .thenComparing(c -> c.id().getLeastSignificantBits(), Long::compareUnsigned);
 
     public Cursor {
         Objects.requireNonNull(at, "at");
@@ -32,8 +23,20 @@ public record Cursor(Instant at, UUID id) implements Comparable<Cursor> {
         return new Cursor(booking.createdAt(), booking.id().value());
     }
 
+    /** By time, then by id ({@link #compareIds}). */
     @Override
     public int compareTo(Cursor other) {
-        return ORDER.compare(this, other);
+        int order = at.compareTo(other.at);
+        return order != 0 ? order : compareIds(id.getMostSignificantBits(), id.getLeastSignificantBits(),
+                other.id.getMostSignificantBits(), other.id.getLeastSignificantBits());
+    }
+
+    /**
+     * Ids, given as the two halves of their UUIDs, compare as unsigned 128-bit numbers, as databases
+     * compare UUIDs; {@link UUID#compareTo} compares signed halves and would order some ids differently.
+     */
+    public static int compareIds(long high, long low, long otherHigh, long otherLow) {
+        int order = Long.compareUnsigned(high, otherHigh);
+        return order != 0 ? order : Long.compareUnsigned(low, otherLow);
     }
 }

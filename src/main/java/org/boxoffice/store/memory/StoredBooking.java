@@ -26,10 +26,7 @@ final class StoredBooking {
         if (order == 0) {
             order = Integer.compare(a.createdNano, b.createdNano);
         }
-        if (order == 0) {
-            order = Long.compareUnsigned(a.idHigh, b.idHigh);
-        }
-        return order != 0 ? order : Long.compareUnsigned(a.idLow, b.idLow);
+        return order != 0 ? order : Cursor.compareIds(a.idHigh, a.idLow, b.idHigh, b.idLow);
     };
 
     private final long idHigh;
