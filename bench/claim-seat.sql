@@ -1,7 +1,6 @@
--- pgbench: the database's own ceiling for the transaction PostgresTicketStore runs for a booking
--- (one statement that claims the seat and inserts the booking if it got every seat, then the
--- commit), with a fresh seat each time.
-BEGIN;
+-- pgbench: the database's own ceiling for the statement PostgresTicketStore runs for a booking (one
+-- statement, committed on its own, that claims the seat and inserts the booking, and undoes itself
+-- through refuse_booking() if it did not get every seat), with a fresh seat each time.
 WITH claimed AS (
   INSERT INTO seat_claims (event_id, seat, booking_id, hold_id, expires_at)
   SELECT :event_id, seat, gen_random_uuid(), NULL, NULL
@@ -13,5 +12,4 @@ WITH claimed AS (
 INSERT INTO bookings (id, event_id, seats, status, created_at, hold_id, cancelled_at, customer)
   SELECT gen_random_uuid(), :event_id, ARRAY[currval('bench_seat')::integer], 'confirmed', clock_timestamp(),
     NULL, NULL, 'anonymous'
-  WHERE (SELECT count(*) FROM claimed) = 1;
-COMMIT;
+  WHERE CASE WHEN (SELECT count(*) FROM claimed) = 1 THEN true ELSE refuse_booking() END;

@@ -36,5 +36,37 @@ drive() {
           v["p99_us"] / 1000, ok, v["non2xx"] + v["errors"] }'
 }
 
+# jit_seconds PID: seconds the JVM's JIT compilers have spent compiling so far (jstat -compiler).
+jit_seconds() { jstat -compiler "$1" | awk 'NR == 2 { print $4 }'; }
+
+# until_jit_quiet "PID..." MIN MAX COMMAND [ARGS...]: runs COMMAND (one round of load, about 10 s) again
+# and again until, two rounds in a row, each JVM compiled for under 0.5 s during the round, after at
+# least MIN and at most MAX seconds; prints how many seconds of load that took. Measured before the JIT
+# is done, a figure is the JIT's rather than the code's: on 2 shared cores that takes from a few seconds
+# (the one-endpoint ceiling app) to several minutes (two Box Office JVMs beside PostgreSQL).
+# BENCH_DEBUG=1 shows each round's compile time on standard error.
+until_jit_quiet() {
+  local pids
+  read -ra pids <<< "$1"
+  local min=$2 max=$3 start=$SECONDS quiet=0 busy i now before
+  shift 3
+  while :; do
+    before=()
+    for i in "${!pids[@]}"; do before+=("$(jit_seconds "${pids[i]}")"); done
+    "$@" > /dev/null
+    busy=0
+    for i in "${!pids[@]}"; do
+      now=$(jit_seconds "${pids[i]}")
+      [ -z "${BENCH_DEBUG:-}" ] || echo "warm-up $((SECONDS - start)) s: JVM $i compiled $(echo "$now - ${before[i]}" | bc -l) s" >&2
+      if [ "$(echo "$now - ${before[i]} >= 0.5" | bc -l)" = 1 ]; then busy=1; fi
+    done
+    if [ "$busy" = 0 ]; then quiet=$((quiet + 1)); else quiet=0; fi
+    if { [ "$quiet" -ge 2 ] && [ $((SECONDS - start)) -ge "$min" ]; } || [ $((SECONDS - start)) -ge "$max" ]; then
+      break
+    fi
+  done
+  echo $((SECONDS - start))
+}
+
 # json_field FIELD: reads one top-level field of the JSON on standard input.
 json_field() { python3 -c "import json, sys; print(json.load(sys.stdin)['$1'])"; }

@@ -19,6 +19,7 @@ import org.boxoffice.domain.StoreUnavailableException;
 final class Jdbc {
 
     private static final int MAX_ATTEMPTS = 5;
+    static final String SERIALIZATION_FAILURE = "40001";
 
     private final DataSource dataSource;
 
@@ -53,12 +54,22 @@ final class Jdbc {
         }
     }
 
-    /** Runs one statement's worth of work outside any explicit transaction. */
+    /**
+     * Runs work whose every statement commits on its own (autocommit), so each statement is all or
+     * nothing by itself. When PostgreSQL aborts a statement (deadlock), the work runs again, as in
+     * {@link #inTransaction}: so work may only write in one statement, or in statements each of
+     * which is safe to run twice.
+     */
     <T> T autoCommit(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw translate(e);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(connection);
+            } catch (SQLException e) {
+                if (isRetryable(e) && attempt < MAX_ATTEMPTS) {
+                    continue;
+                }
+                throw translate(e);
+            }
         }
     }
 
@@ -72,7 +83,7 @@ final class Jdbc {
 
     /** 40001 serialization failure, 40P01 deadlock: PostgreSQL undid the transaction, so it may run again. */
     private static boolean isRetryable(SQLException e) {
-        return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+        return SERIALIZATION_FAILURE.equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
     }
 
     /**

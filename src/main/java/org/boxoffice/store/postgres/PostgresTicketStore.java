@@ -59,6 +59,8 @@ public class PostgresTicketStore implements TicketStore {
     private static final int BEST_AVAILABLE_ATTEMPTS = 5;
     /** Events never change once created, so instances may keep them; this bounds how many. */
     private static final int CACHED_EVENTS = 10_000;
+    /** The SQLSTATE of {@code refuse_booking()} (migration V3): a booking's statement did not get every seat. */
+    static final String SEAT_TAKEN = "BX409";
 
     private final Jdbc jdbc;
     private final boolean databaseClock;
@@ -145,11 +147,16 @@ public class PostgresTicketStore implements TicketStore {
     @Override
     public void addBooking(Booking booking) {
         findEvent(booking.eventId()).orElseThrow(() -> UnknownIdException.event(booking.eventId()));
-        // Two round trips in all: one statement that claims the seats and inserts the booking only if
-        // it got every seat, then the commit. The event cannot vanish (events are never deleted), and
-        // expired holds are judged inside that statement.
-        jdbc.inTransaction(c -> {
-            if (insertBookingWithClaims(c, booking) == 0) {
+        // One round trip: one statement, committed on its own, claims the seats and inserts the booking,
+        // and fails as a whole (claims undone) when some seat was taken. The event cannot vanish (events
+        // are never deleted), and expired holds are judged inside that statement.
+        jdbc.autoCommit(c -> {
+            try {
+                insertBookingWithClaims(c, booking);
+            } catch (SQLException e) {
+                if (!SEAT_TAKEN.equals(e.getSQLState())) {
+                    throw e;
+                }
                 refuseTaken(c, booking.eventId(), booking.seats(), booking.id().value());
             }
             return null;
@@ -363,18 +370,20 @@ public class PostgresTicketStore implements TicketStore {
     }
 
     /**
-     * Claims the booking's seats and inserts the booking in one statement; returns 1, or 0 when some
-     * seat was taken (the booking row is then not written, and the caller must roll back the claims).
+     * Claims the booking's seats and inserts the booking in one statement, which fails as a whole with
+     * {@link #SEAT_TAKEN} (migration V3, {@code refuse_booking()}) when some seat was taken: neither
+     * the booking row nor any claim of it is then written.
      */
-    private int insertBookingWithClaims(Connection c, Booking booking) throws SQLException {
+    private void insertBookingWithClaims(Connection c, Booking booking) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("WITH claimed AS (" + claimSql() + " RETURNING seat)"
                 + " INSERT INTO bookings (id, event_id, seats, status, created_at, hold_id, cancelled_at, customer)"
-                + " SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE (SELECT count(*) FROM claimed) = ?")) {
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?"
+                + " WHERE CASE WHEN (SELECT count(*) FROM claimed) = ? THEN true ELSE refuse_booking() END")) {
             setClaim(c, insert, booking.eventId(), booking.seats(), booking.id().value(), null, null,
                     booking.createdAt());
             setBooking(c, insert, 7, booking);
             insert.setInt(15, booking.seats().size());
-            return insert.executeUpdate();
+            insert.executeUpdate();
         }
     }
 
@@ -400,7 +409,11 @@ public class PostgresTicketStore implements TicketStore {
         setNow(insert, 6, now);
     }
 
-    /** Throws {@link SeatsUnavailableException} naming the seats of {@code seats} that others own. */
+    /**
+     * Throws {@link SeatsUnavailableException} naming the seats of {@code seats} that others own. If
+     * none is owned any more (freed between the claim that failed and this read), it throws a
+     * serialization failure instead, so that {@link Jdbc} runs the whole claim again.
+     */
     private static void refuseTaken(Connection c, EventId eventId, SeatSelection seats, UUID owner)
             throws SQLException {
         try (PreparedStatement taken = c.prepareStatement("SELECT seat FROM seat_claims WHERE event_id = ?"
@@ -413,6 +426,9 @@ public class PostgresTicketStore implements TicketStore {
                 while (rows.next()) {
                     unavailable.add(rows.getInt(1));
                 }
+            }
+            if (unavailable.isEmpty()) {
+                throw new SQLException("the seats in the way were freed meanwhile", Jdbc.SERIALIZATION_FAILURE);
             }
             throw new SeatsUnavailableException(unavailable.stream().mapToInt(Integer::intValue).toArray());
         }
