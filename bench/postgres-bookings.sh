@@ -81,7 +81,7 @@ drive() { # event port...
 warm_round() { local saved=$SECONDS_PER_RUN; SECONDS_PER_RUN=10; drive "$(new_event "$1")" "$@"; SECONDS_PER_RUN=$saved; }
 
 ceiling() { # one pgbench run of the claim-seat transaction; prints transactions/s
-  $PSQL -d $DB -c "CREATE SEQUENCE IF NOT EXISTS bench_seat"
+  $PSQL -d $DB -c "CREATE SEQUENCE IF NOT EXISTS bench_seat" 2>/dev/null
   local event
   event=$($PSQL -d $DB -c "INSERT INTO events VALUES (gen_random_uuid(), 'pgbench', 'Bench Hall',
     now() + interval '1 year', 100000000, now(), 'pgbench') RETURNING id" | head -1)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Start-up: time from process start to the first request that does real work (POST /events answered
 # 201; for the floor app, GET /ping answered 200), and the process's RSS at that moment. Median of
-# RUNS runs each, for: a bare Quarkus app with one constant endpoint (bench/ceiling, the floor); Box
+# RUNS runs each, for: a bare Quarkus app with one constant endpoint (bench/ceiling, the floor); the
+# same app with every extension Box Office has and none of its code (bench/ceiling's ext-* profiles;
+# BENCH_EXTENSION_BREAKDOWN=1 adds one row per group of extensions); Box
 # Office on plain JVM 17; with AppCDS on 17 (quarkus.package.jar.appcds.enabled); with only the C1 JIT
 # compiler (-XX:TieredStopAtLevel=1, as deploy/lambda/template.yaml sets); on Java 25 (Temurin
 # 25), plain and with the JDK AOT cache (JEP 483/515) from a training run that exercises the booking path.
@@ -25,6 +27,16 @@ build() { # name java_home maven-args...
 echo "Building the variants..."
 JAVA_HOME=$JAVA17 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests
 cp -r bench/ceiling/target/quarkus-app "$OUT/floor"
+EXTENSION_PROFILES=(ext-json-validation ext-openapi-health ext-metrics-logs ext-jwt ext-database ext-scheduler)
+JAVA_HOME=$JAVA17 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests -P"$(IFS=,; echo "${EXTENSION_PROFILES[*]}")"
+cp -r bench/ceiling/target/quarkus-app "$OUT/floorext"
+if [ -n "${BENCH_EXTENSION_BREAKDOWN:-}" ]; then
+  for profile in "${EXTENSION_PROFILES[@]}"; do
+    JAVA_HOME=$JAVA17 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests -P"$profile"
+    cp -r bench/ceiling/target/quarkus-app "$OUT/floor-$profile"
+  done
+fi
+JAVA_HOME=$JAVA17 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests   # the ordinary ceiling again
 build plain "$JAVA17"
 build appcds "$JAVA17" -Dquarkus.package.jar.appcds.enabled=true
 if [ -n "$JAVA25" ]; then
@@ -107,6 +119,12 @@ measure() { # label java dir kind [options...]
 RESULTS=$OUT/results.txt
 : > "$RESULTS"
 measure floor "$JAVA17/bin/java" "$OUT/floor" floor >> "$RESULTS"
+measure floorext "$JAVA17/bin/java" "$OUT/floorext" floor >> "$RESULTS"
+if [ -n "${BENCH_EXTENSION_BREAKDOWN:-}" ]; then
+  for profile in "${EXTENSION_PROFILES[@]}"; do
+    measure "floor-$profile" "$JAVA17/bin/java" "$OUT/floor-$profile" floor >> "$RESULTS"
+  done
+fi
 measure plain17 "$JAVA17/bin/java" "$OUT/plain" service >> "$RESULTS"
 measure appcds17 "$JAVA17/bin/java" "$OUT/appcds" service -XX:SharedArchiveFile="$OUT/appcds/app-cds.jsa" >> "$RESULTS"
 measure c1only17 "$JAVA17/bin/java" "$OUT/plain" service -XX:TieredStopAtLevel=1 >> "$RESULTS"
@@ -132,6 +150,8 @@ printf '|%s|%s|%s|%s|%s|\n' "------------------------------------------" "------
 while read -r label ms rss; do
   case $label in
     floor) name="floor: bare Quarkus, GET /ping (JVM 17)";;
+    floorext) name="floor + Box Office's extensions (JVM 17)";;
+    floor-ext-*) name="floor + ${label#floor-ext-} only (JVM 17)";;
     plain17) name="Box Office, plain JVM 17";;
     appcds17) name="Box Office, AppCDS, JVM 17";;
     c1only17) name="Box Office, C1 only (Lambda), JVM 17";;

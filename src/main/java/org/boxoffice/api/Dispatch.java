@@ -29,8 +29,10 @@ public class Dispatch {
 
     /** {@code work} for the caller of this request; it fails as the caller check or the work throws. */
     public <T> Uni<T> forCaller(Function<Caller, T> work) {
-        return callers.verified().chain(caller -> blocking
-                ? VertxContextSupport.executeBlocking(() -> work.apply(caller))
-                : Uni.createFrom().item(() -> work.apply(caller)));
+        // map rather than chain where the work runs right here: one Uni fewer per request, and each
+        // Uni made captures the request's context (context propagation), which shows in profiles.
+        return blocking
+                ? callers.verified().chain(caller -> VertxContextSupport.executeBlocking(() -> work.apply(caller)))
+                : callers.verified().map(work);
     }
 }
