@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start-up: time from process start to the first request that does real work (POST /events answered
 # 201; for the floor app, GET /ping answered 200), and the process's RSS at that moment. Median of
-# RUNS runs each, for: a bare Quarkus app with one constant endpoint (bench/ceiling, the floor); the
-# same app with every extension Box Office has and none of its code (bench/ceiling's ext-* profiles;
+# RUNS runs each, taken round-robin across the variants, for: a bare Quarkus app with one constant
+# endpoint (bench/ceiling, the floor); the same app with every extension Box Office has and none of its code (bench/ceiling's ext-* profiles;
 # BENCH_EXTENSION_BREAKDOWN=1 adds one row per group of extensions); Box
 # Office on plain JVM 17; with AppCDS on 17 (quarkus.package.jar.appcds.enabled); with only the C1 JIT
 # compiler (-XX:TieredStopAtLevel=1, as deploy/lambda/template.yaml sets); on Java 25 (Temurin
@@ -103,43 +103,55 @@ train_aot() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-measure() { # label java dir kind [options...]
-  local label=$1; shift
-  local times=() rsss=()
-  for _ in $(seq 1 "$RUNS"); do
-    read -r ms rss < <(one_run "$@")
-    times+=("$ms"); rsss+=("$rss")
-  done
-  local t r
-  t=$(printf '%s\n' "${times[@]}" | median)
-  r=$(printf '%s\n' "${rsss[@]}" | median)
-  printf '%s %s %s\n' "$label" "$t" "$((r / 1024))"
+# run_variant LABEL: one start of that variant; prints "milliseconds rss_kib".
+run_variant() {
+  case $1 in
+    floor) one_run "$JAVA17/bin/java" "$OUT/floor" floor;;
+    floorext) one_run "$JAVA17/bin/java" "$OUT/floorext" floor;;
+    floor-ext-*) one_run "$JAVA17/bin/java" "$OUT/$1" floor;;
+    plain17) one_run "$JAVA17/bin/java" "$OUT/plain" service;;
+    appcds17) one_run "$JAVA17/bin/java" "$OUT/appcds" service -XX:SharedArchiveFile="$OUT/appcds/app-cds.jsa";;
+    c1only17) one_run "$JAVA17/bin/java" "$OUT/plain" service -XX:TieredStopAtLevel=1;;
+    plain25) one_run "$JAVA25/bin/java" "$OUT/plain25" service;;
+    aot25) one_run "$JAVA25/bin/java" "$OUT/plain25" service -XX:AOTCache="$OUT/plain25/app.aot";;
+    aot25c1) one_run "$JAVA25/bin/java" "$OUT/plain25" service -XX:AOTCache="$OUT/plain25/app.aot" \
+      -XX:TieredStopAtLevel=1;;
+  esac
 }
 
+VARIANTS=(floor floorext)
+if [ -n "${BENCH_EXTENSION_BREAKDOWN:-}" ]; then
+  for profile in "${EXTENSION_PROFILES[@]}"; do VARIANTS+=("floor-$profile"); done
+fi
+VARIANTS+=(plain17 appcds17 c1only17)
 RESULTS=$OUT/results.txt
 : > "$RESULTS"
-measure floor "$JAVA17/bin/java" "$OUT/floor" floor >> "$RESULTS"
-measure floorext "$JAVA17/bin/java" "$OUT/floorext" floor >> "$RESULTS"
-if [ -n "${BENCH_EXTENSION_BREAKDOWN:-}" ]; then
-  for profile in "${EXTENSION_PROFILES[@]}"; do
-    measure "floor-$profile" "$JAVA17/bin/java" "$OUT/floor-$profile" floor >> "$RESULTS"
-  done
-fi
-measure plain17 "$JAVA17/bin/java" "$OUT/plain" service >> "$RESULTS"
-measure appcds17 "$JAVA17/bin/java" "$OUT/appcds" service -XX:SharedArchiveFile="$OUT/appcds/app-cds.jsa" >> "$RESULTS"
-measure c1only17 "$JAVA17/bin/java" "$OUT/plain" service -XX:TieredStopAtLevel=1 >> "$RESULTS"
 if [ -n "$JAVA25" ]; then
-  measure plain25 "$JAVA25/bin/java" "$OUT/plain25" service >> "$RESULTS"
+  VARIANTS+=(plain25)
   train_aot "$JAVA25/bin/java" "$OUT/plain25"
   if [ -s "$OUT/plain25/app.aot" ]; then
-    measure aot25 "$JAVA25/bin/java" "$OUT/plain25" service -XX:AOTCache="$OUT/plain25/app.aot" >> "$RESULTS"
-    measure aot25c1 "$JAVA25/bin/java" "$OUT/plain25" service -XX:AOTCache="$OUT/plain25/app.aot" \
-      -XX:TieredStopAtLevel=1 >> "$RESULTS"
+    VARIANTS+=(aot25 aot25c1)
   else
     echo "aot25 - -" >> "$RESULTS"
     echo "aot25c1 - -" >> "$RESULTS"
   fi
 fi
+
+# Round-robin: run 1 of every variant, then run 2 of every variant, and so on, so that a burst of
+# load from elsewhere on this shared machine spreads over all variants instead of spoiling one.
+SAMPLES=$OUT/samples.txt
+: > "$SAMPLES"
+for _ in $(seq 1 "$RUNS"); do
+  for variant in "${VARIANTS[@]}"; do
+    read -r ms rss < <(run_variant "$variant")
+    echo "$variant $ms $rss" >> "$SAMPLES"
+  done
+done
+for variant in "${VARIANTS[@]}"; do
+  t=$(awk -v v="$variant" '$1 == v { print $2 }' "$SAMPLES" | median)
+  r=$(awk -v v="$variant" '$1 == v { print $3 }' "$SAMPLES" | median)
+  printf '%s %s %s\n' "$variant" "$t" "$((${r%.*} / 1024))" >> "$RESULTS"
+done
 
 FLOOR=$(awk '$1 == "floor" { print $2 }' "$RESULTS")
 PLAIN=$(awk '$1 == "plain17" { print $2 }' "$RESULTS")
