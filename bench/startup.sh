@@ -2,9 +2,9 @@
 # Start-up: time from process start to the first request that does real work (POST /events answered
 # 201; for the floor app, GET /ping answered 200), and the process's RSS at that moment. Median of
 # RUNS runs each, taken round-robin across the variants, for: a bare Quarkus app with one constant
-# endpoint (bench/ceiling, the floor); the same app with every extension Box Office has and none of its code (bench/ceiling's ext-* profiles;
-# BENCH_EXTENSION_BREAKDOWN=1 adds one row per group of extensions); Box
-# Office on plain JVM 17; with AppCDS on 17 (quarkus.package.jar.appcds.enabled); with only the C1 JIT
+# endpoint (bench/ceiling, the floor); the same app with every extension Box Office has and none of
+# its code (bench/ceiling's ext-* profiles; BENCH_EXTENSION_BREAKDOWN=1 adds one row per group of
+# extensions); Box Office on plain JVM 17; with AppCDS on 17 (quarkus.package.jar.appcds.enabled); with only the C1 JIT
 # compiler (-XX:TieredStopAtLevel=1, as deploy/lambda/template.yaml sets); on Java 25 (Temurin
 # 25), plain and with the JDK AOT cache (JEP 483/515) from a training run that exercises the booking path.
 #
