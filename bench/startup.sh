@@ -4,9 +4,10 @@
 # RUNS runs each, taken round-robin across the variants, for: a bare Quarkus app with one constant
 # endpoint (bench/ceiling, the floor); the same app with every extension Box Office has and none of
 # its code (bench/ceiling's ext-* profiles; BENCH_EXTENSION_BREAKDOWN=1 adds one row per group of
-# extensions); Box Office on plain JVM 17; with AppCDS on 17 (quarkus.package.jar.appcds.enabled); with only the C1 JIT
-# compiler (-XX:TieredStopAtLevel=1, as deploy/lambda/template.yaml sets); on Java 25 (Temurin
-# 25), plain and with the JDK AOT cache (JEP 483/515) from a training run that exercises the booking path.
+# extensions); Box Office on plain JVM 17; with AppCDS on 17 (quarkus.package.jar.appcds.enabled);
+# with only the C1 JIT compiler (-XX:TieredStopAtLevel=1, as deploy/lambda/template.yaml sets); on
+# Java 25 (Temurin 25), plain and with the JDK AOT cache (JEP 483/515) from a training run that
+# exercises the booking path.
 #
 #   bench/startup.sh [runs, default 5]
 set -euo pipefail
