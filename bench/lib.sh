@@ -46,6 +46,7 @@ jit_seconds() { jstat -compiler "$1" | awk 'NR == 2 { print $4 }'; }
 # (the one-endpoint ceiling app) to several minutes (two Box Office JVMs beside PostgreSQL).
 # BENCH_DEBUG=1 shows each round's compile time on standard error.
 until_jit_quiet() {
+  command -v jstat > /dev/null || { echo "the warm-up reads the JIT's progress with jstat: run with a JDK" >&2; exit 1; }
   local pids
   read -ra pids <<< "$1"
   local min=$2 max=$3 start=$SECONDS quiet=0 busy i now before

@@ -13,8 +13,8 @@
 # that, the figures are the JIT's, not the service's. The warm-up each run needed is printed.
 # pgbench runs twice, before and after the HTTP runs, and the higher of the two is the ceiling.
 #
-# Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth), pgbench, and wrk (installed from
-# Debian's packages if missing). Builds the service jar if it is not there.
+# Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth), pgbench, jstat (a JDK), and wrk
+# (installed from Debian's packages if missing). Builds the service jar if it is not there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh   # SERVICE_JAVA_OPTS, ensure_wrk
