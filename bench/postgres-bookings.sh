@@ -78,7 +78,7 @@ drive() { # event port...
 }
 
 # warm_round PORT...: 10 s of bookings through the ports, on a new event.
-warm_round() { local saved=$SECONDS_PER_RUN; SECONDS_PER_RUN=10; drive "$(new_event "$1")" "$@"; SECONDS_PER_RUN=$saved; }
+warm_round() { SECONDS_PER_RUN=10 drive "$(new_event "$1")" "$@"; }
 
 ceiling() { # one pgbench run of the claim-seat transaction; prints transactions/s
   $PSQL -d $DB -c "CREATE SEQUENCE IF NOT EXISTS bench_seat" 2>/dev/null

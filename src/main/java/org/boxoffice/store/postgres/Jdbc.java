@@ -20,6 +20,7 @@ final class Jdbc {
 
     private static final int MAX_ATTEMPTS = 5;
     static final String SERIALIZATION_FAILURE = "40001";
+    private static final String DEADLOCK = "40P01";
 
     private final DataSource dataSource;
 
@@ -34,24 +35,17 @@ final class Jdbc {
 
     /** Runs the work in one transaction: it commits if the work returns, and rolls back if it throws. */
     <T> T inTransaction(Work<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run(connection);
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException | Error e) {
-                    rollbackQuietly(connection, e);
-                    throw e;
-                }
-            } catch (SQLException e) {
-                if (isRetryable(e) && attempt < MAX_ATTEMPTS) {
-                    continue;
-                }
-                throw translate(e);
+        return retrying(connection -> {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(connection, e);
+                throw e;
             }
-        }
+        });
     }
 
     /**
@@ -61,6 +55,11 @@ final class Jdbc {
      * which is safe to run twice.
      */
     <T> T autoCommit(Work<T> work) {
+        return retrying(work);
+    }
+
+    /** Runs the work on a pooled connection, again (up to MAX_ATTEMPTS in all) while PostgreSQL aborts it. */
+    private <T> T retrying(Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
                 return work.run(connection);
@@ -83,7 +82,7 @@ final class Jdbc {
 
     /** 40001 serialization failure, 40P01 deadlock: PostgreSQL undid the transaction, so it may run again. */
     private static boolean isRetryable(SQLException e) {
-        return SERIALIZATION_FAILURE.equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+        return SERIALIZATION_FAILURE.equals(e.getSQLState()) || DEADLOCK.equals(e.getSQLState());
     }
 
     /**

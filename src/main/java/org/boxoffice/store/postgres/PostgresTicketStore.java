@@ -60,7 +60,7 @@ public class PostgresTicketStore implements TicketStore {
     /** Events never change once created, so instances may keep them; this bounds how many. */
     private static final int CACHED_EVENTS = 10_000;
     /** The SQLSTATE of {@code refuse_booking()} (migration V3): a booking's statement did not get every seat. */
-    static final String SEAT_TAKEN = "BX409";
+    private static final String SEAT_TAKEN = "BX409";
 
     private final Jdbc jdbc;
     private final boolean databaseClock;
