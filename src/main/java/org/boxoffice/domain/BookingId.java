@@ -12,7 +12,7 @@ public record BookingId(UUID value) {
     }
 
     public static BookingId random() {
-        return new BookingId(UUID.randomUUID());
+        return new BookingId(Ids.randomUuid());
     }
 
     /** The id a client wrote, or empty when the text is not a UUID (and so names no booking). */

@@ -12,7 +12,7 @@ public record EventId(UUID value) {
     }
 
     public static EventId random() {
-        return new EventId(UUID.randomUUID());
+        return new EventId(Ids.randomUuid());
     }
 
     /** The id a client wrote, or empty when the text is not a UUID (and so names no event). */

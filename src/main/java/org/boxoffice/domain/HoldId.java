@@ -12,7 +12,7 @@ public record HoldId(UUID value) {
     }
 
     public static HoldId random() {
-        return new HoldId(UUID.randomUUID());
+        return new HoldId(Ids.randomUuid());
     }
 
     /** The id a client wrote, or empty when the text is not a UUID (and so names no hold). */

@@ -2,7 +2,11 @@ package org.boxoffice.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class IdsTest {
@@ -27,5 +31,25 @@ class IdsTest {
     void randomIdsDiffer() {
         assertThat(EventId.random()).isNotEqualTo(EventId.random());
         assertThat(BookingId.random().toString()).hasSize(36);
+    }
+
+    @Test
+    void newIdsAreVersion4UuidsThatParseBack() {
+        for (int i = 0; i < 1_000; i++) {
+            UUID id = BookingId.random().value();
+            assertThat(id.version()).isEqualTo(4);
+            assertThat(id.variant()).isEqualTo(2);
+            assertThat(BookingId.parse(id.toString())).contains(new BookingId(id));
+        }
+    }
+
+    @Test
+    void idsMadeOnManyThreadsAtOnceNeverRepeat() {
+        Set<UUID> seen = ConcurrentHashMap.newKeySet();
+        IntStream.range(0, 200_000).parallel().forEach(i -> seen.add(HoldId.random().value()));
+        assertThat(seen).hasSize(200_000);
+        Set<Long> firstHalves = new HashSet<>();
+        seen.forEach(id -> firstHalves.add(id.getMostSignificantBits()));
+        assertThat(firstHalves).hasSizeGreaterThan(199_990);
     }
 }
