@@ -4,7 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Identifies a booking; a random UUID, so ids from many instances never collide. */
+/**
+ * Identifies a booking; a time-ordered random UUID ({@link Ids#newUuid}), so ids from many instances never
+ * collide.
+ */
 public record BookingId(UUID value) {
 
     public BookingId {
@@ -12,7 +15,7 @@ public record BookingId(UUID value) {
     }
 
     public static BookingId random() {
-        return new BookingId(Ids.randomUuid());
+        return new BookingId(Ids.newUuid());
     }
 
     /** The id a client wrote, or empty when the text is not a UUID (and so names no booking). */

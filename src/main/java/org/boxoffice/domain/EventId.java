@@ -4,7 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Identifies an event; a random UUID, so ids from many instances never collide. */
+/**
+ * Identifies an event; a time-ordered random UUID ({@link Ids#newUuid}), so ids from many instances never
+ * collide.
+ */
 public record EventId(UUID value) {
 
     public EventId {
@@ -12,7 +15,7 @@ public record EventId(UUID value) {
     }
 
     public static EventId random() {
-        return new EventId(Ids.randomUuid());
+        return new EventId(Ids.newUuid());
     }
 
     /** The id a client wrote, or empty when the text is not a UUID (and so names no event). */

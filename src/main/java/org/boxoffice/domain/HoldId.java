@@ -4,7 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Identifies a hold; a random UUID, so ids from many instances never collide. */
+/**
+ * Identifies a hold; a time-ordered random UUID ({@link Ids#newUuid}), so ids from many instances never
+ * collide.
+ */
 public record HoldId(UUID value) {
 
     public HoldId {
@@ -12,7 +15,7 @@ public record HoldId(UUID value) {
     }
 
     public static HoldId random() {
-        return new HoldId(Ids.randomUuid());
+        return new HoldId(Ids.newUuid());
     }
 
     /** The id a client wrote, or empty when the text is not a UUID (and so names no hold). */

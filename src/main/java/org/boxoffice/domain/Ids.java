@@ -16,7 +16,7 @@ final class Ids {
     /**
      * One strong generator per thread. {@link UUID#randomUUID} shares one NativePRNG, whose lock every
      * booking of every event loop queued on (2% of a booking's CPU in a profile); a per-thread SHA1PRNG,
-     * seeded from the system's entropy, gives ids as hard to guess at half the cost and without a lock.
+     * seeded from the system's entropy, gives random bits as hard to guess at half the cost, lock-free.
      */
     private static final ThreadLocal<SecureRandom> GENERATOR = ThreadLocal.withInitial(Ids::newGenerator);
 
@@ -26,14 +26,20 @@ final class Ids {
     private Ids() {
     }
 
-    /** A random (version 4) UUID. */
-    static UUID randomUuid() {
-        byte[] bytes = new byte[16];
-        GENERATOR.get().nextBytes(bytes);
-        bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40);
-        bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80);
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        return new UUID(buffer.getLong(), buffer.getLong());
+    /**
+     * A new id: a version 7 UUID (RFC 9562), 48 bits of Unix milliseconds and then 74 random bits. Ids
+     * made later sort after earlier ones, so an index by id grows at its end, as PostgreSQL's primary
+     * keys and the in-memory store's id index do; the random bits keep them as unguessable as ever.
+     * (An index of random ids is written all over: on the in-memory store that made the collector
+     * rescan the whole id table at every young collection, pauses of 10-13 ms instead of 6-7 ms.)
+     */
+    static UUID newUuid() {
+        byte[] random = new byte[16];
+        GENERATOR.get().nextBytes(random);
+        ByteBuffer bits = ByteBuffer.wrap(random);
+        long high = (System.currentTimeMillis() << 16) | 0x7000L | (bits.getLong() & 0x0FFFL);
+        long low = (bits.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low);
     }
 
     private static SecureRandom newGenerator() {

@@ -34,13 +34,27 @@ class IdsTest {
     }
 
     @Test
-    void newIdsAreVersion4UuidsThatParseBack() {
+    void newIdsAreVersion7UuidsThatParseBack() {
         for (int i = 0; i < 1_000; i++) {
             UUID id = BookingId.random().value();
-            assertThat(id.version()).isEqualTo(4);
+            assertThat(id.version()).isEqualTo(7);
             assertThat(id.variant()).isEqualTo(2);
             assertThat(BookingId.parse(id.toString())).contains(new BookingId(id));
         }
+    }
+
+    @Test
+    void newIdsCarryTheirMillisecondAndSortAfterOlderOnes() throws InterruptedException {
+        long before = System.currentTimeMillis();
+        UUID older = EventId.random().value();
+        Thread.sleep(2);
+        UUID newer = EventId.random().value();
+        long after = System.currentTimeMillis();
+
+        assertThat(older.getMostSignificantBits() >>> 16).isBetween(before, after);
+        assertThat(newer.getMostSignificantBits() >>> 16).isBetween(before, after);
+        assertThat(Cursor.compareIds(older.getMostSignificantBits(), older.getLeastSignificantBits(),
+                newer.getMostSignificantBits(), newer.getLeastSignificantBits())).isNegative();
     }
 
     @Test
@@ -48,8 +62,8 @@ class IdsTest {
         Set<UUID> seen = ConcurrentHashMap.newKeySet();
         IntStream.range(0, 200_000).parallel().forEach(i -> seen.add(HoldId.random().value()));
         assertThat(seen).hasSize(200_000);
-        Set<Long> firstHalves = new HashSet<>();
-        seen.forEach(id -> firstHalves.add(id.getMostSignificantBits()));
-        assertThat(firstHalves).hasSizeGreaterThan(199_990);
+        Set<Long> randomHalves = new HashSet<>();
+        seen.forEach(id -> randomHalves.add(id.getLeastSignificantBits()));
+        assertThat(randomHalves).hasSize(200_000);
     }
 }

@@ -29,6 +29,10 @@ final class StoredBooking {
         return order != 0 ? order : Cursor.compareIds(a.idHigh, a.idLow, b.idHigh, b.idLow);
     };
 
+    /** Id, as an unsigned 128-bit number: the order of the store's index by id. */
+    static final Comparator<StoredBooking> ID_ORDER =
+            (a, b) -> Cursor.compareIds(a.idHigh, a.idLow, b.idHigh, b.idLow);
+
     private final long idHigh;
     private final long idLow;
     private final long createdSecond;
