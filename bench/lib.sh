@@ -5,6 +5,9 @@
 # the two the same), given to both apps when BENCH_JAVA_OPTS is not set.
 SERVICE_JAVA_OPTS="-XX:MaxGCPauseMillis=10 -XX:MaxTenuringThreshold=0"
 
+# bench/ceiling's profiles that add Box Office's extensions, in groups, to its one endpoint.
+EXTENSION_PROFILES=(ext-json-validation ext-openapi-health ext-metrics-logs ext-jwt ext-database ext-scheduler)
+
 ensure_wrk() {
   command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 }

@@ -2,7 +2,9 @@
 # The on-sale benchmark: builds Box Office and a bare Quarkus app (bench/ceiling, the framework's
 # ceiling on this machine), runs each on loopback, drives them with wrk for a bounded time per
 # scenario, checks after each scenario that the service's counts match the successful answers, and
-# prints one table, with each scenario's ratio to the ceiling measured in the same run.
+# prints one table, with each scenario's ratio to the ceiling measured in the same run. A second
+# ceiling, the same endpoint with Box Office's extensions (metrics, security, validation, ...) and
+# none of its code, shows how much of the gap the extensions alone make.
 #
 #   bench/run.sh [seconds per scenario, default 10] [connections, default 64]
 #   BENCH_WARMUP=600 bench/run.sh    # most seconds of warm-up per app (default 300)
@@ -30,6 +32,12 @@ read -ra JAVA_OPTS <<< "${BENCH_JAVA_OPTS-$SERVICE_JAVA_OPTS}"
 
 ensure_wrk
 ./mvnw -B -q package -DskipTests
+# The same endpoint with Box Office's extensions and none of its code (bench/ceiling's ext-* profiles),
+# set as Box Office sets them where that changes a request's path: authentication when asked for, and
+# no thread-context propagation. It tells what the extensions cost per request from what our code does.
+./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests -Dquarkus.http.auth.proactive=false \
+  -P"$(IFS=,; echo "${EXTENSION_PROFILES[*]}")"
+rm -rf target/bench-ceiling-ext && cp -r bench/ceiling/target/quarkus-app target/bench-ceiling-ext
 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests
 trap stop_all EXIT
 
@@ -37,6 +45,13 @@ echo "Ceiling: bare Quarkus, GET /ping..."
 start_jar target/bench-ceiling.log 18090 bench/ceiling/target/quarkus-app/quarkus-run.jar "${JAVA_OPTS[@]}"
 CEIL_WARM=$(until_jit_quiet "${BENCH_PIDS[0]}" 10 "$WARMUP_MAX" drive 10 "$CONNECTIONS" http://127.0.0.1:18090/ping)
 read -r CEIL_RPS CEIL_P50 CEIL_P99 _ CEIL_BAD < <(drive "$SECONDS_PER_RUN" "$CONNECTIONS" http://127.0.0.1:18090/ping)
+stop_all
+
+echo "Ceiling with Box Office's extensions..."
+start_jar target/bench-ceiling-ext.log 18090 target/bench-ceiling-ext/quarkus-run.jar "${JAVA_OPTS[@]}" \
+  -Dmp.context.ThreadContext.propagated=None -Dmp.context.ThreadContext.unchanged=Remaining
+until_jit_quiet "${BENCH_PIDS[0]}" 10 "$WARMUP_MAX" drive 10 "$CONNECTIONS" http://127.0.0.1:18090/ping > /dev/null
+read -r EXT_RPS EXT_P50 EXT_P99 _ EXT_BAD < <(drive "$SECONDS_PER_RUN" "$CONNECTIONS" http://127.0.0.1:18090/ping)
 stop_all
 
 echo "Box Office, in-memory store..."
@@ -89,6 +104,7 @@ within() { # done answered slack
   [ "$1" -ge "$2" ] && [ $(($1 - $2)) -le "$3" ] && echo "yes" || echo "NO ($1 vs $2 answered)"
 }
 ratio() { echo "100 * $1 / $CEIL_RPS" | bc -l | xargs printf '%.0f%%'; }
+ext_ratio() { echo "100 * $1 / $EXT_RPS" | bc -l | xargs printf '%.0f%%'; }
 
 echo
 echo "Box Office on-sale benchmark: $CONNECTIONS connections, ${SECONDS_PER_RUN}s per scenario after warm-ups of ${CEIL_WARM}s (ceiling) and ${SERVICE_WARM}s (service), $(nproc) cores," \
@@ -99,6 +115,8 @@ printf '|%s|%s|%s|%s|%s|%s|\n' "----------------------------------------------" 
   "---------" "------------" "--------------------------"
 printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "ceiling: bare Quarkus, constant GET" "$CEIL_RPS" \
   "$CEIL_P50" "$CEIL_P99" "100%" "$([ "$CEIL_BAD" = 0 ] && echo "all 200" || echo "$CEIL_BAD failed")"
+printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "ceiling + our extensions, none of our code" "$EXT_RPS" \
+  "$EXT_P50" "$EXT_P99" "$(ratio "$EXT_RPS")" "$([ "$EXT_BAD" = 0 ] && echo "all 200" || echo "$EXT_BAD failed")"
 printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(a) book distinct seats, 1,000,000-seat event" \
   "$A_RPS" "$A_P50" "$A_P99" "$(ratio "$A_RPS")" "$(within "$A_BOOKED" "$A_OK" "$CONNECTIONS")"
 printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(a) paced at ~half: $HALF_CONNECTIONS conns, 10 ms pauses" \
@@ -109,4 +127,5 @@ printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(c) GET seats of the 1,0
   "$C_RPS" "$C_P50" "$C_P99" "$(ratio "$C_RPS")" "$([ "$C_BAD" = 0 ] && echo "all 200" || echo "$C_BAD failed")"
 printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(d) hold, then confirm (requests)" \
   "$D_RPS" "$D_P50" "$D_P99" "$(ratio "$D_RPS")" "$(within $((2 * D_BOOKED + D_HELD)) "$D_OK" "$CONNECTIONS")"
+echo "Against the ceiling with Box Office's extensions: (a) $(ext_ratio "$A_RPS"), (c) $(ext_ratio "$C_RPS")."
 echo "Service RSS after the run: $((RSS_KB / 1024)) MiB; (a) booked $A_BOOKED seats, (d) booked $D_BOOKED, held $D_HELD."

@@ -12,6 +12,7 @@
 #   bench/startup.sh [runs, default 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh   # EXTENSION_PROFILES
 RUNS=${1:-5}
 OUT=target/startup
 JAVA17=${JAVA17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
@@ -28,7 +29,6 @@ build() { # name java_home maven-args...
 echo "Building the variants..."
 JAVA_HOME=$JAVA17 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests
 cp -r bench/ceiling/target/quarkus-app "$OUT/floor"
-EXTENSION_PROFILES=(ext-json-validation ext-openapi-health ext-metrics-logs ext-jwt ext-database ext-scheduler)
 JAVA_HOME=$JAVA17 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests -P"$(IFS=,; echo "${EXTENSION_PROFILES[*]}")"
 cp -r bench/ceiling/target/quarkus-app "$OUT/floorext"
 if [ -n "${BENCH_EXTENSION_BREAKDOWN:-}" ]; then

@@ -45,8 +45,9 @@ final class Problems {
         return respond(problem(slug, title, 422, detail));
     }
 
+    /** The answer carrying {@code problem}, tagged with the id of the request it answers. */
     static Response.ResponseBuilder builder(Problem problem) {
-        return Response.status(problem.status()).type(MEDIA_TYPE).entity(problem);
+        return Response.status(problem.status()).type(MEDIA_TYPE).entity(problem.forRequest(RequestIds.current()));
     }
 
     private static Response respond(Problem problem) {

@@ -95,10 +95,12 @@ class ObservabilityTest {
         assertThat(counter("boxoffice_bookings_total", "booked")).isEqualTo(booked + 1);
         assertThat(counter("boxoffice_bookings_total", "conflict")).isEqualTo(conflicts + 1);
         assertThat(counter("boxoffice_cancellations_total", "cancelled")).isPositive();
+        given().get("/q/health/ready").then().statusCode(200);
         String metrics = metrics();
         assertThat(metrics).contains("http_server_requests_seconds_bucket").contains("uri=\"/bookings\"")
                 .contains("uri=\"/bookings/{booking_id}/cancel\"")
-                .doesNotContain(bookingId).doesNotContain(eventId);
+                .doesNotContain(bookingId).doesNotContain(eventId)
+                .doesNotContain("uri=\"/q/");
     }
 
     private static String metrics() {

@@ -49,6 +49,15 @@ class PostgresServiceTest {
     }
 
     @Test
+    void aProblemAnsweredFromTheDatabasePathCarriesTheRequestId() {
+        String eventId = createEvent(5);
+        book(eventId, 1).statusCode(201);
+        given().header("X-Request-Id", "pg-trace-9").contentType(ContentType.JSON).body(bookingBody(eventId, 1))
+                .post("/bookings").then().statusCode(409)
+                .header("X-Request-Id", "pg-trace-9").body("request_id", equalTo("pg-trace-9"));
+    }
+
+    @Test
     void holdConfirmCancelKeepTheCountsRight() {
         String eventId = createEvent(10);
         book(eventId, 1).statusCode(201);

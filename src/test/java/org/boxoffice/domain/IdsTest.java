@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,22 @@ class IdsTest {
         assertThat(EventId.parse("abc")).isEmpty();
         assertThat(EventId.parse("")).isEmpty();
         assertThat(BookingId.parse(null)).isEmpty();
+        assertThat(EventId.parse("123e4567-e89b-12d3-a456-42661417400")).as("35 characters").isEmpty();
+        assertThat(EventId.parse("123e4567-e89b-12d3-a456-4266141740000")).as("37 characters").isEmpty();
+        assertThat(EventId.parse("123e4567e-89b-12d3-a456-426614174000")).as("hyphen moved").isEmpty();
+        assertThat(EventId.parse("123e4567-e89b-12d3-a456+426614174000")).as("not a hyphen").isEmpty();
+        assertThat(EventId.parse("123e4567-e89b-12d3-a456-42661417400g")).as("not hex").isEmpty();
+        assertThat(EventId.parse("123e4567-e89b-12d3-a456-42661417400\u0663")).as("a non-ASCII digit").isEmpty();
+    }
+
+    @Test
+    void everyHexDigitIsReadInPlace() {
+        for (int i = 0; i < 1_000; i++) {
+            UUID uuid = new UUID(ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong());
+            assertThat(HoldId.parse(uuid.toString())).contains(new HoldId(uuid));
+        }
+        assertThat(EventId.parse("FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF")).contains(new EventId(new UUID(-1, -1)));
+        assertThat(EventId.parse("00000000-0000-0000-0000-000000000001")).contains(new EventId(new UUID(0, 1)));
     }
 
     @Test
