@@ -13,7 +13,12 @@ ensure_wrk() {
 }
 
 BENCH_PIDS=()
-stop_all() { for pid in "${BENCH_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; BENCH_PIDS=(); }
+# stop_all: stops every jar started, and waits until they are gone (and their ports free).
+stop_all() {
+  for pid in "${BENCH_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${BENCH_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  BENCH_PIDS=()
+}
 
 # start_jar LOG PORT JAR [java options...]: starts it in the background and waits for its port.
 start_jar() {

@@ -48,10 +48,10 @@ read -r CEIL_RPS CEIL_P50 CEIL_P99 _ CEIL_BAD < <(drive "$SECONDS_PER_RUN" "$CON
 stop_all
 
 echo "Ceiling with Box Office's extensions..."
-start_jar target/bench-ceiling-ext.log 18090 target/bench-ceiling-ext/quarkus-run.jar "${JAVA_OPTS[@]}" \
+start_jar target/bench-ceiling-ext.log 18091 target/bench-ceiling-ext/quarkus-run.jar "${JAVA_OPTS[@]}" \
   -Dmp.context.ThreadContext.propagated=None -Dmp.context.ThreadContext.unchanged=Remaining
-until_jit_quiet "${BENCH_PIDS[0]}" 10 "$WARMUP_MAX" drive 10 "$CONNECTIONS" http://127.0.0.1:18090/ping > /dev/null
-read -r EXT_RPS EXT_P50 EXT_P99 _ EXT_BAD < <(drive "$SECONDS_PER_RUN" "$CONNECTIONS" http://127.0.0.1:18090/ping)
+until_jit_quiet "${BENCH_PIDS[0]}" 10 "$WARMUP_MAX" drive 10 "$CONNECTIONS" http://127.0.0.1:18091/ping > /dev/null
+read -r EXT_RPS EXT_P50 EXT_P99 _ EXT_BAD < <(drive "$SECONDS_PER_RUN" "$CONNECTIONS" http://127.0.0.1:18091/ping)
 stop_all
 
 echo "Box Office, in-memory store..."

@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh   # EXTENSION_PROFILES
 RUNS=${1:-5}
-OUT=target/startup
+OUT=$PWD/target/startup
 JAVA17=${JAVA17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 JAVA25=${JAVA25_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}
 PORT=18095
@@ -23,18 +23,18 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 build() { # name java_home maven-args...
   local name=$1 home=$2; shift 2
   JAVA_HOME=$home ./mvnw -B -q package -DskipTests "$@"
-  cp -r target/quarkus-app "$OUT/$name"
+  cp -a target/quarkus-app "$OUT/$name"
 }
 
 echo "Building the variants..."
 JAVA_HOME=$JAVA17 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests
-cp -r bench/ceiling/target/quarkus-app "$OUT/floor"
+cp -a bench/ceiling/target/quarkus-app "$OUT/floor"
 JAVA_HOME=$JAVA17 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests -P"$(IFS=,; echo "${EXTENSION_PROFILES[*]}")"
-cp -r bench/ceiling/target/quarkus-app "$OUT/floorext"
+cp -a bench/ceiling/target/quarkus-app "$OUT/floorext"
 if [ -n "${BENCH_EXTENSION_BREAKDOWN:-}" ]; then
   for profile in "${EXTENSION_PROFILES[@]}"; do
     JAVA_HOME=$JAVA17 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests -P"$profile"
-    cp -r bench/ceiling/target/quarkus-app "$OUT/floor-$profile"
+    cp -a bench/ceiling/target/quarkus-app "$OUT/floor-$profile"
   done
 fi
 JAVA_HOME=$JAVA17 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests   # the ordinary ceiling again
@@ -58,7 +58,7 @@ one_run() {
   local java=$1 dir=$2 kind=$3; shift 3
   local start end rss pid code
   start=$(date +%s%N)
-  "$java" "$@" -Dquarkus.http.port=$PORT -Dboxoffice.auth.enabled=false -jar "$dir/quarkus-run.jar" \
+  (cd "$dir" && exec "$java" "$@" -Dquarkus.http.port=$PORT -Dboxoffice.auth.enabled=false -jar quarkus-run.jar) \
     > "$OUT/last.log" 2>&1 &
   pid=$!
   while :; do
@@ -86,8 +86,8 @@ one_run() {
 # exercise the booking path, and exit cleanly so the JVM assembles the cache.
 train_aot() {
   local java=$1 dir=$2 pid event
-  "$java" -XX:AOTCacheOutput="$dir/app.aot" -Dquarkus.http.port=$PORT -Dboxoffice.auth.enabled=false \
-    -jar "$dir/quarkus-run.jar" > "$OUT/training.log" 2>&1 &
+  (cd "$dir" && exec "$java" -XX:AOTCacheOutput=app.aot -Dquarkus.http.port=$PORT -Dboxoffice.auth.enabled=false \
+    -jar quarkus-run.jar) > "$OUT/training.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 200); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" && break; sleep 0.1; done
   for i in $(seq 1 50); do
@@ -111,11 +111,11 @@ run_variant() {
     floorext) one_run "$JAVA17/bin/java" "$OUT/floorext" floor;;
     floor-ext-*) one_run "$JAVA17/bin/java" "$OUT/$1" floor;;
     plain17) one_run "$JAVA17/bin/java" "$OUT/plain" service;;
-    appcds17) one_run "$JAVA17/bin/java" "$OUT/appcds" service -XX:SharedArchiveFile="$OUT/appcds/app-cds.jsa";;
+    appcds17) one_run "$JAVA17/bin/java" "$OUT/appcds" service -Xshare:on -XX:SharedArchiveFile=app-cds.jsa;;
     c1only17) one_run "$JAVA17/bin/java" "$OUT/plain" service -XX:TieredStopAtLevel=1;;
     plain25) one_run "$JAVA25/bin/java" "$OUT/plain25" service;;
-    aot25) one_run "$JAVA25/bin/java" "$OUT/plain25" service -XX:AOTCache="$OUT/plain25/app.aot";;
-    aot25c1) one_run "$JAVA25/bin/java" "$OUT/plain25" service -XX:AOTCache="$OUT/plain25/app.aot" \
+    aot25) one_run "$JAVA25/bin/java" "$OUT/plain25" service -XX:AOTMode=on -XX:AOTCache=app.aot;;
+    aot25c1) one_run "$JAVA25/bin/java" "$OUT/plain25" service -XX:AOTMode=on -XX:AOTCache=app.aot \
       -XX:TieredStopAtLevel=1;;
   esac
 }
