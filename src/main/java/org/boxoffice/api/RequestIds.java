@@ -1,6 +1,7 @@
 package org.boxoffice.api;
 
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Priorities;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -24,7 +25,8 @@ public class RequestIds {
     static final String MDC_KEY = "requestId";
     private static final Pattern SENSIBLE = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
-    @ServerRequestFilter(preMatching = true)
+    /** First of the filters, so that a request another filter refuses (413, 429) is answered with its id too. */
+    @ServerRequestFilter(preMatching = true, priority = Priorities.HEADER_DECORATOR)
     public void identify(HttpServerRequest request) {
         String given = request.getHeader(HEADER);
         String id = given != null && SENSIBLE.matcher(given).matches() ? given : newId();

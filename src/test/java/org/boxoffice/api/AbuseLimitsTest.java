@@ -59,7 +59,9 @@ class AbuseLimitsTest {
         String eventId = createEvent(10);
         String huge = "{\"event_id\": \"" + eventId + "\", \"seats\": [1], \"pad\": \"" + "x".repeat(20_000) + "\"}";
 
-        assertProblem(given().contentType(ContentType.JSON).body(huge).post("/bookings").then(), 413);
+        assertProblem(given().header("X-Request-Id", "too-big-1").contentType(ContentType.JSON).body(huge)
+                .post("/bookings").then(), 413)
+                .header("X-Request-Id", "too-big-1").body("request_id", equalTo("too-big-1"));
         assertThat(counts(eventId)).containsEntry("booked_seats", 0);
     }
 
