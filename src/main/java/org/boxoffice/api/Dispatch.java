@@ -29,8 +29,7 @@ public class Dispatch {
 
     /** {@code work} for the caller of this request; it fails as the caller check or the work throws. */
     public <T> Uni<T> forCaller(Function<Caller, T> work) {
-        // map rather than chain where the work runs right here: one Uni fewer per request, and each
-        // Uni made captures the request's context (context propagation), which shows in profiles.
+        // map rather than chain where the work runs right here: one Uni fewer per request.
         return blocking
                 ? callers.verified().chain(caller -> VertxContextSupport.executeBlocking(() -> work.apply(caller)))
                 : callers.verified().map(work);
