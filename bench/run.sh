@@ -4,7 +4,10 @@
 # scenario, checks after each scenario that the service's counts match the successful answers, and
 # prints one table, with each scenario's ratio to the ceiling measured in the same run. A second
 # ceiling, the same endpoint with Box Office's extensions (metrics, security, validation, ...) and
-# none of its code, shows how much of the gap the extensions alone make.
+# none of its code, shows how much of the gap the extensions alone make. The floors of (a) and (c)
+# are their HTTP and JSON exchanges answered by endpoints that do nothing else (bench/ceiling's
+# src/json), with Quarkus REST and Jackson only, and with Box Office's extensions too: what any
+# service on this stack pays for those exchanges, before doing any work of its own.
 #
 #   bench/run.sh [seconds per scenario, default 10] [connections, default 64]
 #   BENCH_WARMUP=600 bench/run.sh    # most seconds of warm-up per app (default 300)
@@ -36,8 +39,10 @@ ensure_wrk
 # set as Box Office sets them where that changes a request's path: authentication when asked for, and
 # no thread-context propagation. It tells what the extensions cost per request from what our code does.
 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests -Dquarkus.http.auth.proactive=false \
-  -P"$(IFS=,; echo "${EXTENSION_PROFILES[*]}")"
+  -P"json-floor,$(IFS=,; echo "${EXTENSION_PROFILES[*]}")"
 rm -rf target/bench-ceiling-ext && cp -r bench/ceiling/target/quarkus-app target/bench-ceiling-ext
+./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests -Pjson-floor
+rm -rf target/bench-floor-json && cp -r bench/ceiling/target/quarkus-app target/bench-floor-json
 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests
 trap stop_all EXIT
 
@@ -47,11 +52,30 @@ CEIL_WARM=$(until_jit_quiet "${BENCH_PIDS[0]}" 10 "$WARMUP_MAX" drive 10 "$CONNE
 read -r CEIL_RPS CEIL_P50 CEIL_P99 _ CEIL_BAD < <(drive "$SECONDS_PER_RUN" "$CONNECTIONS" http://127.0.0.1:18090/ping)
 stop_all
 
-echo "Ceiling with Box Office's extensions..."
+# The floors answer any event id; this one only has to look like one.
+FLOOR_EVENT=01a21993-8075-72fa-9e50-cf5b4dee089d
+floor_a() { drive "$1" "$CONNECTIONS" "http://127.0.0.1:$2" bench/book-distinct.lua "$FLOOR_EVENT" 2 0 1; }
+floor_c() { drive "$1" "$CONNECTIONS" "http://127.0.0.1:$2/events/$FLOOR_EVENT/seats"; }
+floor_round() { # a floor app's two exchanges and its ping, on port $1: 10 s
+  floor_a 4 "$1"
+  floor_c 4 "$1"
+  drive 2 "$CONNECTIONS" "http://127.0.0.1:$1/ping"
+}
+
+echo "Floors of (a) and (c): Quarkus REST and Jackson, nothing behind them..."
+start_jar target/bench-floor-json.log 18092 target/bench-floor-json/quarkus-run.jar "${JAVA_OPTS[@]}"
+until_jit_quiet "${BENCH_PIDS[0]}" 10 "$WARMUP_MAX" floor_round 18092 > /dev/null
+read -r FA_RPS FA_P50 FA_P99 _ FA_BAD < <(floor_a "$SECONDS_PER_RUN" 18092)
+read -r FC_RPS FC_P50 FC_P99 _ FC_BAD < <(floor_c "$SECONDS_PER_RUN" 18092)
+stop_all
+
+echo "Ceiling and floors with Box Office's extensions..."
 start_jar target/bench-ceiling-ext.log 18091 target/bench-ceiling-ext/quarkus-run.jar "${JAVA_OPTS[@]}" \
   -Dmp.context.ThreadContext.propagated=None -Dmp.context.ThreadContext.unchanged=Remaining
-until_jit_quiet "${BENCH_PIDS[0]}" 10 "$WARMUP_MAX" drive 10 "$CONNECTIONS" http://127.0.0.1:18091/ping > /dev/null
+until_jit_quiet "${BENCH_PIDS[0]}" 10 "$WARMUP_MAX" floor_round 18091 > /dev/null
 read -r EXT_RPS EXT_P50 EXT_P99 _ EXT_BAD < <(drive "$SECONDS_PER_RUN" "$CONNECTIONS" http://127.0.0.1:18091/ping)
+read -r FAX_RPS FAX_P50 FAX_P99 _ FAX_BAD < <(floor_a "$SECONDS_PER_RUN" 18091)
+read -r FCX_RPS FCX_P50 FCX_P99 _ FCX_BAD < <(floor_c "$SECONDS_PER_RUN" 18091)
 stop_all
 
 echo "Box Office, in-memory store..."
@@ -104,7 +128,8 @@ within() { # done answered slack
   [ "$1" -ge "$2" ] && [ $(($1 - $2)) -le "$3" ] && echo "yes" || echo "NO ($1 vs $2 answered)"
 }
 ratio() { echo "100 * $1 / $CEIL_RPS" | bc -l | xargs printf '%.0f%%'; }
-ext_ratio() { echo "100 * $1 / $EXT_RPS" | bc -l | xargs printf '%.0f%%'; }
+of() { echo "100 * $1 / $2" | bc -l | xargs printf '%.0f%%'; }
+all_ok() { [ "$2" = 0 ] && echo "all $1" || echo "$2 failed"; }
 
 echo
 echo "Box Office on-sale benchmark: $CONNECTIONS connections, ${SECONDS_PER_RUN}s per scenario after warm-ups of ${CEIL_WARM}s (ceiling) and ${SERVICE_WARM}s (service), $(nproc) cores," \
@@ -114,9 +139,17 @@ printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' scenario "requests/s" "p5
 printf '|%s|%s|%s|%s|%s|%s|\n' "----------------------------------------------" "------------" "---------" \
   "---------" "------------" "--------------------------"
 printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "ceiling: bare Quarkus, constant GET" "$CEIL_RPS" \
-  "$CEIL_P50" "$CEIL_P99" "100%" "$([ "$CEIL_BAD" = 0 ] && echo "all 200" || echo "$CEIL_BAD failed")"
+  "$CEIL_P50" "$CEIL_P99" "100%" "$(all_ok 200 "$CEIL_BAD")"
 printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "ceiling + our extensions, none of our code" "$EXT_RPS" \
-  "$EXT_P50" "$EXT_P99" "$(ratio "$EXT_RPS")" "$([ "$EXT_BAD" = 0 ] && echo "all 200" || echo "$EXT_BAD failed")"
+  "$EXT_P50" "$EXT_P99" "$(ratio "$EXT_RPS")" "$(all_ok 200 "$EXT_BAD")"
+printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "floor (a): its JSON exchange, nothing behind" "$FA_RPS" \
+  "$FA_P50" "$FA_P99" "$(ratio "$FA_RPS")" "$(all_ok 201 "$FA_BAD")"
+printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "floor (a) + our extensions" "$FAX_RPS" \
+  "$FAX_P50" "$FAX_P99" "$(ratio "$FAX_RPS")" "$(all_ok 201 "$FAX_BAD")"
+printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "floor (c): its JSON exchange, nothing behind" "$FC_RPS" \
+  "$FC_P50" "$FC_P99" "$(ratio "$FC_RPS")" "$(all_ok 200 "$FC_BAD")"
+printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "floor (c) + our extensions" "$FCX_RPS" \
+  "$FCX_P50" "$FCX_P99" "$(ratio "$FCX_RPS")" "$(all_ok 200 "$FCX_BAD")"
 printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(a) book distinct seats, 1,000,000-seat event" \
   "$A_RPS" "$A_P50" "$A_P99" "$(ratio "$A_RPS")" "$(within "$A_BOOKED" "$A_OK" "$CONNECTIONS")"
 printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(a) paced at ~half: $HALF_CONNECTIONS conns, 10 ms pauses" \
@@ -127,5 +160,7 @@ printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(c) GET seats of the 1,0
   "$C_RPS" "$C_P50" "$C_P99" "$(ratio "$C_RPS")" "$([ "$C_BAD" = 0 ] && echo "all 200" || echo "$C_BAD failed")"
 printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(d) hold, then confirm (requests)" \
   "$D_RPS" "$D_P50" "$D_P99" "$(ratio "$D_RPS")" "$(within $((2 * D_BOOKED + D_HELD)) "$D_OK" "$CONNECTIONS")"
-echo "Against the ceiling with Box Office's extensions: (a) $(ext_ratio "$A_RPS"), (c) $(ext_ratio "$C_RPS")."
+echo "Against the ceiling with Box Office's extensions: (a) $(of "$A_RPS" "$EXT_RPS"), (c) $(of "$C_RPS" "$EXT_RPS")."
+echo "Against their floors with Box Office's extensions (what our own code leaves of the stack's best):" \
+  "(a) $(of "$A_RPS" "$FAX_RPS"), (c) $(of "$C_RPS" "$FCX_RPS")."
 echo "Service RSS after the run: $((RSS_KB / 1024)) MiB; (a) booked $A_BOOKED seats, (d) booked $D_BOOKED, held $D_HELD."
