@@ -7,7 +7,9 @@
 # none of its code, shows how much of the gap the extensions alone make. The floors of (a) and (c)
 # are their HTTP and JSON exchanges answered by endpoints that do nothing else (bench/ceiling's
 # src/json), with Quarkus REST and Jackson only, and with Box Office's extensions too: what any
-# service on this stack pays for those exchanges, before doing any work of its own.
+# service on this stack pays for those exchanges, before doing any work of its own. With the extensions
+# they are measured twice: through Quarkus REST, as Box Office answers, and on plain Vert.x Web routes
+# (/vertx/...), what a service that routed, read and wrote its requests by hand would start from.
 #
 #   bench/run.sh [seconds per scenario, default 10] [connections, default 64]
 #   BENCH_WARMUP=600 bench/run.sh    # most seconds of warm-up per app (default 300)
@@ -54,11 +56,13 @@ stop_all
 
 # The floors answer any event id; this one only has to look like one.
 FLOOR_EVENT=01a21993-8075-72fa-9e50-cf5b4dee089d
-floor_a() { drive "$1" "$CONNECTIONS" "http://127.0.0.1:$2" bench/book-distinct.lua "$FLOOR_EVENT" 2 0 1; }
-floor_c() { drive "$1" "$CONNECTIONS" "http://127.0.0.1:$2/events/$FLOOR_EVENT/seats"; }
-floor_round() { # a floor app's two exchanges and its ping, on port $1: 10 s
-  floor_a 4 "$1"
-  floor_c 4 "$1"
+floor_a() { drive "$1" "$CONNECTIONS" "http://127.0.0.1:$2${3:-}" bench/book-distinct.lua "$FLOOR_EVENT" 2 0 1; }
+floor_c() { drive "$1" "$CONNECTIONS" "http://127.0.0.1:$2${3:-}/events/$FLOOR_EVENT/seats"; }
+floor_round() { # a floor app's exchanges, through Quarkus REST and Vert.x, and its ping, on port $1: 10 s
+  floor_a 3 "$1"
+  floor_c 3 "$1"
+  floor_a 1 "$1" /vertx
+  floor_c 1 "$1" /vertx
   drive 2 "$CONNECTIONS" "http://127.0.0.1:$1/ping"
 }
 
@@ -76,6 +80,8 @@ until_jit_quiet "${BENCH_PIDS[0]}" 10 "$WARMUP_MAX" floor_round 18091 > /dev/nul
 read -r EXT_RPS EXT_P50 EXT_P99 _ EXT_BAD < <(drive "$SECONDS_PER_RUN" "$CONNECTIONS" http://127.0.0.1:18091/ping)
 read -r FAX_RPS FAX_P50 FAX_P99 _ FAX_BAD < <(floor_a "$SECONDS_PER_RUN" 18091)
 read -r FCX_RPS FCX_P50 FCX_P99 _ FCX_BAD < <(floor_c "$SECONDS_PER_RUN" 18091)
+read -r FAV_RPS FAV_P50 FAV_P99 _ FAV_BAD < <(floor_a "$SECONDS_PER_RUN" 18091 /vertx)
+read -r FCV_RPS FCV_P50 FCV_P99 _ FCV_BAD < <(floor_c "$SECONDS_PER_RUN" 18091 /vertx)
 stop_all
 
 echo "Box Office, in-memory store..."
@@ -146,10 +152,14 @@ printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "floor (a): its JSON exch
   "$FA_P50" "$FA_P99" "$(ratio "$FA_RPS")" "$(all_ok 201 "$FA_BAD")"
 printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "floor (a) + our extensions" "$FAX_RPS" \
   "$FAX_P50" "$FAX_P99" "$(ratio "$FAX_RPS")" "$(all_ok 201 "$FAX_BAD")"
+printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "floor (a) + our extensions, on Vert.x routes" "$FAV_RPS" \
+  "$FAV_P50" "$FAV_P99" "$(ratio "$FAV_RPS")" "$(all_ok 201 "$FAV_BAD")"
 printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "floor (c): its JSON exchange, nothing behind" "$FC_RPS" \
   "$FC_P50" "$FC_P99" "$(ratio "$FC_RPS")" "$(all_ok 200 "$FC_BAD")"
 printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "floor (c) + our extensions" "$FCX_RPS" \
   "$FCX_P50" "$FCX_P99" "$(ratio "$FCX_RPS")" "$(all_ok 200 "$FCX_BAD")"
+printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "floor (c) + our extensions, on Vert.x routes" "$FCV_RPS" \
+  "$FCV_P50" "$FCV_P99" "$(ratio "$FCV_RPS")" "$(all_ok 200 "$FCV_BAD")"
 printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(a) book distinct seats, 1,000,000-seat event" \
   "$A_RPS" "$A_P50" "$A_P99" "$(ratio "$A_RPS")" "$(within "$A_BOOKED" "$A_OK" "$CONNECTIONS")"
 printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(a) paced at ~half: $HALF_CONNECTIONS conns, 10 ms pauses" \
