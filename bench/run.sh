@@ -133,9 +133,11 @@ RSS_KB=$(ps -o rss= -p "${BENCH_PIDS[0]}" | tr -d ' ')
 within() { # done answered slack
   [ "$1" -ge "$2" ] && [ $(($1 - $2)) -le "$3" ] && echo "yes" || echo "NO ($1 vs $2 answered)"
 }
-ratio() { echo "100 * $1 / $CEIL_RPS" | bc -l | xargs printf '%.0f%%'; }
 of() { echo "100 * $1 / $2" | bc -l | xargs printf '%.0f%%'; }
 all_ok() { [ "$2" = 0 ] && echo "all $1" || echo "$2 failed"; }
+row() { # label requests/s p50 p99 check: one line of the table, with its share of the ceiling
+  printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "$1" "$2" "$3" "$4" "$(of "$2" "$CEIL_RPS")" "$5"
+}
 
 echo
 echo "Box Office on-sale benchmark: $CONNECTIONS connections, ${SECONDS_PER_RUN}s per scenario after warm-ups of ${CEIL_WARM}s (ceiling) and ${SERVICE_WARM}s (service), $(nproc) cores," \
@@ -144,32 +146,23 @@ printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' scenario "requests/s" "p5
   "counts match answers"
 printf '|%s|%s|%s|%s|%s|%s|\n' "----------------------------------------------" "------------" "---------" \
   "---------" "------------" "--------------------------"
-printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "ceiling: bare Quarkus, constant GET" "$CEIL_RPS" \
-  "$CEIL_P50" "$CEIL_P99" "100%" "$(all_ok 200 "$CEIL_BAD")"
-printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "ceiling + our extensions, none of our code" "$EXT_RPS" \
-  "$EXT_P50" "$EXT_P99" "$(ratio "$EXT_RPS")" "$(all_ok 200 "$EXT_BAD")"
-printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "floor (a): its JSON exchange, nothing behind" "$FA_RPS" \
-  "$FA_P50" "$FA_P99" "$(ratio "$FA_RPS")" "$(all_ok 201 "$FA_BAD")"
-printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "floor (a) + our extensions" "$FAX_RPS" \
-  "$FAX_P50" "$FAX_P99" "$(ratio "$FAX_RPS")" "$(all_ok 201 "$FAX_BAD")"
-printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "floor (a) + our extensions, on Vert.x routes" "$FAV_RPS" \
-  "$FAV_P50" "$FAV_P99" "$(ratio "$FAV_RPS")" "$(all_ok 201 "$FAV_BAD")"
-printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "floor (c): its JSON exchange, nothing behind" "$FC_RPS" \
-  "$FC_P50" "$FC_P99" "$(ratio "$FC_RPS")" "$(all_ok 200 "$FC_BAD")"
-printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "floor (c) + our extensions" "$FCX_RPS" \
-  "$FCX_P50" "$FCX_P99" "$(ratio "$FCX_RPS")" "$(all_ok 200 "$FCX_BAD")"
-printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "floor (c) + our extensions, on Vert.x routes" "$FCV_RPS" \
-  "$FCV_P50" "$FCV_P99" "$(ratio "$FCV_RPS")" "$(all_ok 200 "$FCV_BAD")"
-printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(a) book distinct seats, 1,000,000-seat event" \
-  "$A_RPS" "$A_P50" "$A_P99" "$(ratio "$A_RPS")" "$(within "$A_BOOKED" "$A_OK" "$CONNECTIONS")"
-printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(a) paced at ~half: $HALF_CONNECTIONS conns, 10 ms pauses" \
-  "$AH_RPS" "$AH_P50" "$AH_P99" "$(ratio "$AH_RPS")" "$(within "$AH_BOOKED" "$AH_OK" "$HALF_CONNECTIONS")"
-printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(b) hot on-sale, $CONNECTIONS clients, 500 seats" \
-  "$B_RPS" "$B_P50" "$B_P99" "$(ratio "$B_RPS")" "$(within "$B_BOOKED" "$B_OK" "$CONNECTIONS"), $B_BOOKED sold"
-printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(c) GET seats of the 1,000,000-seat event" \
-  "$C_RPS" "$C_P50" "$C_P99" "$(ratio "$C_RPS")" "$([ "$C_BAD" = 0 ] && echo "all 200" || echo "$C_BAD failed")"
-printf '| %-44s | %10s | %7s | %7s | %10s | %-24s |\n' "(d) hold, then confirm (requests)" \
-  "$D_RPS" "$D_P50" "$D_P99" "$(ratio "$D_RPS")" "$(within $((2 * D_BOOKED + D_HELD)) "$D_OK" "$CONNECTIONS")"
+row "ceiling: bare Quarkus, constant GET" "$CEIL_RPS" "$CEIL_P50" "$CEIL_P99" "$(all_ok 200 "$CEIL_BAD")"
+row "ceiling + our extensions, none of our code" "$EXT_RPS" "$EXT_P50" "$EXT_P99" "$(all_ok 200 "$EXT_BAD")"
+row "floor (a): its JSON exchange, nothing behind" "$FA_RPS" "$FA_P50" "$FA_P99" "$(all_ok 201 "$FA_BAD")"
+row "floor (a) + our extensions" "$FAX_RPS" "$FAX_P50" "$FAX_P99" "$(all_ok 201 "$FAX_BAD")"
+row "floor (a) + our extensions, on Vert.x routes" "$FAV_RPS" "$FAV_P50" "$FAV_P99" "$(all_ok 201 "$FAV_BAD")"
+row "floor (c): its JSON exchange, nothing behind" "$FC_RPS" "$FC_P50" "$FC_P99" "$(all_ok 200 "$FC_BAD")"
+row "floor (c) + our extensions" "$FCX_RPS" "$FCX_P50" "$FCX_P99" "$(all_ok 200 "$FCX_BAD")"
+row "floor (c) + our extensions, on Vert.x routes" "$FCV_RPS" "$FCV_P50" "$FCV_P99" "$(all_ok 200 "$FCV_BAD")"
+row "(a) book distinct seats, 1,000,000-seat event" "$A_RPS" "$A_P50" "$A_P99" \
+  "$(within "$A_BOOKED" "$A_OK" "$CONNECTIONS")"
+row "(a) paced at ~half: $HALF_CONNECTIONS conns, 10 ms pauses" "$AH_RPS" "$AH_P50" "$AH_P99" \
+  "$(within "$AH_BOOKED" "$AH_OK" "$HALF_CONNECTIONS")"
+row "(b) hot on-sale, $CONNECTIONS clients, 500 seats" "$B_RPS" "$B_P50" "$B_P99" \
+  "$(within "$B_BOOKED" "$B_OK" "$CONNECTIONS"), $B_BOOKED sold"
+row "(c) GET seats of the 1,000,000-seat event" "$C_RPS" "$C_P50" "$C_P99" "$(all_ok 200 "$C_BAD")"
+row "(d) hold, then confirm (requests)" "$D_RPS" "$D_P50" "$D_P99" \
+  "$(within $((2 * D_BOOKED + D_HELD)) "$D_OK" "$CONNECTIONS")"
 echo "Against the ceiling with Box Office's extensions: (a) $(of "$A_RPS" "$EXT_RPS"), (c) $(of "$C_RPS" "$EXT_RPS")."
 echo "Against their floors with Box Office's extensions (what our own code leaves of the stack's best):" \
   "(a) $(of "$A_RPS" "$FAX_RPS"), (c) $(of "$C_RPS" "$FCX_RPS")."

@@ -40,25 +40,32 @@ public class JsonFloor {
     public record SeatCounts(int totalSeats, int bookedSeats, int availableSeats, int heldSeats) {
     }
 
-    /** As (a): a booking request in, 201 with a Location and the booking out; nothing is kept. */
+    /** The answer to (c), made up: four counts of an event. */
+    static final SeatCounts COUNTS = new SeatCounts(1_000_000, 160_000, 840_000, 0);
+
+    /** The answer to (a), made up: the requested seats booked under a new id; nothing is kept. */
+    static BookingAnswer answer(BookingRequest request) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int[] seats = request.seats().stream().mapToInt(Integer::intValue).toArray();
+        return new BookingAnswer(new UUID(random.nextLong(), random.nextLong()), "confirmed",
+                UUID.fromString(request.eventId()), seats, Instant.now());
+    }
+
+    /** As (a): a booking request in, 201 with a Location and the booking out. */
     @POST
     @Path("bookings")
     @NonBlocking
     public RestResponse<BookingAnswer> book(BookingRequest request) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        UUID id = new UUID(random.nextLong(), random.nextLong());
-        int[] seats = request.seats().stream().mapToInt(Integer::intValue).toArray();
-        BookingAnswer answer = new BookingAnswer(id, "confirmed", UUID.fromString(request.eventId()), seats,
-                Instant.now());
+        BookingAnswer answer = answer(request);
         return RestResponse.ResponseBuilder.<BookingAnswer>create(RestResponse.Status.CREATED)
-                .header(HttpHeaders.LOCATION, "/bookings/" + id).entity(answer).build();
+                .header(HttpHeaders.LOCATION, "/bookings/" + answer.bookingId()).entity(answer).build();
     }
 
-    /** As (c): four counts of an event, made up. */
+    /** As (c). */
     @GET
     @Path("events/{event_id}/seats")
     @NonBlocking
     public SeatCounts seats(@PathParam("event_id") String eventId) {
-        return new SeatCounts(1_000_000, 160_000, 840_000, 0);
+        return COUNTS;
     }
 }

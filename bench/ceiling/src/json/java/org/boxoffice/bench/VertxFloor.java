@@ -6,9 +6,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The same two exchanges as {@link JsonFloor} on plain Vert.x Web routes under {@code /vertx}, with no
@@ -21,14 +18,9 @@ public class VertxFloor {
     void routes(@Observes Router router, ObjectMapper json) {
         router.post("/vertx/bookings").handler(BodyHandler.create()).handler(rc -> {
             try {
-                JsonFloor.BookingRequest request = json.readValue(rc.body().buffer().getBytes(),
-                        JsonFloor.BookingRequest.class);
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                UUID id = new UUID(random.nextLong(), random.nextLong());
-                int[] seats = request.seats().stream().mapToInt(Integer::intValue).toArray();
-                JsonFloor.BookingAnswer answer = new JsonFloor.BookingAnswer(id, "confirmed",
-                        UUID.fromString(request.eventId()), seats, Instant.now());
-                rc.response().setStatusCode(201).putHeader("Location", "/bookings/" + id)
+                JsonFloor.BookingAnswer answer = JsonFloor.answer(
+                        json.readValue(rc.body().buffer().getBytes(), JsonFloor.BookingRequest.class));
+                rc.response().setStatusCode(201).putHeader("Location", "/bookings/" + answer.bookingId())
                         .putHeader("Content-Type", "application/json")
                         .end(Buffer.buffer(json.writeValueAsBytes(answer)));
             } catch (Exception e) {
@@ -37,8 +29,8 @@ public class VertxFloor {
         });
         router.get("/vertx/events/:event_id/seats").handler(rc -> {
             try {
-                rc.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(
-                        json.writeValueAsBytes(new JsonFloor.SeatCounts(1_000_000, 160_000, 840_000, 0))));
+                rc.response().putHeader("Content-Type", "application/json")
+                        .end(Buffer.buffer(json.writeValueAsBytes(JsonFloor.COUNTS)));
             } catch (Exception e) {
                 rc.fail(500, e);
             }
