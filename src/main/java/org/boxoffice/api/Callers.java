@@ -41,7 +41,7 @@ public class Callers {
     /**
      * The caller of the current request; fails with {@link NotAuthenticatedException} if authentication
      * is on and no valid token came. A token that fails verification fails with Quarkus's own
-     * exception: see {@link AuthenticationFailedExceptionMapper}.
+     * exception: see {@link ExceptionMappers#authenticationFailed}.
      */
     public Uni<Caller> verified() {
         return enabled ? identities.get().getDeferredIdentity().map(Callers::caller) : ANONYMOUS;

@@ -6,6 +6,7 @@ import static org.boxoffice.api.ApiFixtures.createEvent;
 import static org.boxoffice.api.ApiFixtures.eventBody;
 import static org.boxoffice.api.ApiFixtures.seatSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -44,6 +45,7 @@ class HttpProblemsTest {
     void askingForAFormatOtherThanJsonAnswers406Problem() {
         String eventId = createEvent(10);
 
-        given().accept(ContentType.XML).get("/events/" + eventId).then().statusCode(406);
+        assertProblem(given().accept(ContentType.XML).get("/events/" + eventId).then(), 406)
+                .body("type", equalTo("urn:boxoffice:problem:not-acceptable"));
     }
 }
