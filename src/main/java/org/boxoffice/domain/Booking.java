@@ -30,8 +30,16 @@ public record Booking(BookingId id, EventId eventId, SeatSelection seats, Bookin
         return new Booking(id, eventId, seats, BookingStatus.CONFIRMED, now, null, null, customer);
     }
 
-    /** The booking a live hold turns into: the hold's seats, confirmed now. */
+    /**
+     * The booking a live hold turns into: the hold's seats, confirmed now.
+     *
+     * @throws HoldNotActiveException if the hold expired, was released or was confirmed already
+     */
     public static Booking fromHold(BookingId id, Hold hold, Instant now) {
+        HoldStatus status = hold.statusAt(now);
+        if (status != HoldStatus.HELD) {
+            throw new HoldNotActiveException(hold.id(), status);
+        }
         return new Booking(id, hold.eventId(), hold.seats(), BookingStatus.CONFIRMED, now, hold.id(), null,
                 hold.customer());
     }

@@ -48,8 +48,20 @@ public record Hold(HoldId id, EventId eventId, SeatSelection seats, Instant crea
         return statusAt(now) == HoldStatus.HELD;
     }
 
-    public Hold released() {
-        return new Hold(id, eventId, seats, createdAt, expiresAt, HoldStatus.RELEASED, null, customer);
+    /**
+     * This hold released at {@code now}: a live hold's seats go back; one that expired or was released
+     * already stays as it is (this same object), so releasing twice is harmless.
+     *
+     * @throws HoldNotActiveException if it was confirmed: cancel the booking instead
+     */
+    public Hold releasedAt(Instant now) {
+        HoldStatus current = statusAt(now);
+        if (current == HoldStatus.CONFIRMED) {
+            throw new HoldNotActiveException(id, current);
+        }
+        return current == HoldStatus.HELD
+                ? new Hold(id, eventId, seats, createdAt, expiresAt, HoldStatus.RELEASED, null, customer)
+                : this;
     }
 
     public Hold confirmedAs(BookingId booking) {

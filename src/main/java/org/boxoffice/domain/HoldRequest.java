@@ -1,7 +1,9 @@
 package org.boxoffice.domain;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * What a customer asks to hold: which seats of which event, for how long, and the most seats of that
@@ -24,16 +26,20 @@ public record HoldRequest(HoldId id, Event event, String customer, SeatChoice ch
         }
     }
 
-    /** How many seats this request asks for. */
-    public int size() {
-        return choice instanceof SeatChoice.Explicit explicit ? explicit.seats().size()
-                : ((SeatChoice.BestOf) choice).quantity();
-    }
-
-    /** Refuses the request if, with what the customer already holds, it would exceed the limit. */
-    public void checkLimit(int alreadyHeld) {
-        if (alreadyHeld + size() > maxHeldSeatsPerCustomer) {
+    /**
+     * Decides the hold, as a box office clerk would: refuses it if, with what the customer already holds
+     * of the event, it would exceed the limit; otherwise chooses its seats and places it at {@code at}.
+     * The store then claims the seats, all or none, in the same atomic step as it read what it passed in.
+     *
+     * @param alreadyHeld how many seats of the event the customer's live holds hold at {@code at}
+     * @param bestAvailable the best {@code n} seats free at {@code at}; asked only by a best-available choice
+     * @throws HoldLimitExceededException if the customer would hold more seats of the event than allowed
+     * @throws NotEnoughSeatsException if fewer seats are free than a best-available choice asks for
+     */
+    public Hold place(int alreadyHeld, IntFunction<SeatSelection> bestAvailable, Instant at) {
+        if (alreadyHeld + choice.size() > maxHeldSeatsPerCustomer) {
             throw new HoldLimitExceededException(maxHeldSeatsPerCustomer, alreadyHeld);
         }
+        return Hold.placed(id, event.id(), customer, choice.resolve(bestAvailable), at, at.plus(ttl));
     }
 }

@@ -1,8 +1,6 @@
 package org.boxoffice.domain;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,24 +50,24 @@ public final class SeatMap {
     }
 
     /**
-     * Holds every seat of the selection for {@code ttl}, or none if any is taken. The hold's life is
-     * counted from this map's time, which a concurrent caller may have moved past {@code at}.
-     *
-     * @return the instant at which the hold was placed
+     * Holds every seat of the hold until it expires, or none if any is taken. Place the hold at this
+     * map's time ({@link #timeAt}), which a concurrent caller may have moved past the caller's clock.
      */
-    public Instant hold(HoldId id, String holder, SeatSelection selection, Duration ttl, Instant at) {
+    public void hold(Hold hold) {
+        advanceTo(hold.createdAt());
+        if (liveHolds.containsKey(hold.id())) {
+            throw new IllegalStateException("hold " + hold.id() + " exists already");
+        }
+        claim(hold.seats());
+        LiveHold live = new LiveHold(hold.id(), hold.seats(), hold.expiresAt(), hold.customer());
+        liveHolds.put(hold.id(), live);
+        byExpiry.add(live);
+        heldCount += hold.seats().size();
+    }
+
+    /** This map's time once it has seen {@code at}: never earlier than an instant it saw before. */
+    public Instant timeAt(Instant at) {
         advanceTo(at);
-        if (ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("a hold must live for some time, not " + ttl);
-        }
-        if (liveHolds.containsKey(id)) {
-            throw new IllegalStateException("hold " + id + " exists already");
-        }
-        claim(selection);
-        LiveHold hold = new LiveHold(id, selection, now.plus(ttl), holder);
-        liveHolds.put(id, hold);
-        byExpiry.add(hold);
-        heldCount += selection.size();
         return now;
     }
 
@@ -125,12 +123,12 @@ public final class SeatMap {
     }
 
     /** Whether the hold still holds its seats at {@code at}. */
-    public boolean isLive(HoldId id, Instant at) {
+    boolean isLive(HoldId id, Instant at) {
         advanceTo(at);
         return liveHolds.containsKey(id);
     }
 
-    public boolean isTaken(int seat, Instant at) {
+    boolean isTaken(int seat, Instant at) {
         advanceTo(at);
         return taken.get(seat);
     }
@@ -146,30 +144,19 @@ public final class SeatMap {
         return SeatRange.freeRuns(taken, totalSeats);
     }
 
-    /**
-     * Drops every hold whose expiry has come by {@code at}, freeing its seats.
-     *
-     * @return the holds that expired now
-     */
-    public List<HoldId> advanceTo(Instant at) {
+    /** Drops every hold whose expiry has come by {@code at}, freeing its seats. */
+    private void advanceTo(Instant at) {
         if (at.isAfter(now)) {
             now = at;
         }
-        List<HoldId> expired = List.of();
         while (!byExpiry.isEmpty() && !byExpiry.peek().expiresAt().isAfter(now)) {
             LiveHold hold = byExpiry.poll();
             // Confirmed and released holds stay queued until their expiry; only a live one frees seats.
-            if (!liveHolds.remove(hold.id(), hold)) {
-                continue;
+            if (liveHolds.remove(hold.id(), hold)) {
+                free(hold);
+                expiredUncounted++;
             }
-            free(hold);
-            expiredUncounted++;
-            if (expired.isEmpty()) {
-                expired = new ArrayList<>();
-            }
-            expired.add(hold.id());
         }
-        return expired;
     }
 
     /**
@@ -184,7 +171,7 @@ public final class SeatMap {
     }
 
     /** Bytes held by the seat bits themselves: about {@code totalSeats / 8}. */
-    public long seatBitsInBytes() {
+    long seatBitsInBytes() {
         return (long) taken.size() / Byte.SIZE;
     }
 

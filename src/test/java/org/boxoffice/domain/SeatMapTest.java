@@ -19,6 +19,11 @@ class SeatMapTest {
         return SeatSelection.of(List.of(seats), totalSeats, LIMITS);
     }
 
+    /** A hold of these seats for {@link #TTL}, placed at {@code at}. */
+    private static Hold held(HoldId id, String customer, SeatSelection seats, Instant at) {
+        return Hold.placed(id, EventId.random(), customer, seats, at, at.plus(TTL));
+    }
+
     @Test
     void aNewEventHasEverySeatAvailable() {
         SeatMap map = new SeatMap(500);
@@ -97,11 +102,11 @@ class SeatMapTest {
     @Test
     void heldSeatsAreCountedAsHeldAndCannotBeBookedOrHeldAgain() {
         SeatMap map = new SeatMap(10);
-        map.hold(HoldId.random(), "alice", seats(10, 2, 3), TTL, T0);
+        map.hold(held(HoldId.random(), "alice", seats(10, 2, 3), T0));
 
         assertThat(map.counts(T0)).isEqualTo(new SeatCounts(10, 0, 2, 8));
         assertThatThrownBy(() -> map.book(seats(10, 3, 4), T0)).isInstanceOf(SeatsUnavailableException.class);
-        assertThatThrownBy(() -> map.hold(HoldId.random(), "alice", seats(10, 1, 2), TTL, T0))
+        assertThatThrownBy(() -> map.hold(held(HoldId.random(), "alice", seats(10, 1, 2), T0)))
                 .isInstanceOf(SeatsUnavailableException.class);
         assertThat(map.counts(T0)).isEqualTo(new SeatCounts(10, 0, 2, 8));
     }
@@ -110,7 +115,7 @@ class SeatMapTest {
     void anExpiredHoldsSeatsAreFreeAtTheInstantItExpires() {
         SeatMap map = new SeatMap(10);
         HoldId hold = HoldId.random();
-        map.hold(hold, "alice", seats(10, 2, 3), TTL, T0);
+        map.hold(held(hold, "alice", seats(10, 2, 3), T0));
 
         assertThat(map.isTaken(2, IN_10_MIN.minusNanos(1))).isTrue();
         assertThat(map.isTaken(2, IN_10_MIN)).isFalse();
@@ -123,7 +128,7 @@ class SeatMapTest {
     void anExpiredHoldCannotBeConfirmed() {
         SeatMap map = new SeatMap(10);
         HoldId hold = HoldId.random();
-        map.hold(hold, "alice", seats(10, 2), TTL, T0);
+        map.hold(held(hold, "alice", seats(10, 2), T0));
 
         assertThat(map.confirm(hold, IN_10_MIN)).isFalse();
         assertThat(map.counts(IN_10_MIN)).isEqualTo(new SeatCounts(10, 0, 0, 10));
@@ -133,7 +138,7 @@ class SeatMapTest {
     void confirmingALiveHoldTurnsItsSeatsIntoBookedSeats() {
         SeatMap map = new SeatMap(10);
         HoldId hold = HoldId.random();
-        map.hold(hold, "alice", seats(10, 2, 3), TTL, T0);
+        map.hold(held(hold, "alice", seats(10, 2, 3), T0));
 
         assertThat(map.confirm(hold, T0.plusSeconds(1))).isTrue();
 
@@ -145,7 +150,7 @@ class SeatMapTest {
     void releasingALiveHoldFreesItsSeatsAtOnce() {
         SeatMap map = new SeatMap(10);
         HoldId hold = HoldId.random();
-        map.hold(hold, "alice", seats(10, 2, 3), TTL, T0);
+        map.hold(held(hold, "alice", seats(10, 2, 3), T0));
 
         assertThat(map.release(hold, T0)).isTrue();
 
@@ -158,7 +163,7 @@ class SeatMapTest {
     void aReleasedHoldsLaterExpiryDoesNotFreeSeatsSomeoneElseTookSince() {
         SeatMap map = new SeatMap(10);
         HoldId hold = HoldId.random();
-        map.hold(hold, "alice", seats(10, 2), TTL, T0);
+        map.hold(held(hold, "alice", seats(10, 2), T0));
         map.release(hold, T0);
         map.book(seats(10, 2), T0);
 
@@ -179,8 +184,8 @@ class SeatMapTest {
     @Test
     void expiriesAreCountedOnceWhicheverCallNoticesThem() {
         SeatMap map = new SeatMap(10);
-        map.hold(HoldId.random(), "alice", seats(10, 1), TTL, T0);
-        map.hold(HoldId.random(), "bob", seats(10, 2), TTL, T0.plusSeconds(1));
+        map.hold(held(HoldId.random(), "alice", seats(10, 1), T0));
+        map.hold(held(HoldId.random(), "bob", seats(10, 2), T0.plusSeconds(1)));
         map.counts(IN_10_MIN);
 
         assertThat(map.takeExpiredCount(IN_10_MIN.plusSeconds(1))).isEqualTo(2);
@@ -190,7 +195,7 @@ class SeatMapTest {
     @Test
     void timeNeverRunsBackwards() {
         SeatMap map = new SeatMap(10);
-        map.hold(HoldId.random(), "alice", seats(10, 1), TTL, T0);
+        map.hold(held(HoldId.random(), "alice", seats(10, 1), T0));
         map.counts(IN_10_MIN);
 
         assertThat(map.isTaken(1, T0)).isFalse();
@@ -199,7 +204,7 @@ class SeatMapTest {
     @Test
     void bestAvailableSeatsComeFromWhatIsFreeNow() {
         SeatMap map = new SeatMap(6);
-        map.hold(HoldId.random(), "alice", seats(6, 1, 2, 3), TTL, T0);
+        map.hold(held(HoldId.random(), "alice", seats(6, 1, 2, 3), T0));
 
         assertThat(map.bestAvailable(3, T0).seats()).containsExactly(4, 5, 6);
         assertThatThrownBy(() -> map.bestAvailable(4, T0))

@@ -23,16 +23,12 @@ import org.boxoffice.domain.EventFilter;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Hold;
 import org.boxoffice.domain.HoldId;
-import org.boxoffice.domain.HoldNotActiveException;
 import org.boxoffice.domain.HoldRequest;
-import org.boxoffice.domain.HoldStatus;
 import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
-import org.boxoffice.domain.SeatChoice;
 import org.boxoffice.domain.SeatCounts;
 import org.boxoffice.domain.SeatMap;
 import org.boxoffice.domain.SeatRange;
-import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.domain.UnknownIdException;
 
@@ -53,7 +49,7 @@ public class InMemoryTicketStore implements TicketStore {
      * Every booking, as its own key, in id order: found by a probe with its id (see {@link StoredBooking}).
      * Ordered rather than hashed because ids are time-ordered: a new booking goes in at the end, where a
      * hash table would write to a random slot of a table as large as all bookings, and the collector
-     * rescans every such slot written since its last young collection (README, Performance).
+     * rescans every such slot written since its last young collection: longer pauses as bookings grow.
      */
     private final ConcurrentNavigableMap<StoredBooking, StoredBooking> bookings =
             new ConcurrentSkipListMap<>(StoredBooking.ID_ORDER);
@@ -128,18 +124,15 @@ public class InMemoryTicketStore implements TicketStore {
 
     @Override
     public Hold placeHold(HoldRequest request, Instant now) {
-        HoldId id = request.id();
         EventEntry entry = existing(request.event().id());
         synchronized (entry) {
-            request.checkLimit(entry.seats().heldBy(request.customer(), now));
-            SeatSelection seats = request.choice() instanceof SeatChoice.Explicit explicit
-                    ? explicit.seats()
-                    : entry.seats().bestAvailable(((SeatChoice.BestOf) request.choice()).quantity(), now);
-            Instant placedAt = entry.seats().hold(id, request.customer(), seats, request.ttl(), now);
-            Hold hold = Hold.placed(id, request.event().id(), request.customer(), seats, placedAt,
-                    placedAt.plus(request.ttl()));
-            if (holds.putIfAbsent(id, hold) != null) {
-                throw new IllegalStateException("hold " + id + " exists already");
+            SeatMap seats = entry.seats();
+            Instant at = seats.timeAt(now);
+            Hold hold = request.place(seats.heldBy(request.customer(), at), quantity -> seats.bestAvailable(quantity, at),
+                    at);
+            seats.hold(hold);
+            if (holds.putIfAbsent(hold.id(), hold) != null) {
+                throw new IllegalStateException("hold " + hold.id() + " exists already");
             }
             return hold;
         }
@@ -154,15 +147,13 @@ public class InMemoryTicketStore implements TicketStore {
     public Hold releaseHold(HoldId id, Instant now) {
         EventEntry entry = existing(existingHold(id).eventId());
         synchronized (entry) {
+            Instant at = entry.seats().timeAt(now);
             Hold hold = holds.get(id);
-            if (hold.status() == HoldStatus.CONFIRMED) {
-                throw new HoldNotActiveException(id, HoldStatus.CONFIRMED);
+            Hold released = hold.releasedAt(at);
+            if (released != hold) {
+                checkLive(entry.seats().release(id, at), id);
+                holds.put(id, released);
             }
-            if (!entry.seats().release(id, now)) {
-                return hold;
-            }
-            Hold released = hold.released();
-            holds.put(id, released);
             return released;
         }
     }
@@ -171,12 +162,10 @@ public class InMemoryTicketStore implements TicketStore {
     public Booking confirmHold(HoldId id, BookingId bookingId, Instant now) {
         EventEntry entry = existing(existingHold(id).eventId());
         synchronized (entry) {
+            Instant at = entry.seats().timeAt(now);
             Hold hold = holds.get(id);
-            if (!entry.seats().confirm(id, now)) {
-                throw new HoldNotActiveException(id, hold.status() == HoldStatus.HELD ? HoldStatus.EXPIRED
-                        : hold.status());
-            }
-            Booking booking = Booking.fromHold(bookingId, hold, now);
+            Booking booking = Booking.fromHold(bookingId, hold, at);
+            checkLive(entry.seats().confirm(id, at), id);
             holds.put(id, hold.confirmedAs(bookingId));
             putBooking(booking, entry);
             return booking;
@@ -221,6 +210,13 @@ public class InMemoryTicketStore implements TicketStore {
         bookingsByCreation.add(stored);
     }
 
+    /** The seat map and the hold records change together under the event's lock, so they always agree. */
+    private static void checkLive(boolean liveInSeatMap, HoldId id) {
+        if (!liveInSeatMap) {
+            throw new IllegalStateException("hold " + id + " is live but holds no seats");
+        }
+    }
+
     private Optional<EventEntry> entry(EventId id) {
         return Optional.ofNullable(events.get(id));
     }
@@ -233,21 +229,20 @@ public class InMemoryTicketStore implements TicketStore {
         return findHold(id).orElseThrow(() -> UnknownIdException.hold(id));
     }
 
-    /** Up to {@code limit} of the items (those after the cursor) that {@code visible} keeps (null: skip). */
+    /** The page of the items after the cursor that {@code visible} keeps (null: skip). */
     private static <V, T> Page<T> page(Iterable<V> after, PageRequest request, Function<V, T> visible,
             Function<T, Cursor> cursorOf) {
-        List<T> items = new ArrayList<>(request.limit());
+        List<T> fetched = new ArrayList<>(request.limit() + 1);
         for (V value : after) {
             T item = visible.apply(value);
-            if (item == null) {
-                continue;
+            if (item != null) {
+                fetched.add(item);
+                if (fetched.size() > request.limit()) {
+                    break;
+                }
             }
-            if (items.size() == request.limit()) {
-                return new Page<>(items, Optional.of(cursorOf.apply(items.get(items.size() - 1))));
-            }
-            items.add(item);
         }
-        return new Page<>(items, Optional.empty());
+        return Page.of(fetched, request, cursorOf);
     }
 
     /** An event with its seat map; the entry is also the lock for that event's seats. */

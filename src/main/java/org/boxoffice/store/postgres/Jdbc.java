@@ -33,6 +33,20 @@ final class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
+    @FunctionalInterface
+    interface Read<T> {
+        T get() throws SQLException;
+    }
+
+    /** Runs a read inside a callback that cannot throw {@link SQLException} (a domain rule asking for data). */
+    static <T> T unchecked(Read<T> read) {
+        try {
+            return read.get();
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
     /** Runs the work in one transaction: it commits if the work returns, and rolls back if it throws. */
     <T> T inTransaction(Work<T> work) {
         return retrying(connection -> {

@@ -1,0 +1,206 @@
+package org.boxoffice.store.postgres;
+
+import static org.boxoffice.store.postgres.Jdbc.intArray;
+import static org.boxoffice.store.postgres.Jdbc.setInstant;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.UUID;
+import org.boxoffice.domain.Booking;
+import org.boxoffice.domain.BookingId;
+import org.boxoffice.domain.Event;
+import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.Hold;
+import org.boxoffice.domain.HoldId;
+import org.boxoffice.domain.SeatSelection;
+import org.boxoffice.domain.SeatsUnavailableException;
+
+/**
+ * Who has which seat: every taken seat is a row of {@code seat_claims} keyed by (event, seat), owned
+ * by a booking, or by a hold until its {@code expires_at}, after which any request may take it over.
+ * The primary key is what makes double booking impossible, across any number of instances. A request
+ * claims its seats in ascending order (so two requests never deadlock), all or none.
+ */
+final class SeatClaims {
+
+    /** The SQLSTATE of {@code refuse_booking()} (migration V3): a booking's statement did not get every seat. */
+    private static final String SEAT_TAKEN = "BX409";
+
+    private final DatabaseTime time;
+
+    SeatClaims(DatabaseTime time) {
+        this.time = time;
+    }
+
+    /**
+     * Claims the hold's seats, or throws {@link SeatsUnavailableException} naming the seats others own
+     * (the caller's transaction then rolls back, so nothing is claimed).
+     */
+    void claimForHold(Connection c, Hold hold) throws SQLException {
+        int claimed;
+        try (PreparedStatement insert = c.prepareStatement(claimSql())) {
+            setClaim(c, insert, hold.eventId(), hold.seats(), null, hold.id().value(), hold.expiresAt(),
+                    hold.createdAt());
+            claimed = insert.executeUpdate();
+        }
+        if (claimed != hold.seats().size()) {
+            refuseTaken(c, hold.eventId(), hold.seats(), hold.id().value());
+        }
+    }
+
+    /**
+     * Claims the booking's seats and inserts the booking in one statement, committed on its own (one
+     * round trip), or throws {@link SeatsUnavailableException} naming the seats others own. When some
+     * seat was taken the statement fails as a whole with {@link #SEAT_TAKEN} ({@code refuse_booking()}):
+     * neither the booking row nor any claim of it is written.
+     */
+    void bookWithClaims(Connection c, Booking booking) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("WITH claimed AS (" + claimSql() + " RETURNING seat)"
+                + " INSERT INTO bookings (" + Rows.BOOKING_COLUMNS + ")"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?"
+                + " WHERE CASE WHEN (SELECT count(*) FROM claimed) = ? THEN true ELSE refuse_booking() END")) {
+            setClaim(c, insert, booking.eventId(), booking.seats(), booking.id().value(), null, null,
+                    booking.createdAt());
+            Rows.setBooking(c, insert, 7, booking);
+            insert.setInt(15, booking.seats().size());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (!SEAT_TAKEN.equals(e.getSQLState())) {
+                throw e;
+            }
+            refuseTaken(c, booking.eventId(), booking.seats(), booking.id().value());
+        }
+    }
+
+    /** Hands a live hold's claims to the booking it is confirmed into; how many it handed over. */
+    int transferToBooking(Connection c, Hold hold, Booking booking, Instant now) throws SQLException {
+        try (PreparedStatement take = c.prepareStatement("UPDATE seat_claims SET booking_id = ?,"
+                + " hold_id = NULL, expires_at = NULL WHERE hold_id = ? AND expires_at > ?")) {
+            take.setObject(1, booking.id().value());
+            take.setObject(2, hold.id().value());
+            setInstant(take, 3, now);
+            return take.executeUpdate();
+        }
+    }
+
+    /** Frees every seat the booking owns. */
+    void freeBooking(Connection c, BookingId id) throws SQLException {
+        free(c, "booking_id", id.value());
+    }
+
+    /** Frees every seat the hold owns. */
+    void freeHold(Connection c, HoldId id) throws SQLException {
+        free(c, "hold_id", id.value());
+    }
+
+    /**
+     * Seats the customer's live holds of the event hold. Takes a lock on (event, customer) until the
+     * transaction ends, so that two holds of one customer cannot both pass the limit.
+     */
+    int heldBy(Connection c, EventId eventId, String customer, Instant now) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+            lock.setString(1, eventId + "/" + customer);
+            lock.execute();
+        }
+        try (PreparedStatement count = c.prepareStatement("SELECT coalesce(sum(cardinality(seats)), 0) FROM holds"
+                + " WHERE event_id = ? AND customer = ? AND status = 'held' AND expires_at > ?")) {
+            count.setObject(1, eventId.value());
+            count.setString(2, customer);
+            setInstant(count, 3, now);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    /** The event's taken seats at {@code now}: bit {@code n} is seat {@code n}. */
+    BitSet taken(Connection c, Event event, Instant now) throws SQLException {
+        BitSet taken = new BitSet(event.totalSeats() + 1);
+        try (PreparedStatement select = c.prepareStatement("SELECT seat FROM seat_claims WHERE event_id = ?"
+                + " AND (booking_id IS NOT NULL OR expires_at > ?)")) {
+            select.setObject(1, event.id().value());
+            setInstant(select, 2, now);
+            select.setFetchSize(10_000);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    taken.set(rows.getInt(1));
+                }
+            }
+        }
+        return taken;
+    }
+
+    /** Deletes the claims of holds that expired; how many holds they were. */
+    int sweepExpired(Connection c, Instant now) throws SQLException {
+        try (PreparedStatement sweep = c.prepareStatement("WITH expired AS (DELETE FROM seat_claims"
+                + " WHERE hold_id IS NOT NULL AND expires_at <= " + time.sql() + " RETURNING hold_id)"
+                + " SELECT count(DISTINCT hold_id) FROM expired")) {
+            time.set(sweep, 1, now);
+            try (ResultSet row = sweep.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    private static void free(Connection c, String ownerColumn, UUID owner) throws SQLException {
+        try (PreparedStatement free = c.prepareStatement("DELETE FROM seat_claims WHERE " + ownerColumn + " = ?")) {
+            free.setObject(1, owner);
+            free.executeUpdate();
+        }
+    }
+
+    /**
+     * Claims every seat for one owner in ascending order, taking over claims of holds that have
+     * expired; six parameters ({@link #setClaim}).
+     */
+    private String claimSql() {
+        return "INSERT INTO seat_claims (event_id, seat, booking_id, hold_id, expires_at)"
+                + " SELECT ?, seat, ?, ?, ? FROM unnest(?::integer[]) AS seat ORDER BY seat"
+                + " ON CONFLICT (event_id, seat) DO UPDATE SET booking_id = excluded.booking_id,"
+                + " hold_id = excluded.hold_id, expires_at = excluded.expires_at"
+                + " WHERE seat_claims.hold_id IS NOT NULL AND seat_claims.expires_at <= " + time.sql();
+    }
+
+    private void setClaim(Connection c, PreparedStatement insert, EventId eventId, SeatSelection seats,
+            UUID bookingId, UUID holdId, Instant expiresAt, Instant now) throws SQLException {
+        insert.setObject(1, eventId.value());
+        insert.setObject(2, bookingId);
+        insert.setObject(3, holdId);
+        setInstant(insert, 4, expiresAt);
+        insert.setArray(5, intArray(c, seats.seats()));
+        time.set(insert, 6, now);
+    }
+
+    /**
+     * Throws {@link SeatsUnavailableException} naming the seats of {@code seats} that others own. If
+     * none is owned any more (freed between the claim that failed and this read), it throws a
+     * serialization failure instead, so that {@link Jdbc} runs the whole claim again.
+     */
+    private static void refuseTaken(Connection c, EventId eventId, SeatSelection seats, UUID owner)
+            throws SQLException {
+        try (PreparedStatement taken = c.prepareStatement("SELECT seat FROM seat_claims WHERE event_id = ?"
+                + " AND seat = ANY (?) AND coalesce(booking_id, hold_id) <> ? ORDER BY seat")) {
+            taken.setObject(1, eventId.value());
+            taken.setArray(2, intArray(c, seats.seats()));
+            taken.setObject(3, owner);
+            List<Integer> unavailable = new ArrayList<>();
+            try (ResultSet rows = taken.executeQuery()) {
+                while (rows.next()) {
+                    unavailable.add(rows.getInt(1));
+                }
+            }
+            if (unavailable.isEmpty()) {
+                throw new SQLException("the seats in the way were freed meanwhile", Jdbc.SERIALIZATION_FAILURE);
+            }
+            throw new SeatsUnavailableException(unavailable.stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.boxoffice.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Placing, releasing and confirming a hold: the rules both stores call. */
+class HoldRulesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    private static final Duration TTL = Duration.ofMinutes(10);
+    private static final BookingLimits LIMITS = new BookingLimits(1000, 50);
+    private static final Event EVENT = new Event(EventId.random(), "Concert", "Hall", NOW.plus(Duration.ofDays(30)),
+            100, NOW, "olga");
+
+    private static HoldRequest request(SeatChoice choice, int maxHeldSeatsPerCustomer) {
+        return new HoldRequest(HoldId.random(), EVENT, "alice", choice, TTL, maxHeldSeatsPerCustomer);
+    }
+
+    private static SeatChoice.Explicit explicit(Integer... seats) {
+        return new SeatChoice.Explicit(SeatSelection.of(List.of(seats), EVENT.totalSeats(), LIMITS));
+    }
+
+    private static Hold liveHold() {
+        return request(explicit(1, 2), 10).place(0, quantity -> {
+            throw new AssertionError("explicit seats need no choice");
+        }, NOW);
+    }
+
+    @Test
+    void aHoldOfNamedSeatsHoldsExactlyThoseUntilItsTimeToLiveRunsOut() {
+        Hold hold = liveHold();
+
+        assertThat(hold.seats().seats()).containsExactly(1, 2);
+        assertThat(hold.createdAt()).isEqualTo(NOW);
+        assertThat(hold.expiresAt()).isEqualTo(NOW.plus(TTL));
+        assertThat(hold.statusAt(NOW)).isEqualTo(HoldStatus.HELD);
+        assertThat(hold.customer()).isEqualTo("alice");
+    }
+
+    @Test
+    void aBestAvailableHoldTakesTheSeatsTheStoreFindsBestNow() {
+        Hold hold = request(new SeatChoice.BestOf(3), 10)
+                .place(0, quantity -> SeatSelection.ofAscending(new int[] {7, 8, 9}), NOW);
+
+        assertThat(hold.seats().seats()).containsExactly(7, 8, 9);
+    }
+
+    @Test
+    void aHoldBeyondTheCustomersLimitIsRefusedBeforeAnySeatIsChosen() {
+        HoldRequest request = request(new SeatChoice.BestOf(3), 4);
+
+        assertThatThrownBy(() -> request.place(2, quantity -> {
+            throw new AssertionError("no seats should be chosen for a refused hold");
+        }, NOW)).isInstanceOfSatisfying(HoldLimitExceededException.class, e -> {
+            assertThat(e.limit()).isEqualTo(4);
+            assertThat(e.alreadyHeld()).isEqualTo(2);
+        });
+        assertThat(request.place(1, quantity -> SeatSelection.ofAscending(new int[] {1, 2, 3}), NOW).seats().size())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void releasingALiveHoldReleasesIt() {
+        assertThat(liveHold().releasedAt(NOW.plusSeconds(1)).status()).isEqualTo(HoldStatus.RELEASED);
+    }
+
+    @Test
+    void releasingAnExpiredOrReleasedHoldLeavesItAsItIs() {
+        Hold hold = liveHold();
+        Hold released = hold.releasedAt(NOW);
+
+        assertThat(hold.releasedAt(NOW.plus(TTL))).isSameAs(hold);
+        assertThat(released.releasedAt(NOW)).isSameAs(released);
+    }
+
+    @Test
+    void aConfirmedHoldCannotBeReleased() {
+        Hold confirmed = liveHold().confirmedAs(BookingId.random());
+
+        assertThatThrownBy(() -> confirmed.releasedAt(NOW))
+                .isInstanceOfSatisfying(HoldNotActiveException.class,
+                        e -> assertThat(e.status()).isEqualTo(HoldStatus.CONFIRMED));
+    }
+
+    @Test
+    void onlyALiveHoldTurnsIntoABookingOfItsSeats() {
+        Hold hold = liveHold();
+
+        Booking booking = Booking.fromHold(BookingId.random(), hold, NOW.plusSeconds(1));
+        assertThat(booking.seats()).isEqualTo(hold.seats());
+        assertThat(booking.holdId()).isEqualTo(hold.id());
+        assertThat(booking.status()).isEqualTo(BookingStatus.CONFIRMED);
+
+        assertThatThrownBy(() -> Booking.fromHold(BookingId.random(), hold, NOW.plus(TTL)))
+                .isInstanceOfSatisfying(HoldNotActiveException.class,
+                        e -> assertThat(e.status()).isEqualTo(HoldStatus.EXPIRED));
+        assertThatThrownBy(() -> Booking.fromHold(BookingId.random(), hold.releasedAt(NOW), NOW))
+                .isInstanceOfSatisfying(HoldNotActiveException.class,
+                        e -> assertThat(e.status()).isEqualTo(HoldStatus.RELEASED));
+    }
+}
