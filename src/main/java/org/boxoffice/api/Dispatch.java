@@ -11,8 +11,8 @@ import org.boxoffice.security.Caller;
 /**
  * Runs the work of a request for its verified caller, on the thread the stores allow. The endpoints
  * are non-blocking, so a request starts on the HTTP event loop; with stores that never wait (the
- * in-memory ones) the work runs right there, with no hand-off to a worker thread and back, which
- * about doubles the requests per second (README, Performance). With stores that wait on I/O
+ * in-memory ones) the work runs right there, with no hand-off to a worker thread and back (a large
+ * share of such a short request's cost: bench/RESULTS.md). With stores that wait on I/O
  * (PostgreSQL) the work moves to a worker thread, keeping the request's Vert.x context (its
  * request id in the logs). The stores are chosen at start, so this choice is made once.
  */

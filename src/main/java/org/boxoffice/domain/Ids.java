@@ -14,8 +14,8 @@ final class Ids {
 
     /**
      * One strong generator per thread. {@link UUID#randomUUID} shares one NativePRNG, whose lock every
-     * booking of every event loop queued on (2% of a booking's CPU in a profile); a per-thread SHA1PRNG,
-     * seeded from the system's entropy, gives random bits as hard to guess at half the cost, lock-free.
+     * booking of every event loop would queue on; a per-thread SHA1PRNG, seeded from the system's
+     * entropy, gives random bits as hard to guess, cheaper and lock-free.
      */
     private static final ThreadLocal<SecureRandom> GENERATOR = ThreadLocal.withInitial(Ids::newGenerator);
 
@@ -26,8 +26,8 @@ final class Ids {
      * A new id: a version 7 UUID (RFC 9562), 48 bits of Unix milliseconds and then 74 random bits. Ids
      * made later sort after earlier ones, so an index by id grows at its end, as PostgreSQL's primary
      * keys and the in-memory store's id index do; the random bits keep them as unguessable as ever.
-     * (An index of random ids is written all over: on the in-memory store that made the collector
-     * rescan the whole id table at every young collection, pauses of 10-13 ms instead of 6-7 ms.)
+     * (An index of random ids is written all over: on the in-memory store that makes the collector
+     * rescan the whole id table at every young collection, and its pauses longer.)
      */
     static UUID newUuid() {
         byte[] random = new byte[16];
@@ -49,8 +49,8 @@ final class Ids {
     /**
      * The UUID in {@code text} when it is canonical: 36 characters, hyphens after the 8th, 12th, 16th
      * and 20th hex digit, ASCII hex digits in either case. Read in one pass, as every request that
-     * names an event, hold or booking does (a regular expression and {@link UUID#fromString} cost 3% of
-     * a seat-count request's CPU).
+     * names an event, hold or booking does (a regular expression and {@link UUID#fromString} would
+     * cost a visible share of a short request).
      */
     static Optional<UUID> parseUuid(String text) {
         if (text == null || text.length() != 36) {

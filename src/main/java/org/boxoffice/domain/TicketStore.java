@@ -5,11 +5,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where events, seats, holds and bookings are kept. Every implementation keeps DESIGN.md's invariants
- * under any number of concurrent callers: a seat belongs to at most one live hold or confirmed
- * booking, the counts add up, and a request takes all its seats or none. Methods that take
- * {@code now} judge hold expiry by it (a store with a clock of its own, such as a database, may use
- * that instead).
+ * Where events, seats, holds and bookings are kept. Every implementation keeps these invariants under
+ * any number of concurrent callers (and, for a shared store, any number of instances):
+ * <ol>
+ *   <li>A seat belongs to at most one live hold or confirmed booking at any instant.</li>
+ *   <li>For every event, booked + held + available seats = total seats, in one consistent reading.</li>
+ *   <li>A request takes all its seats or none.</li>
+ *   <li>A confirmed booking is never lost once stored (a durable store keeps it across a crash).</li>
+ *   <li>A refused request changes nothing.</li>
+ *   <li>A hold's seats are free to everyone at the instant it expires, whether or not
+ *       {@link #sweepExpiredHolds} has run.</li>
+ * </ol>
+ * Methods that take {@code now} judge hold expiry by it (a store with a clock of its own, such as a
+ * database, may use that instead). The rules themselves (which seats a request may ask for, the hold
+ * limit, best available) are the domain's; a store holds what its medium needs: locks, maps, SQL.
+ *
+ * <p>The test suite {@code org.boxoffice.store.TicketStoreContract} holds every implementation to
+ * these, concurrency included (a new store runs it by a subclass of a few lines); the PostgreSQL
+ * store's durability across {@code kill -9} and across instances is {@code MultiInstanceIT}'s.
  */
 public interface TicketStore {
 

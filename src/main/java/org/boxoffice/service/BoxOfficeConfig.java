@@ -14,7 +14,9 @@ public interface BoxOfficeConfig {
 
     /**
      * Where tickets are kept: {@code memory} in this process only (lost on restart, not shared between
-     * instances); {@code postgres} in the database of {@code quarkus.datasource.*}.
+     * instances); {@code postgres} in the database of {@code quarkus.datasource.*}. Declared here so the
+     * value is checked at start; {@code StoreSelection} reads it by its key, as the stores may not depend
+     * on the use cases.
      */
     @WithDefault("memory")
     StoreKind store();

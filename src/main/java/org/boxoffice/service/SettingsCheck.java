@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Refuses to start with a Box Office setting out of its range, naming the setting. Bean Validation
  * annotations on {@link BoxOfficeConfig} would say the same, but they make Quarkus build a second
- * validator factory while starting: 0.45 s of a 2.5 s start on 2 cores (bench/startup.sh), for five
+ * validator factory while starting, a measurable share of the start (bench/startup.sh), for a few
  * comparisons. Request bodies are still checked with Hibernate Validator.
  */
 @ApplicationScoped
