@@ -12,11 +12,11 @@
 #   bench/startup.sh [runs, default 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source bench/lib.sh   # EXTENSION_PROFILES
+source bench/lib.sh   # EXTENSION_PROFILES, jdk_home
 RUNS=${1:-5}
 OUT=$PWD/target/startup
-JAVA17=${JAVA17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
-JAVA25=${JAVA25_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}
+JAVA17=$(jdk_home 17)
+JAVA25=$(jdk_home 25)
 PORT=18095
 rm -rf "$OUT" && mkdir -p "$OUT"
 
