@@ -23,6 +23,7 @@ import org.boxoffice.domain.HoldLimitExceededException;
 import org.boxoffice.domain.HoldNotActiveException;
 import org.boxoffice.domain.InvalidRequestException;
 import org.boxoffice.domain.NotEnoughSeatsException;
+import org.boxoffice.domain.SchemaBehindException;
 import org.boxoffice.domain.SeatsUnavailableException;
 import org.boxoffice.domain.StoreUnavailableException;
 import org.boxoffice.domain.UnknownIdException;
@@ -40,6 +41,8 @@ public class ExceptionMappers {
 
     /** How long a client should wait before retrying when the database cannot be reached. */
     static final int STORE_RETRY_AFTER_SECONDS = 5;
+    /** A migration is a deploy step: minutes, not seconds. */
+    static final int SCHEMA_RETRY_AFTER_SECONDS = 60;
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
@@ -142,6 +145,18 @@ public class ExceptionMappers {
         return Problems.builder(Problems.problem("store-unavailable", "Service Unavailable", 503,
                         "The ticket store cannot be reached right now; nothing was changed. Retry shortly."))
                 .header(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    /** The database's schema is older than this service needs: 503 naming the deploy step that fixes it. */
+    @ServerExceptionMapper
+    public Response schemaBehind(SchemaBehindException exception) {
+        LOG.warnf("Refused a request: %s; run the migrate step", exception.getMessage());
+        return Problems.builder(Problems.problem("schema-not-migrated", "Service Unavailable", 503,
+                        "The database schema is at version " + exception.found() + " and this service needs version "
+                        + exception.required() + ": run the migrate step (java -jar quarkus-run.jar migrate)."
+                        + " Nothing was changed."))
+                .header(HttpHeaders.RETRY_AFTER, SCHEMA_RETRY_AFTER_SECONDS)
                 .build();
     }
 

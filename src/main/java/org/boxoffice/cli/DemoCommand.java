@@ -1,6 +1,6 @@
 package org.boxoffice.cli;
 
-import io.quarkus.runtime.QuarkusApplication;
+import jakarta.enterprise.context.Dependent;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,10 +18,10 @@ import org.boxoffice.service.EventService;
 
 /**
  * The seed's {@code python app.py test}: create an event, check its seats, book, try to book a taken
- * seat, check again, printing each step. Exits 1 if any step does not behave as the rules say, and 2
- * (with a usage line) for any other command.
+ * seat, check again, printing each step. Exits 1 if any step does not behave as the rules say.
  */
-public class DemoCommand implements QuarkusApplication {
+@Dependent
+public class DemoCommand {
 
     static final String NAME = "demo";
 
@@ -36,14 +36,7 @@ public class DemoCommand implements QuarkusApplication {
         this.clock = clock;
     }
 
-    @Override
-    public int run(String... args) {
-        if (args.length != 1 || !NAME.equals(args[0])) {
-            System.err.println("usage: java -jar quarkus-run.jar [" + NAME + "]");
-            System.err.println("  (no argument)  run the HTTP service");
-            System.err.println("  " + NAME + "           run the seed's booking scenario in-process and exit");
-            return 2;
-        }
+    int run() {
         out.println("Box Office demo: the seed's test scenario, run in-process (no HTTP)");
         out.println();
 

@@ -13,6 +13,7 @@ import org.boxoffice.store.memory.InMemoryIdempotencyStore;
 import org.boxoffice.store.memory.InMemoryTicketStore;
 import org.boxoffice.store.postgres.PostgresIdempotencyStore;
 import org.boxoffice.store.postgres.PostgresTicketStore;
+import org.boxoffice.store.postgres.SchemaCheck;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -28,6 +29,7 @@ public class StoreSelection {
     private static final Logger LOG = Logger.getLogger(StoreSelection.class);
 
     private final boolean postgres;
+    private final Optional<SchemaCheck> schema;
     private final Optional<String> jdbcUrl;
     private final Instance<DataSource> dataSource;
     private final Instance<InMemoryTicketStore> memoryTickets;
@@ -35,9 +37,11 @@ public class StoreSelection {
 
     public StoreSelection(@ConfigProperty(name = "boxoffice.store") String store,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
+            @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean migrateAtStart,
             Instance<DataSource> dataSource, Instance<InMemoryTicketStore> memoryTickets,
             Instance<InMemoryIdempotencyStore> memoryKeys) {
         this.postgres = POSTGRES.equals(store);
+        this.schema = postgres && !migrateAtStart ? Optional.of(new SchemaCheck()) : Optional.empty();
         this.jdbcUrl = jdbcUrl;
         this.dataSource = dataSource;
         this.memoryTickets = memoryTickets;
@@ -60,15 +64,28 @@ public class StoreSelection {
         }
     }
 
+    /**
+     * The check of the schema version, when the service does not migrate the schema itself at start
+     * ({@code quarkus.flyway.migrate-at-start=false}, as on AWS Lambda and Knative, where migrating is
+     * a deploy step); empty otherwise.
+     */
+    Optional<SchemaCheck> schemaCheck() {
+        return schema;
+    }
+
+    DataSource dataSource() {
+        return dataSource.get();
+    }
+
     @Produces
     @ApplicationScoped
     TicketStore ticketStore() {
-        return postgres ? new PostgresTicketStore(dataSource.get(), true) : memoryTickets.get();
+        return postgres ? new PostgresTicketStore(dataSource.get(), true, schema) : memoryTickets.get();
     }
 
     @Produces
     @ApplicationScoped
     IdempotencyStore idempotencyStore() {
-        return postgres ? new PostgresIdempotencyStore(dataSource.get()) : memoryKeys.get();
+        return postgres ? new PostgresIdempotencyStore(dataSource.get(), schema) : memoryKeys.get();
     }
 }

@@ -67,6 +67,20 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void thePostgresServiceLeavesMigratingToAJobOfTheSameImage() throws IOException {
+        JsonNode service = read("deploy/knative/service-postgres.yaml");
+        JsonNode job = read("deploy/knative/migrate-job.yaml");
+        JsonNode migrate = job.at("/spec/template/spec/containers/0");
+
+        assertThat(env(container(service), "QUARKUS_FLYWAY_MIGRATE_AT_START")).isEqualTo("false");
+        assertThat(job.path("kind").asText()).isEqualTo("Job");
+        assertThat(migrate.path("image").asText()).isEqualTo(container(service).path("image").asText());
+        assertThat(migrate.path("args")).containsExactly(YAML.getNodeFactory().textNode("migrate"));
+        assertThat(migrate.path("envFrom").findValuesAsText("name"))
+                .containsExactlyInAnyOrderElementsOf(container(service).path("envFrom").findValuesAsText("name"));
+    }
+
+    @Test
     void theInMemoryServiceRunsAsExactlyOneInstance() throws IOException {
         JsonNode service = read("deploy/knative/service-memory.yaml");
         JsonNode annotations = service.at("/spec/template/metadata/annotations");

@@ -58,6 +58,30 @@ public final class TestDatabase {
         return password;
     }
 
+    /**
+     * A new, empty database (not migrated) on the server of the run's database, dropped when the run
+     * ends: for tests of what the service does before its schema exists.
+     */
+    public String createEmptyDatabase() {
+        String name = "boxoffice_empty_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String server = jdbcUrl.substring(0, jdbcUrl.lastIndexOf('/') + 1);
+        String query = jdbcUrl.indexOf('?') >= 0 ? jdbcUrl.substring(jdbcUrl.indexOf('?')) : "";
+        try (Connection c = dataSource().getConnection(); Statement create = c.createStatement()) {
+            create.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a database beside " + jdbcUrl, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(server + "postgres" + query, user, password);
+                    Statement drop = c.createStatement()) {
+                drop.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (SQLException e) {
+                System.out.println("[test database] could not drop " + name + ": " + e.getMessage());
+            }
+        }));
+        return server + name + query;
+    }
+
     /** A connection pool on the database, shared by the run's tests. */
     public synchronized AgroalDataSource dataSource() {
         if (pool == null) {

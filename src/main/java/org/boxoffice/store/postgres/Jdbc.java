@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.boxoffice.domain.StoreUnavailableException;
@@ -23,9 +24,12 @@ final class Jdbc {
     private static final String DEADLOCK = "40P01";
 
     private final DataSource dataSource;
+    private final Optional<SchemaCheck> schema;
 
-    Jdbc(DataSource dataSource) {
+    /** @param schema checked before any work, when the service does not migrate the schema itself */
+    Jdbc(DataSource dataSource, Optional<SchemaCheck> schema) {
         this.dataSource = dataSource;
+        this.schema = schema;
     }
 
     @FunctionalInterface
@@ -76,6 +80,9 @@ final class Jdbc {
     private <T> T retrying(Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
+                if (schema.isPresent()) {
+                    schema.get().require(connection);
+                }
                 return work.run(connection);
             } catch (SQLException e) {
                 if (isRetryable(e) && attempt < MAX_ATTEMPTS) {

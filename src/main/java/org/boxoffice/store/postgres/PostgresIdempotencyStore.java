@@ -6,6 +6,7 @@ import static org.boxoffice.store.postgres.Jdbc.setInstant;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.boxoffice.domain.IdempotencyStore;
 
@@ -17,8 +18,9 @@ public class PostgresIdempotencyStore implements IdempotencyStore {
 
     private final Jdbc jdbc;
 
-    public PostgresIdempotencyStore(DataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+    /** @param schema checked before any work, when the service does not migrate the schema itself */
+    public PostgresIdempotencyStore(DataSource dataSource, Optional<SchemaCheck> schema) {
+        this.jdbc = new Jdbc(dataSource, schema);
     }
 
     /** Every call is a round trip to PostgreSQL. */

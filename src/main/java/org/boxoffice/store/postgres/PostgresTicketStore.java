@@ -56,7 +56,12 @@ public class PostgresTicketStore implements TicketStore {
      *     instant each caller passes (in tests)
      */
     public PostgresTicketStore(DataSource dataSource, boolean databaseClock) {
-        this.jdbc = new Jdbc(dataSource);
+        this(dataSource, databaseClock, Optional.empty());
+    }
+
+    /** @param schema checked before any work, when the service does not migrate the schema itself */
+    public PostgresTicketStore(DataSource dataSource, boolean databaseClock, Optional<SchemaCheck> schema) {
+        this.jdbc = new Jdbc(dataSource, schema);
         this.time = new DatabaseTime(databaseClock);
         this.claims = new SeatClaims(time);
         this.pages = new KeysetPages(jdbc);

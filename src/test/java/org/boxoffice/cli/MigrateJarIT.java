@@ -1,0 +1,62 @@
+package org.boxoffice.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.boxoffice.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+/** {@code java -jar quarkus-run.jar migrate}, as a deploy step runs it: migrates an empty database, then leaves it be. */
+class MigrateJarIT {
+
+    @Test
+    void migrateAppliesEveryMigrationOnceAndExits() throws Exception {
+        String url = TestDatabase.get().createEmptyDatabase();
+
+        Result first = migrate(url);
+        assertThat(first.exitCode).as(first.output).isZero();
+        assertThat(first.output).contains("Migrated the schema from version 0 to 3 (3 migrations).")
+                .doesNotContain("Listening on");
+
+        Result again = migrate(url);
+        assertThat(again.exitCode).as(again.output).isZero();
+        assertThat(again.output).contains("The schema is current at version 3; nothing to migrate.");
+    }
+
+    @Test
+    void migrateWithoutADatabaseSaysWhatToSet() throws Exception {
+        Result result = run(new ProcessBuilder(java(), "-jar", jar(), "migrate"));
+
+        assertThat(result.exitCode).as(result.output).isEqualTo(1);
+        assertThat(result.output).contains("QUARKUS_DATASOURCE_JDBC_URL");
+    }
+
+    private static Result migrate(String url) throws Exception {
+        ProcessBuilder command = new ProcessBuilder(java(), "-jar", jar(), "migrate");
+        command.environment().put("QUARKUS_DATASOURCE_JDBC_URL", url);
+        command.environment().put("QUARKUS_DATASOURCE_USERNAME", TestDatabase.get().user());
+        command.environment().put("QUARKUS_DATASOURCE_PASSWORD", TestDatabase.get().password());
+        return run(command);
+    }
+
+    private static Result run(ProcessBuilder command) throws IOException, InterruptedException {
+        Process process = command.redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static String jar() {
+        return Path.of("target", "quarkus-app", "quarkus-run.jar").toString();
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+}
