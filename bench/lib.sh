@@ -93,3 +93,55 @@ until_jit_quiet() {
 
 # json_field FIELD: reads one top-level field of the JSON on standard input.
 json_field() { python3 -c "import json, sys; print(json.load(sys.stdin)['$1'])"; }
+
+# --- The PostgreSQL store: needs DB (a database on 127.0.0.1:5432, user postgres), SECONDS_PER_RUN and
+# CONNECTIONS set by the script.
+
+# start_instance PORT [java options...]: the packaged service on $DB, waited for until ready.
+start_instance() {
+  local port=$1; shift
+  BOXOFFICE_AUTH_ENABLED=false BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+    QUARKUS_DATASOURCE_USERNAME=postgres java "$@" -Dquarkus.http.port="$port" -jar target/quarkus-app/quarkus-run.jar \
+    > "target/bench-$port.log" 2>&1 &
+  BENCH_PIDS+=($!)
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && return 0
+    sleep 0.5
+  done
+  echo "instance on port $port did not start; see target/bench-$port.log" >&2
+  exit 1
+}
+
+# new_event PORT: a new 100,000-seat event; prints its id.
+new_event() {
+  curl -sf -X POST "http://127.0.0.1:$1/events" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"Bench\",\"date_time\":\"2030-06-15 19:00\",\"venue\":\"Bench Hall\",\"total_seats\":100000}" \
+    | sed 's/.*"event_id":"\([^"]*\)".*/\1/'
+}
+
+# booked PORT EVENT: the event's booked seats.
+booked() {
+  curl -sf "http://127.0.0.1:$1/events/$2/seats" | sed 's/.*"booked_seats":\([0-9]*\).*/\1/'
+}
+
+# drive_bookings EVENT PORT...: wrk against each port at once, every request booking a new seat;
+# prints "bookings/s p50_ms p99_ms ok not_ok" over all ports.
+drive_bookings() {
+  local event=$1; shift
+  local n=$# i=0 files=() waits=()
+  for port in "$@"; do
+    local out; out=$(mktemp)
+    files+=("$out")
+    wrk -t2 -c$((CONNECTIONS / n)) -d"${SECONDS_PER_RUN}s" --latency -s bench/book-distinct.lua \
+      "http://127.0.0.1:$port" -- "$event" 2 "$i" "$n" > "$out" &
+    waits+=($!)
+    i=$((i + 1))
+  done
+  wait "${waits[@]}"
+  awk '/^RESULT/ { for (f = 2; f <= NF; f++) { split($f, kv, "="); k = kv[1]; x = kv[2] + 0
+        if (k == "p50_us" || k == "p99_us" || k == "duration_us") { if (x > m[k]) m[k] = x } else s[k] += x } }
+    END { ok = s["requests"] - s["non2xx"]
+      printf "%.0f %.2f %.2f %d %d\n", ok / (m["duration_us"] / 1e6), m["p50_us"] / 1000, m["p99_us"] / 1000,
+        ok, s["non2xx"] + s["errors"] }' "${files[@]}"
+  rm -f "${files[@]}"
+}

@@ -17,7 +17,7 @@
 # (installed from Debian's packages if missing). Builds the service jar if it is not there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source bench/lib.sh   # SERVICE_JAVA_OPTS, ensure_wrk
+source bench/lib.sh   # SERVICE_JAVA_OPTS, ensure_wrk, start_instance, drive_bookings
 SECONDS_PER_RUN=${1:-10}
 CONNECTIONS=${2:-32}
 WARMUP_MAX=${BENCH_WARMUP:-300}
@@ -29,56 +29,10 @@ ensure_wrk
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 
 $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
-
-start_instance() { # port
-  BOXOFFICE_AUTH_ENABLED=false BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
-    QUARKUS_DATASOURCE_USERNAME=postgres java "${JAVA_OPTS[@]}" -Dquarkus.http.port="$1" -jar target/quarkus-app/quarkus-run.jar \
-    > "target/bench-$1.log" 2>&1 &
-  PIDS+=($!)
-  for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$1/q/health/ready" >/dev/null && return 0
-    sleep 0.5
-  done
-  echo "instance on port $1 did not start; see target/bench-$1.log" >&2
-  exit 1
-}
-
-new_event() { # port
-  curl -sf -X POST "http://127.0.0.1:$1/events" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"Bench\",\"date_time\":\"2030-06-15 19:00\",\"venue\":\"Bench Hall\",\"total_seats\":100000}" \
-    | sed 's/.*"event_id":"\([^"]*\)".*/\1/'
-}
-
-booked() { # port event
-  curl -sf "http://127.0.0.1:$1/events/$2/seats" | sed 's/.*"booked_seats":\([0-9]*\).*/\1/'
-}
-
-# wrk against each port at once; prints "bookings/s p50_ms p99_ms ok not_ok" over all ports.
-drive() { # event port...
-  local event=$1; shift
-  local n=$# i=0 files=() waits=()
-  for port in "$@"; do
-    local out; out=$(mktemp)
-    files+=("$out")
-    wrk -t2 -c$((CONNECTIONS / n)) -d"${SECONDS_PER_RUN}s" --latency -s bench/book-distinct.lua \
-      "http://127.0.0.1:$port" -- "$event" 2 "$i" "$n" > "$out" &
-    waits+=($!)
-    i=$((i + 1))
-  done
-  wait "${waits[@]}"
-  awk '/^RESULT/ { for (f = 2; f <= NF; f++) { split($f, kv, "="); k = kv[1]; x = kv[2] + 0
-        if (k == "p50_us" || k == "p99_us" || k == "duration_us") { if (x > m[k]) m[k] = x } else s[k] += x } }
-    END { ok = s["requests"] - s["non2xx"]
-      printf "%.0f %.2f %.2f %d %d\n", ok / (m["duration_us"] / 1e6), m["p50_us"] / 1000, m["p99_us"] / 1000,
-        ok, s["non2xx"] + s["errors"] }' "${files[@]}"
-  rm -f "${files[@]}"
-}
+trap stop_all EXIT
 
 # warm_round PORT...: 10 s of bookings through the ports, on a new event.
-warm_round() { SECONDS_PER_RUN=10 drive "$(new_event "$1")" "$@"; }
+warm_round() { SECONDS_PER_RUN=10 drive_bookings "$(new_event "$1")" "$@"; }
 
 ceiling() { # one pgbench run of the claim-seat transaction; prints transactions/s
   $PSQL -d $DB -c "CREATE SEQUENCE IF NOT EXISTS bench_seat" 2>/dev/null
@@ -90,22 +44,22 @@ ceiling() { # one pgbench run of the claim-seat transaction; prints transactions
 }
 
 echo "Warming up one instance..."
-start_instance 18081   # its migrations create the tables the first pgbench run needs
+start_instance 18081 "${JAVA_OPTS[@]}"   # its migrations create the tables the first pgbench run needs
 PGTPS_BEFORE=$(ceiling)
-WARM1=$(until_jit_quiet "${PIDS[0]}" 60 "$WARMUP_MAX" warm_round 18081)
+WARM1=$(until_jit_quiet "${BENCH_PIDS[0]}" 60 "$WARMUP_MAX" warm_round 18081)
 
 EVENT1=$(new_event 18081)
-read -r RPS1 P50_1 P99_1 OK1 BAD1 < <(drive "$EVENT1" 18081)
+read -r RPS1 P50_1 P99_1 OK1 BAD1 < <(drive_bookings "$EVENT1" 18081)
 COUNT1=$(booked 18081 "$EVENT1")
 
 echo "Warming up two instances..."
-start_instance 18082
-WARM2=$(until_jit_quiet "${PIDS[*]}" 60 "$WARMUP_MAX" warm_round 18081 18082)
+start_instance 18082 "${JAVA_OPTS[@]}"
+WARM2=$(until_jit_quiet "${BENCH_PIDS[*]}" 60 "$WARMUP_MAX" warm_round 18081 18082)
 EVENT2=$(new_event 18081)
-read -r RPS2 P50_2 P99_2 OK2 BAD2 < <(drive "$EVENT2" 18081 18082)
+read -r RPS2 P50_2 P99_2 OK2 BAD2 < <(drive_bookings "$EVENT2" 18081 18082)
 COUNT2=$(booked 18082 "$EVENT2")
 
-cleanup; PIDS=()
+stop_all
 PGTPS_AFTER=$(ceiling)
 PGTPS=$((PGTPS_BEFORE > PGTPS_AFTER ? PGTPS_BEFORE : PGTPS_AFTER))
 

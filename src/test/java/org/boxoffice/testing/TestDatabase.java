@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 
@@ -85,17 +86,25 @@ public final class TestDatabase {
     /** A connection pool on the database, shared by the run's tests. */
     public synchronized AgroalDataSource dataSource() {
         if (pool == null) {
-            try {
-                pool = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
-                        .connectionPoolConfiguration(connections -> connections.maxSize(40)
-                                .connectionFactoryConfiguration(factory -> factory.jdbcUrl(jdbcUrl)
-                                        .principal(new NamePrincipal(user))
-                                        .credential(new SimplePassword(password)))));
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot open a pool on " + jdbcUrl, e);
-            }
+            pool = pool(jdbcUrl, Map.of());
         }
         return pool;
+    }
+
+    /** A new pool on this database reached at {@code url} (through a proxy, say), with these pgjdbc properties. */
+    public AgroalDataSource pool(String url, Map<String, String> jdbcProperties) {
+        try {
+            return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
+                    .connectionPoolConfiguration(connections -> connections.maxSize(40)
+                            .connectionFactoryConfiguration(factory -> {
+                                factory.jdbcUrl(url).principal(new NamePrincipal(user))
+                                        .credential(new SimplePassword(password));
+                                jdbcProperties.forEach(factory::jdbcProperty);
+                                return factory;
+                            })));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open a pool on " + url, e);
+        }
     }
 
     /** Empties every table, so a test sees only what it adds. */

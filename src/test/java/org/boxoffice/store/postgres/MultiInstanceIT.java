@@ -36,10 +36,15 @@ class MultiInstanceIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
+    /** An instance of the packaged service on the run's database; a subclass may reach it another way. */
+    protected ServiceProcess startInstance(String name) throws Exception {
+        return ServiceProcess.start(name);
+    }
+
     @Test
     void clientsRacingThroughTwoInstancesNeverGetTheSameSeat() throws Exception {
-        try (ServiceProcess first = ServiceProcess.start("instance-a");
-                ServiceProcess second = ServiceProcess.start("instance-b")) {
+        try (ServiceProcess first = startInstance("instance-a");
+                ServiceProcess second = startInstance("instance-b")) {
             List<ServiceProcess> instances = List.of(first, second);
             int totalSeats = 40;
             String eventId = createEvent(first, totalSeats);
@@ -80,8 +85,8 @@ class MultiInstanceIT {
 
     @Test
     void killingAnInstanceMidLoadLosesNoBookingThatWasAnswered201() throws Exception {
-        try (ServiceProcess victim = ServiceProcess.start("instance-killed");
-                ServiceProcess survivor = ServiceProcess.start("instance-survivor")) {
+        try (ServiceProcess victim = startInstance("instance-killed");
+                ServiceProcess survivor = startInstance("instance-survivor")) {
             int totalSeats = 2_000;
             String eventId = createEvent(survivor, totalSeats);
             ConcurrentLinkedQueue<JsonNode> created = new ConcurrentLinkedQueue<>();
