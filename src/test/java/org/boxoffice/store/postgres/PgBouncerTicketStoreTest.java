@@ -2,17 +2,19 @@ package org.boxoffice.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
-import java.util.stream.Collectors;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.store.TicketStoreContract;
 import org.boxoffice.testing.PgBouncer;
 import org.boxoffice.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The store contract through PgBouncer in transaction-pooling mode, with the pgjdbc settings the
@@ -30,20 +32,31 @@ class PgBouncerTicketStoreTest extends TicketStoreContract {
         return new PostgresTicketStore(database.pool(PgBouncer.get().jdbcUrl(), shippedJdbcProperties()), false);
     }
 
+    @Test
+    void theStoreRunsWithTheShippedPoolerSafeSetting() {
+        assertThat(shippedJdbcProperties()).containsEntry("prepareThreshold", "0");
+    }
+
     @AfterAll
     static void pgBouncerSawNoPreparedStatementError() throws IOException {
         assertThat(PgBouncer.get().log()).doesNotContainIgnoringCase("prepared statement");
     }
 
-    /** The pgjdbc properties of src/main/resources/application.properties. */
+    /** The pgjdbc properties of src/main/resources/application.properties, with their defaults. */
     static Map<String, String> shippedJdbcProperties() {
-        Properties properties = new Properties();
-        try (InputStream in = PgBouncerTicketStoreTest.class.getResourceAsStream("/application.properties")) {
-            properties.load(in);
+        SmallRyeConfig config;
+        try {
+            config = new SmallRyeConfigBuilder().addDefaultInterceptors().withSources(new PropertiesConfigSource(
+                    PgBouncerTicketStoreTest.class.getResource("/application.properties"), 100)).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return properties.stringPropertyNames().stream().filter(key -> key.startsWith(SHIPPED))
-                .collect(Collectors.toMap(key -> key.substring(SHIPPED.length()), properties::getProperty));
+        Map<String, String> properties = new HashMap<>();
+        for (String key : config.getPropertyNames()) {
+            if (key.startsWith(SHIPPED)) {
+                properties.put(key.substring(SHIPPED.length()), config.getValue(key, String.class));
+            }
+        }
+        return properties;
     }
 }
