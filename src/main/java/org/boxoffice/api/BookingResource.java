@@ -23,6 +23,7 @@ import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.UnknownIdException;
 import org.boxoffice.service.BookingService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/bookings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Bookings")
+@Tag(name = "Bookings", description = "Seats sold to a customer, all or nothing, directly or by confirming a hold")
 public class BookingResource {
 
     private final BookingService bookings;
@@ -48,9 +49,11 @@ public class BookingResource {
     }
 
     @POST
-    @Operation(summary = "Book seats of an event (every requested seat, or none), or confirm a live hold")
+    @Operation(operationId = "bookSeats",
+            summary = "Book seats of an event (every requested seat, or none), or confirm a live hold")
     @APIResponse(responseCode = "201", description = "Booked",
-            headers = @Header(name = HttpHeaders.LOCATION, description = "/bookings/{booking_id}"),
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/bookings/{booking_id}",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a missing or wrong-typed field, an empty"
             + " seat list, duplicate seats, seats outside 1..total_seats, too many seats, hold_id mixed with seats",
@@ -82,7 +85,7 @@ public class BookingResource {
     }
 
     @GET
-    @Operation(summary = "List bookings by creation time, then id")
+    @Operation(operationId = "listBookings", summary = "List bookings by creation time, then id")
     @APIResponse(responseCode = "200", description = "A page of bookings; next_cursor is null on the last page",
             content = @Content(schema = @Schema(implementation = PageResponse.class)))
     @APIResponse(responseCode = "400", description = "A bad limit or cursor",
@@ -96,7 +99,7 @@ public class BookingResource {
 
     @GET
     @Path("/{booking_id}")
-    @Operation(summary = "Read one booking")
+    @Operation(operationId = "getBooking", summary = "Read one booking")
     @APIResponse(responseCode = "200", description = "The booking",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "404", description = "No such booking",
@@ -109,7 +112,8 @@ public class BookingResource {
     @POST
     @Path("/{booking_id}/cancel")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Cancel a booking; its seats are free at once. Cancelling twice answers the same.")
+    @Operation(operationId = "cancelBooking",
+            summary = "Cancel a booking; its seats are free at once. Cancelling twice answers the same.")
     @APIResponse(responseCode = "200", description = "The booking, cancelled",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "404", description = "No such booking",

@@ -23,6 +23,7 @@ import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.UnknownIdException;
 import org.boxoffice.service.HoldService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/holds")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Holds")
+@Tag(name = "Holds", description = "Seats set aside for a customer while they check out, until they expire")
 public class HoldResource {
 
     private final HoldService holds;
@@ -50,9 +51,11 @@ public class HoldResource {
     }
 
     @POST
-    @Operation(summary = "Hold seats until expires_at: explicit seats, or a quantity of the best available")
+    @Operation(operationId = "placeHold",
+            summary = "Hold seats until expires_at: explicit seats, or a quantity of the best available")
     @APIResponse(responseCode = "201", description = "Held",
-            headers = @Header(name = HttpHeaders.LOCATION, description = "/holds/{hold_id}"),
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/holds/{hold_id}",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(schema = @Schema(implementation = HoldResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input (as for bookings), or both or neither of"
             + " seats and quantity",
@@ -83,7 +86,7 @@ public class HoldResource {
 
     @GET
     @Path("/{hold_id}")
-    @Operation(summary = "Read one hold, with its status now")
+    @Operation(operationId = "getHold", summary = "Read one hold, with its status now")
     @APIResponse(responseCode = "200", description = "The hold",
             content = @Content(schema = @Schema(implementation = HoldResponse.class)))
     @APIResponse(responseCode = "404", description = "No such hold",
@@ -96,7 +99,8 @@ public class HoldResource {
 
     @DELETE
     @Path("/{hold_id}")
-    @Operation(summary = "Release a hold; its seats are free at once. Releasing twice is harmless.")
+    @Operation(operationId = "releaseHold",
+            summary = "Release a hold; its seats are free at once. Releasing twice is harmless.")
     @APIResponse(responseCode = "200", description = "The hold, released (or expired, if it had)",
             content = @Content(schema = @Schema(implementation = HoldResponse.class)))
     @APIResponse(responseCode = "404", description = "No such hold",
