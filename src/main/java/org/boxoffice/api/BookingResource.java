@@ -56,18 +56,13 @@ public class BookingResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a missing or wrong-typed field, an empty"
-            + " seat list, duplicate seats, seats outside 1..total_seats, too many seats, hold_id mixed with seats",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such event or hold",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " seat list, duplicate seats, seats outside 1..total_seats, too many seats, hold_id mixed with seats")
+    @APIResponse(responseCode = "404", description = "No such event or hold")
     @APIResponse(responseCode = "409", description = "Seats taken (listed in unavailable_seats; nothing was"
             + " booked), a hold that expired, was released or was confirmed already, or the first request with"
-            + " this Idempotency-Key still running",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Body not sent as application/json",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " this Idempotency-Key still running")
+    @APIResponse(responseCode = "415", description = "Body not sent as application/json")
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request")
     public Uni<Response> create(@NotNull(message = "is required: send a JSON object") @Valid CreateBookingRequest body,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
         return dispatch.forCaller(caller -> {
@@ -88,8 +83,7 @@ public class BookingResource {
     @Operation(operationId = "listBookings", summary = "List bookings by creation time, then id")
     @APIResponse(responseCode = "200", description = "A page of bookings; next_cursor is null on the last page",
             content = @Content(schema = @Schema(implementation = PageResponse.class)))
-    @APIResponse(responseCode = "400", description = "A bad limit or cursor",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad limit or cursor")
     public Uni<PageResponse<BookingResponse>> list(
             @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
@@ -102,8 +96,7 @@ public class BookingResource {
     @Operation(operationId = "getBooking", summary = "Read one booking")
     @APIResponse(responseCode = "200", description = "The booking",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such booking",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such booking")
     public Uni<BookingResponse> get(@PathParam("booking_id") String bookingId) {
         return dispatch.forCaller(caller -> BookingId.parse(bookingId).flatMap(id -> bookings.find(caller, id))
                 .map(BookingResponse::of).orElseThrow(() -> UnknownIdException.booking(bookingId)));
@@ -116,8 +109,7 @@ public class BookingResource {
             summary = "Cancel a booking; its seats are free at once. Cancelling twice answers the same.")
     @APIResponse(responseCode = "200", description = "The booking, cancelled",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such booking",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such booking")
     public Uni<Response> cancel(@PathParam("booking_id") String bookingId,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
         return dispatch.forCaller(caller -> {

@@ -58,15 +58,11 @@ public class HoldResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(schema = @Schema(implementation = HoldResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input (as for bookings), or both or neither of"
-            + " seats and quantity",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such event",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " seats and quantity")
+    @APIResponse(responseCode = "404", description = "No such event")
     @APIResponse(responseCode = "409", description = "Seats taken (unavailable_seats), fewer free than quantity"
-            + " (available_seats), or the first request with this Idempotency-Key still running",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " (available_seats), or the first request with this Idempotency-Key still running")
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request")
     public Uni<Response> create(@NotNull(message = "is required: send a JSON object") @Valid CreateHoldRequest body,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
         return dispatch.forCaller(caller -> {
@@ -89,8 +85,7 @@ public class HoldResource {
     @Operation(operationId = "getHold", summary = "Read one hold, with its status now")
     @APIResponse(responseCode = "200", description = "The hold",
             content = @Content(schema = @Schema(implementation = HoldResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such hold",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such hold")
     public Uni<HoldResponse> get(@PathParam("hold_id") String holdId) {
         return dispatch.forCaller(caller -> HoldId.parse(holdId).flatMap(id -> holds.find(caller, id))
                 .map(hold -> HoldResponse.of(hold, clock.instant()))
@@ -103,10 +98,8 @@ public class HoldResource {
             summary = "Release a hold; its seats are free at once. Releasing twice is harmless.")
     @APIResponse(responseCode = "200", description = "The hold, released (or expired, if it had)",
             content = @Content(schema = @Schema(implementation = HoldResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such hold",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The hold was confirmed; cancel the booking instead",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such hold")
+    @APIResponse(responseCode = "409", description = "The hold was confirmed; cancel the booking instead")
     public Uni<HoldResponse> release(@PathParam("hold_id") String holdId) {
         return dispatch.forCaller(caller -> {
             HoldId id = HoldId.parse(holdId).orElseThrow(() -> UnknownIdException.hold(holdId));
