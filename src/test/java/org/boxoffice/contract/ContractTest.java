@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import org.boxoffice.testing.Tokens;
+import org.boxoffice.testing.AuthOnProfile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,15 +18,8 @@ import org.junit.jupiter.api.Test;
  * generated.
  */
 @QuarkusTest
-@TestProfile(ContractTest.AuthenticationOn.class)
+@TestProfile(AuthOnProfile.class)
 class ContractTest {
-
-    public static class AuthenticationOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Tokens.verifierSettings();
-        }
-    }
 
     private static final String SERVED = "openapi.json";
 
