@@ -1,16 +1,26 @@
 package org.boxoffice.api;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.boxoffice.service.BoxOfficeConfig;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
- * Adds to every operation of the API the answers every operation can give (401, 403, 429, 503), so
- * the document lists them without each resource repeating them.
+ * Finishes the OpenAPI document of the API for the settings this run started with: every operation
+ * lists the answers every operation can give (401, 403, 413, 429, 503), every error answer carries the
+ * problem document, and every operation says who may call it, so the resources repeat none of this.
  */
+@Singleton
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class ApiDocumentFilter implements OASFilter {
 
     private static final Map<String, String> COMMON = Map.of(
@@ -20,29 +30,69 @@ public class ApiDocumentFilter implements OASFilter {
             "429", "Too many requests from this caller; Retry-After says when to retry",
             "503", "The ticket store cannot be reached; nothing was changed; Retry-After says when to retry");
 
+    /** In components.schemas through Problem's own @Schema, though no resource names it any more. */
+    private static final String PROBLEM_SCHEMA = "Problem";
+
+    private final boolean authEnabled;
+
+    public ApiDocumentFilter(BoxOfficeConfig config) {
+        this.authEnabled = config.auth().enabled();
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null) {
             return;
         }
+        List<SecurityRequirement> security = security(openAPI.getComponents());
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/q/")) {
-                item.getOperations().values().forEach(this::addCommonAnswers);
+                item.getOperations().values().forEach(operation -> {
+                    addCommonAnswers(operation);
+                    giveErrorsTheProblem(operation);
+                    operation.setSecurity(new ArrayList<>(security));
+                });
             }
         });
     }
 
-    private void addCommonAnswers(Operation operation) {
+    /**
+     * With authentication on, a bearer token of the scheme the document declares
+     * ({@code quarkus.smallrye-openapi.security-scheme}); with it off, nothing, and the document drops
+     * that scheme, which no operation uses then.
+     */
+    private List<SecurityRequirement> security(Components components) {
+        if (components == null || components.getSecuritySchemes() == null) {
+            return List.of();
+        }
+        if (!authEnabled) {
+            components.setSecuritySchemes(null);
+            return List.of();
+        }
+        return components.getSecuritySchemes().keySet().stream()
+                .map(scheme -> OASFactory.createSecurityRequirement().addScheme(scheme))
+                .toList();
+    }
+
+    private static void addCommonAnswers(Operation operation) {
         COMMON.forEach((status, description) -> {
             if (operation.getResponses().getAPIResponse(status) == null) {
-                operation.getResponses().addAPIResponse(status, problem(description));
+                operation.getResponses().addAPIResponse(status,
+                        OASFactory.createAPIResponse().description(description));
             }
         });
     }
 
-    private static APIResponse problem(String description) {
-        return OASFactory.createAPIResponse().description(description).content(OASFactory.createContent()
-                .addMediaType(Problems.MEDIA_TYPE, OASFactory.createMediaType()
-                        .schema(OASFactory.createSchema().ref("Problem"))));
+    private static void giveErrorsTheProblem(Operation operation) {
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            if ((status.startsWith("4") || status.startsWith("5")) && response.getContent() == null) {
+                response.setContent(problemContent());
+            }
+        });
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problems.MEDIA_TYPE, OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA)));
     }
 }

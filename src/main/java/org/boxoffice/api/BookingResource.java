@@ -23,6 +23,7 @@ import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.UnknownIdException;
 import org.boxoffice.service.BookingService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/bookings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Bookings")
+@Tag(name = "Bookings", description = "Seats sold to a customer, all or nothing, directly or by confirming a hold")
 public class BookingResource {
 
     private final BookingService bookings;
@@ -48,23 +49,20 @@ public class BookingResource {
     }
 
     @POST
-    @Operation(summary = "Book seats of an event (every requested seat, or none), or confirm a live hold")
+    @Operation(operationId = "bookSeats",
+            summary = "Book seats of an event (every requested seat, or none), or confirm a live hold")
     @APIResponse(responseCode = "201", description = "Booked",
-            headers = @Header(name = HttpHeaders.LOCATION, description = "/bookings/{booking_id}"),
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/bookings/{booking_id}",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a missing or wrong-typed field, an empty"
-            + " seat list, duplicate seats, seats outside 1..total_seats, too many seats, hold_id mixed with seats",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such event or hold",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " seat list, duplicate seats, seats outside 1..total_seats, too many seats, hold_id mixed with seats")
+    @APIResponse(responseCode = "404", description = "No such event or hold")
     @APIResponse(responseCode = "409", description = "Seats taken (listed in unavailable_seats; nothing was"
             + " booked), a hold that expired, was released or was confirmed already, or the first request with"
-            + " this Idempotency-Key still running",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Body not sent as application/json",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " this Idempotency-Key still running")
+    @APIResponse(responseCode = "415", description = "Body not sent as application/json")
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request")
     public Uni<Response> create(@NotNull(message = "is required: send a JSON object") @Valid CreateBookingRequest body,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
         return dispatch.forCaller(caller -> {
@@ -82,11 +80,10 @@ public class BookingResource {
     }
 
     @GET
-    @Operation(summary = "List bookings by creation time, then id")
+    @Operation(operationId = "listBookings", summary = "List bookings by creation time, then id")
     @APIResponse(responseCode = "200", description = "A page of bookings; next_cursor is null on the last page",
             content = @Content(schema = @Schema(implementation = PageResponse.class)))
-    @APIResponse(responseCode = "400", description = "A bad limit or cursor",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad limit or cursor")
     public Uni<PageResponse<BookingResponse>> list(
             @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
@@ -96,11 +93,10 @@ public class BookingResource {
 
     @GET
     @Path("/{booking_id}")
-    @Operation(summary = "Read one booking")
+    @Operation(operationId = "getBooking", summary = "Read one booking")
     @APIResponse(responseCode = "200", description = "The booking",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such booking",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such booking")
     public Uni<BookingResponse> get(@PathParam("booking_id") String bookingId) {
         return dispatch.forCaller(caller -> BookingId.parse(bookingId).flatMap(id -> bookings.find(caller, id))
                 .map(BookingResponse::of).orElseThrow(() -> UnknownIdException.booking(bookingId)));
@@ -109,11 +105,11 @@ public class BookingResource {
     @POST
     @Path("/{booking_id}/cancel")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Cancel a booking; its seats are free at once. Cancelling twice answers the same.")
+    @Operation(operationId = "cancelBooking",
+            summary = "Cancel a booking; its seats are free at once. Cancelling twice answers the same.")
     @APIResponse(responseCode = "200", description = "The booking, cancelled",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such booking",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such booking")
     public Uni<Response> cancel(@PathParam("booking_id") String bookingId,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
         return dispatch.forCaller(caller -> {

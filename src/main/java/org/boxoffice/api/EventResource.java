@@ -21,6 +21,7 @@ import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.UnknownIdException;
 import org.boxoffice.service.EventService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Events")
+@Tag(name = "Events", description = "Scheduled events and the state of their seats; organizers create them")
 public class EventResource {
 
     static final String IDEMPOTENCY_KEY_DOC = "Makes retries safe: the same key with the same body replays the"
@@ -49,19 +50,16 @@ public class EventResource {
     }
 
     @POST
-    @Operation(summary = "Create an event")
+    @Operation(operationId = "createEvent", summary = "Create an event")
     @APIResponse(responseCode = "201", description = "Created",
-            headers = @Header(name = HttpHeaders.LOCATION, description = "/events/{event_id}"),
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/events/{event_id}",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a missing or wrong-typed field, a blank"
-            + " name or venue, total_seats out of range, a past or unreadable date_time",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Body not sent as application/json",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " name or venue, total_seats out of range, a past or unreadable date_time")
+    @APIResponse(responseCode = "415", description = "Body not sent as application/json")
+    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request")
     public Uni<Response> create(@NotNull(message = "is required: send a JSON object") @Valid CreateEventRequest body,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
         return dispatch.forCaller(caller -> idempotent.run(caller, key, "POST", "/events", body, () -> {
@@ -75,11 +73,10 @@ public class EventResource {
     }
 
     @GET
-    @Operation(summary = "List events by start time, then id")
+    @Operation(operationId = "listEvents", summary = "List events by start time, then id")
     @APIResponse(responseCode = "200", description = "A page of events; next_cursor is null on the last page",
             content = @Content(schema = @Schema(implementation = PageResponse.class)))
-    @APIResponse(responseCode = "400", description = "A bad limit, cursor, from or to",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad limit, cursor, from or to")
     public Uni<PageResponse<EventResponse>> list(
             @Parameter(description = "Only events at this venue (ignoring case)") @QueryParam("venue") String venue,
             @Parameter(description = "Only events starting at or after this time") @QueryParam("from") String from,
@@ -96,11 +93,10 @@ public class EventResource {
 
     @GET
     @Path("/{event_id}")
-    @Operation(summary = "Read one event")
+    @Operation(operationId = "getEvent", summary = "Read one event")
     @APIResponse(responseCode = "200", description = "The event",
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such event",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such event")
     public Uni<EventResponse> get(@PathParam("event_id") String eventId) {
         return dispatch.forCaller(caller -> EventId.parse(eventId).flatMap(events::find).map(EventResponse::of)
                 .orElseThrow(() -> UnknownIdException.event(eventId)));
@@ -108,11 +104,10 @@ public class EventResource {
 
     @GET
     @Path("/{event_id}/seats")
-    @Operation(summary = "Count an event's seats: total, booked, held and available")
+    @Operation(operationId = "getSeatCounts", summary = "Count an event's seats: total, booked, held and available")
     @APIResponse(responseCode = "200", description = "The counts, which always add up to total_seats",
             content = @Content(schema = @Schema(implementation = SeatCountsResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such event",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such event")
     public Uni<SeatCountsResponse> seats(@PathParam("event_id") String eventId) {
         return dispatch.forCaller(caller -> EventId.parse(eventId).flatMap(events::seatCounts)
                 .map(SeatCountsResponse::of).orElseThrow(() -> UnknownIdException.event(eventId)));
@@ -120,11 +115,10 @@ public class EventResource {
 
     @GET
     @Path("/{event_id}/seats/available")
-    @Operation(summary = "List an event's free seats as ranges")
+    @Operation(operationId = "getAvailableSeats", summary = "List an event's free seats as ranges")
     @APIResponse(responseCode = "200", description = "Ascending [first, last] runs of free seats",
             content = @Content(schema = @Schema(implementation = AvailableSeatsResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such event",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such event")
     public Uni<AvailableSeatsResponse> availableSeats(@PathParam("event_id") String eventId) {
         return dispatch.forCaller(caller -> EventId.parse(eventId).flatMap(events::availableSeats)
                 .map(AvailableSeatsResponse::of).orElseThrow(() -> UnknownIdException.event(eventId)));

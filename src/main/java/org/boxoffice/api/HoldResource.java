@@ -23,6 +23,7 @@ import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.UnknownIdException;
 import org.boxoffice.service.HoldService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/holds")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Holds")
+@Tag(name = "Holds", description = "Seats set aside for a customer while they check out, until they expire")
 public class HoldResource {
 
     private final HoldService holds;
@@ -50,20 +51,18 @@ public class HoldResource {
     }
 
     @POST
-    @Operation(summary = "Hold seats until expires_at: explicit seats, or a quantity of the best available")
+    @Operation(operationId = "placeHold",
+            summary = "Hold seats until expires_at: explicit seats, or a quantity of the best available")
     @APIResponse(responseCode = "201", description = "Held",
-            headers = @Header(name = HttpHeaders.LOCATION, description = "/holds/{hold_id}"),
+            headers = @Header(name = HttpHeaders.LOCATION, description = "/holds/{hold_id}",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(schema = @Schema(implementation = HoldResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid input (as for bookings), or both or neither of"
-            + " seats and quantity",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such event",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " seats and quantity")
+    @APIResponse(responseCode = "404", description = "No such event")
     @APIResponse(responseCode = "409", description = "Seats taken (unavailable_seats), fewer free than quantity"
-            + " (available_seats), or the first request with this Idempotency-Key still running",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " (available_seats), or the first request with this Idempotency-Key still running")
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request")
     public Uni<Response> create(@NotNull(message = "is required: send a JSON object") @Valid CreateHoldRequest body,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
         return dispatch.forCaller(caller -> {
@@ -83,11 +82,10 @@ public class HoldResource {
 
     @GET
     @Path("/{hold_id}")
-    @Operation(summary = "Read one hold, with its status now")
+    @Operation(operationId = "getHold", summary = "Read one hold, with its status now")
     @APIResponse(responseCode = "200", description = "The hold",
             content = @Content(schema = @Schema(implementation = HoldResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such hold",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such hold")
     public Uni<HoldResponse> get(@PathParam("hold_id") String holdId) {
         return dispatch.forCaller(caller -> HoldId.parse(holdId).flatMap(id -> holds.find(caller, id))
                 .map(hold -> HoldResponse.of(hold, clock.instant()))
@@ -96,13 +94,12 @@ public class HoldResource {
 
     @DELETE
     @Path("/{hold_id}")
-    @Operation(summary = "Release a hold; its seats are free at once. Releasing twice is harmless.")
+    @Operation(operationId = "releaseHold",
+            summary = "Release a hold; its seats are free at once. Releasing twice is harmless.")
     @APIResponse(responseCode = "200", description = "The hold, released (or expired, if it had)",
             content = @Content(schema = @Schema(implementation = HoldResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such hold",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The hold was confirmed; cancel the booking instead",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such hold")
+    @APIResponse(responseCode = "409", description = "The hold was confirmed; cancel the booking instead")
     public Uni<HoldResponse> release(@PathParam("hold_id") String holdId) {
         return dispatch.forCaller(caller -> {
             HoldId id = HoldId.parse(holdId).orElseThrow(() -> UnknownIdException.hold(holdId));

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.boxoffice.testing.AuthOnProfile;
 import org.boxoffice.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,17 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * another issuer, the wrong role, another owner's object, and the owner's own.
  */
 @QuarkusTest
-@TestProfile(AuthTest.AuthOn.class)
+@TestProfile(AuthOnProfile.class)
 class AuthTest {
-
-    public static class AuthOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> settings = new HashMap<>(Tokens.verifierSettings());
-            settings.put("boxoffice.rate-limit.requests-per-second", "0");
-            return settings;
-        }
-    }
 
     private static final String ORGANIZER = Tokens.valid("olga", "organizer");
     private static final String ALICE = Tokens.valid("alice", "customer");

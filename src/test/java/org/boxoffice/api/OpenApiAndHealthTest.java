@@ -1,11 +1,19 @@
 package org.boxoffice.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,7 +43,6 @@ class OpenApiAndHealthTest {
                 .body("paths.'/bookings'.post.responses", hasKey("403"))
                 .body("paths.'/holds/{hold_id}'.get.responses", hasKey("429"))
                 .body("paths.'/events'.get.responses", hasKey("503"))
-                .body("components.securitySchemes", notNullValue())
                 .body("paths.'/events'.post.responses", hasKey("201"))
                 .body("paths.'/events'.post.responses", hasKey("400"))
                 .body("paths.'/events'.post.responses.'400'.content", hasKey("application/problem+json"))
@@ -50,6 +57,57 @@ class OpenApiAndHealthTest {
                 .body("components.schemas.SeatCounts.properties", hasKey("held_seats"))
                 .body("components.schemas.CreateEvent.properties", hasKey("total_seats"))
                 .body("components.schemas.Hold.properties", hasKey("expires_at"));
+    }
+
+    @Test
+    void everyOperationHasTheOperationIdGeneratedClientsNameItBy() {
+        Map<String, Object> operationIds = new HashMap<>();
+        eachOperation((name, operation) -> operationIds.put(name, operation.get("operationId")));
+
+        assertThat(operationIds).isEqualTo(Map.ofEntries(
+                Map.entry("POST /events", "createEvent"),
+                Map.entry("GET /events", "listEvents"),
+                Map.entry("GET /events/{event_id}", "getEvent"),
+                Map.entry("GET /events/{event_id}/seats", "getSeatCounts"),
+                Map.entry("GET /events/{event_id}/seats/available", "getAvailableSeats"),
+                Map.entry("POST /bookings", "bookSeats"),
+                Map.entry("GET /bookings", "listBookings"),
+                Map.entry("GET /bookings/{booking_id}", "getBooking"),
+                Map.entry("POST /bookings/{booking_id}/cancel", "cancelBooking"),
+                Map.entry("POST /holds", "placeHold"),
+                Map.entry("GET /holds/{hold_id}", "getHold"),
+                Map.entry("DELETE /holds/{hold_id}", "releaseHold")));
+    }
+
+    @Test
+    void everyErrorAnswerOfEveryOperationIsAProblemDocument() {
+        Map<String, Object> problem = Map.of("application/problem+json",
+                Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")));
+        List<String> errorAnswers = new ArrayList<>();
+        eachOperation((name, operation) -> ((Map<?, ?>) operation.get("responses")).forEach((status, response) -> {
+            if (status.toString().matches("[45]\\d\\d")) {
+                errorAnswers.add(name + " " + status);
+                assertThat(((Map<?, ?>) response).get("content")).as(name + " " + status).isEqualTo(problem);
+            }
+        }));
+
+        assertThat(errorAnswers)
+                .contains("POST /bookings 409", "GET /events/{event_id} 404", "GET /holds/{hold_id} 401");
+    }
+
+    @Test
+    void withAuthenticationOffEveryOperationIsPublicAndNoSchemeIsDeclared() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components", not(hasKey("securitySchemes")));
+        eachOperation((name, operation) -> assertThat(operation.get("security")).as(name).isEqualTo(List.of()));
+    }
+
+    /** Calls {@code check} with every operation of the served document, named as "METHOD /path". */
+    private static void eachOperation(BiConsumer<String, Map<?, ?>> check) {
+        Map<String, Map<String, Map<?, ?>>> paths = given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath().getMap("paths");
+        paths.forEach((path, item) -> item.forEach((method, operation) ->
+                check.accept(method.toUpperCase(Locale.ROOT) + " " + path, operation)));
     }
 
     @ParameterizedTest
