@@ -26,7 +26,7 @@ public class ApiDocumentFilter implements OASFilter {
     private static final Map<String, String> COMMON = Map.of(
             "401", "No valid bearer token (with authentication on); WWW-Authenticate says why",
             "403", "The caller lacks the role this operation needs",
-            "413", "The request body is larger than 16 KiB",
+            "413", "The request body is larger than 16 KiB (1 MiB for POST /events, whose layout lists every row)",
             "429", "Too many requests from this caller; Retry-After says when to retry",
             "503", "The ticket store cannot be reached; nothing was changed; Retry-After says when to retry");
 

@@ -17,6 +17,6 @@ public record AvailableSeatsResponse(
         List<int[]> ranges) {
 
     static AvailableSeatsResponse of(List<SeatRange> ranges) {
-        return new AvailableSeatsResponse(ranges.stream().map(r -> new int[] {r.first(), r.last()}).toList());
+        return new AvailableSeatsResponse(SeatMapResponse.pairs(ranges));
     }
 }

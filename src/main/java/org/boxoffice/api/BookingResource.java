@@ -41,11 +41,13 @@ public class BookingResource {
     private final BookingService bookings;
     private final IdempotentRequests idempotent;
     private final Dispatch dispatch;
+    private final Places places;
 
-    public BookingResource(BookingService bookings, IdempotentRequests idempotent, Dispatch dispatch) {
+    public BookingResource(BookingService bookings, IdempotentRequests idempotent, Dispatch dispatch, Places places) {
         this.bookings = bookings;
         this.idempotent = idempotent;
         this.dispatch = dispatch;
+        this.places = places;
     }
 
     @POST
@@ -73,7 +75,7 @@ public class BookingResource {
                         : bookings.book(caller, new EventId(body.eventId()), body.seats());
                 return Response.status(Response.Status.CREATED)
                         .header(HttpHeaders.LOCATION, "/bookings/" + booking.id())
-                        .entity(BookingResponse.of(booking))
+                        .entity(BookingResponse.of(booking, places))
                         .build();
             });
         });
@@ -88,7 +90,8 @@ public class BookingResource {
             @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
         return dispatch.forCaller(caller ->
-                Paging.response(bookings.list(caller, Paging.request(limit, cursor)), BookingResponse::of));
+                Paging.response(bookings.list(caller, Paging.request(limit, cursor)),
+                        booking -> BookingResponse.of(booking, places)));
     }
 
     @GET
@@ -99,7 +102,8 @@ public class BookingResource {
     @APIResponse(responseCode = "404", description = "No such booking")
     public Uni<BookingResponse> get(@PathParam("booking_id") String bookingId) {
         return dispatch.forCaller(caller -> BookingId.parse(bookingId).flatMap(id -> bookings.find(caller, id))
-                .map(BookingResponse::of).orElseThrow(() -> UnknownIdException.booking(bookingId)));
+                .map(booking -> BookingResponse.of(booking, places))
+                .orElseThrow(() -> UnknownIdException.booking(bookingId)));
     }
 
     @POST
@@ -115,7 +119,7 @@ public class BookingResource {
         return dispatch.forCaller(caller -> {
             BookingId id = BookingId.parse(bookingId).orElseThrow(() -> UnknownIdException.booking(bookingId));
             return idempotent.run(caller, key, "POST", "/bookings/" + id + "/cancel", "", () ->
-                    Response.ok(BookingResponse.of(bookings.cancel(caller, id))).build());
+                    Response.ok(BookingResponse.of(bookings.cancel(caller, id), places)).build());
         });
     }
 }

@@ -3,13 +3,14 @@ package org.boxoffice.api;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.boxoffice.domain.Event;
+import org.boxoffice.domain.Layout;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Body of {@code POST /events}, as in the seed. */
+/** Body of {@code POST /events}, as in the seed, with an optional venue layout. */
 @Schema(name = "CreateEvent")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CreateEventRequest(
@@ -28,9 +29,17 @@ public record CreateEventRequest(
         @Size(max = Event.MAX_TEXT_LENGTH, message = "must be at most {max} characters")
         String venue,
 
-        @Schema(description = "Seats are numbered 1..total_seats; at most boxoffice.max-seats-per-event.",
+        @Schema(description = "Seats are numbered 1..total_seats; at most boxoffice.max-seats-per-event."
+                + " Required without a layout; with one, it may be left out (it is the layout's seat count).",
                 examples = "500", minimum = "1")
-        @NotNull(message = "is required")
         @Positive(message = "must be a whole number of at least 1")
-        Integer totalSeats) {
+        Integer totalSeats,
+
+        @Schema(description = "The venue's sections and rows, instead of or beside total_seats (they must agree)")
+        VenueLayout layout) {
+
+    /** The layout's sections as the domain checks them, or null without a layout. */
+    List<Layout.Section> sections() {
+        return layout == null ? null : layout.toDomain();
+    }
 }

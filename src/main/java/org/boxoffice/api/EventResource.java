@@ -64,7 +64,7 @@ public class EventResource {
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
         return dispatch.forCaller(caller -> idempotent.run(caller, key, "POST", "/events", body, () -> {
             Event event = events.create(caller, body.name(), body.venue(), DateTimes.parse("date_time", body.dateTime()),
-                    body.totalSeats());
+                    body.totalSeats(), body.sections());
             return Response.status(Response.Status.CREATED)
                     .header(HttpHeaders.LOCATION, "/events/" + event.id())
                     .entity(EventResponse.of(event))
@@ -111,6 +111,18 @@ public class EventResource {
     public Uni<SeatCountsResponse> seats(@PathParam("event_id") String eventId) {
         return dispatch.forCaller(caller -> EventId.parse(eventId).flatMap(events::seatCounts)
                 .map(SeatCountsResponse::of).orElseThrow(() -> UnknownIdException.event(eventId)));
+    }
+
+    @GET
+    @Path("/{event_id}/seatmap")
+    @Operation(operationId = "getSeatMap", summary = "Draw an event's seats: each section and row with its free and"
+            + " held seats as ranges")
+    @APIResponse(responseCode = "200", description = "Sections and rows in layout order; seats neither free nor"
+            + " held are booked", content = @Content(schema = @Schema(implementation = SeatMapResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such event")
+    public Uni<SeatMapResponse> seatMap(@PathParam("event_id") String eventId) {
+        return dispatch.forCaller(caller -> EventId.parse(eventId).flatMap(events::seatPlan)
+                .map(SeatMapResponse::of).orElseThrow(() -> UnknownIdException.event(eventId)));
     }
 
     @GET

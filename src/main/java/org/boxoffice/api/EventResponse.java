@@ -1,5 +1,6 @@
 package org.boxoffice.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -13,10 +14,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record EventResponse(UUID eventId, String name, Instant dateTime, String venue, int totalSeats,
-        Instant createdAt) {
+        Instant createdAt,
+        @Schema(description = "The venue's sections and rows; absent for an event created without one")
+        @JsonInclude(JsonInclude.Include.NON_NULL) VenueLayout layout) {
 
     static EventResponse of(Event event) {
         return new EventResponse(event.id().value(), event.name(), event.startsAt(), event.venue(),
-                event.totalSeats(), event.createdAt());
+                event.totalSeats(), event.createdAt(), VenueLayout.of(event.layout()));
     }
 }

@@ -42,23 +42,29 @@ public class HoldResource {
     private final IdempotentRequests idempotent;
     private final Clock clock;
     private final Dispatch dispatch;
+    private final Places places;
 
-    public HoldResource(HoldService holds, IdempotentRequests idempotent, Clock clock, Dispatch dispatch) {
+    public HoldResource(HoldService holds, IdempotentRequests idempotent, Clock clock, Dispatch dispatch,
+            Places places) {
         this.holds = holds;
         this.idempotent = idempotent;
         this.clock = clock;
         this.dispatch = dispatch;
+        this.places = places;
     }
 
     @POST
     @Operation(operationId = "placeHold",
-            summary = "Hold seats until expires_at: explicit seats, or a quantity of the best available")
+            summary = "Hold seats until expires_at: explicit seats, or a quantity of the best available (in one row,"
+                    + " side by side, stranding no single seat, front rows first, nearest the middle; optionally"
+                    + " within a section or a category)")
     @APIResponse(responseCode = "201", description = "Held",
             headers = @Header(name = HttpHeaders.LOCATION, description = "/holds/{hold_id}",
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(schema = @Schema(implementation = HoldResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input (as for bookings), or both or neither of"
-            + " seats and quantity")
+    @APIResponse(responseCode = "400", description = "Invalid input (as for bookings), both or neither of seats"
+            + " and quantity, section or category with seats, both section and category, or a section or category"
+            + " the event does not have")
     @APIResponse(responseCode = "404", description = "No such event")
     @APIResponse(responseCode = "409", description = "Seats taken (unavailable_seats), fewer free than quantity"
             + " (available_seats), or the first request with this Idempotency-Key still running")
@@ -70,11 +76,11 @@ public class HoldResource {
             return idempotent.run(caller, key, "POST", "/holds", body, () -> {
                 EventId eventId = new EventId(body.eventId());
                 Hold hold = body.quantity() != null
-                        ? holds.holdBestAvailable(caller, eventId, body.quantity())
+                        ? holds.holdBestAvailable(caller, eventId, body.quantity(), body.scope())
                         : holds.holdSeats(caller, eventId, body.seats());
                 return Response.status(Response.Status.CREATED)
                         .header(HttpHeaders.LOCATION, "/holds/" + hold.id())
-                        .entity(HoldResponse.of(hold, clock.instant()))
+                        .entity(HoldResponse.of(hold, clock.instant(), places))
                         .build();
             });
         });
@@ -88,7 +94,7 @@ public class HoldResource {
     @APIResponse(responseCode = "404", description = "No such hold")
     public Uni<HoldResponse> get(@PathParam("hold_id") String holdId) {
         return dispatch.forCaller(caller -> HoldId.parse(holdId).flatMap(id -> holds.find(caller, id))
-                .map(hold -> HoldResponse.of(hold, clock.instant()))
+                .map(hold -> HoldResponse.of(hold, clock.instant(), places))
                 .orElseThrow(() -> UnknownIdException.hold(holdId)));
     }
 
@@ -103,7 +109,7 @@ public class HoldResource {
     public Uni<HoldResponse> release(@PathParam("hold_id") String holdId) {
         return dispatch.forCaller(caller -> {
             HoldId id = HoldId.parse(holdId).orElseThrow(() -> UnknownIdException.hold(holdId));
-            return HoldResponse.of(holds.release(caller, id), clock.instant());
+            return HoldResponse.of(holds.release(caller, id), clock.instant(), places);
         });
     }
 }

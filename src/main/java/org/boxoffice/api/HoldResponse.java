@@ -1,9 +1,11 @@
 package org.boxoffice.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.boxoffice.domain.Hold;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -15,11 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record HoldResponse(UUID holdId, UUID eventId, int[] seats,
         @Schema(description = "held, released, confirmed or expired", examples = "held") String status,
         Instant createdAt, Instant expiresAt,
-        @Schema(description = "The booking it was confirmed into", nullable = true) UUID bookingId) {
+        @Schema(description = "The booking it was confirmed into", nullable = true) UUID bookingId,
+        @Schema(description = "Each seat's section, row and number; absent for an event without a layout")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Places.Place> places) {
 
-    static HoldResponse of(Hold hold, Instant now) {
+    static HoldResponse of(Hold hold, Instant now, Places places) {
         return new HoldResponse(hold.id().value(), hold.eventId().value(), hold.seats().seats(),
                 hold.statusAt(now).wireName(), hold.createdAt(), hold.expiresAt(),
-                hold.bookingId() == null ? null : hold.bookingId().value());
+                hold.bookingId() == null ? null : hold.bookingId().value(), places.of(hold.eventId(), hold.seats()));
     }
 }

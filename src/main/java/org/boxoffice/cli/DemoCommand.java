@@ -42,7 +42,7 @@ public class DemoCommand {
 
         Instant startsAt = clock.instant().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS);
         out.println("1. Create an event: Summer Concert, Central Park, " + startsAt + ", 500 seats");
-        Event event = events.create(Caller.ANONYMOUS, "Summer Concert", "Central Park", startsAt, 500);
+        Event event = events.create(Caller.ANONYMOUS, "Summer Concert", "Central Park", startsAt, 500, null);
         out.println("   -> event_id " + event.id());
 
         out.println("2. Check seats");

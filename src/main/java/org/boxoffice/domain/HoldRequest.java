@@ -3,7 +3,6 @@ package org.boxoffice.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.function.IntFunction;
 
 /**
  * What a customer asks to hold: which seats of which event, for how long, and the most seats of that
@@ -32,11 +31,11 @@ public record HoldRequest(HoldId id, Event event, String customer, SeatChoice ch
      * The store then claims the seats, all or none, in the same atomic step as it read what it passed in.
      *
      * @param alreadyHeld how many seats of the event the customer's live holds hold at {@code at}
-     * @param bestAvailable the best {@code n} seats free at {@code at}; asked only by a best-available choice
+     * @param bestAvailable the best seats free at {@code at}; asked only by a best-available choice
      * @throws HoldLimitExceededException if the customer would hold more seats of the event than allowed
      * @throws NotEnoughSeatsException if fewer seats are free than a best-available choice asks for
      */
-    public Hold place(int alreadyHeld, IntFunction<SeatSelection> bestAvailable, Instant at) {
+    public Hold place(int alreadyHeld, SeatChoice.BestSeats bestAvailable, Instant at) {
         if (alreadyHeld + choice.size() > maxHeldSeatsPerCustomer) {
             throw new HoldLimitExceededException(maxHeldSeatsPerCustomer, alreadyHeld);
         }

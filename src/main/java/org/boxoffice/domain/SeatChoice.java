@@ -1,9 +1,15 @@
 package org.boxoffice.domain;
 
-import java.util.function.IntFunction;
+import java.util.Objects;
 
 /** How a hold names its seats: explicitly, or as a number of the best seats still free. */
 public sealed interface SeatChoice {
+
+    /** The best seats of a scope free at this instant, as {@link BestAvailable} chooses them. */
+    @FunctionalInterface
+    interface BestSeats {
+        SeatSelection choose(int quantity, SeatScope scope);
+    }
 
     /** How many seats this choice asks for. */
     int size();
@@ -11,10 +17,9 @@ public sealed interface SeatChoice {
     /**
      * The seats this choice stands for now.
      *
-     * @param bestAvailable the best {@code n} seats free at this instant ({@link BestAvailable}); asked only
-     *     by a best-available choice
+     * @param bestAvailable asked only by a best-available choice
      */
-    SeatSelection resolve(IntFunction<SeatSelection> bestAvailable);
+    SeatSelection resolve(BestSeats bestAvailable);
 
     /** These seats exactly. */
     record Explicit(SeatSelection seats) implements SeatChoice {
@@ -25,13 +30,22 @@ public sealed interface SeatChoice {
         }
 
         @Override
-        public SeatSelection resolve(IntFunction<SeatSelection> bestAvailable) {
+        public SeatSelection resolve(BestSeats bestAvailable) {
             return seats;
         }
     }
 
-    /** Any {@code quantity} seats, chosen by {@link BestAvailable}. */
-    record BestOf(int quantity) implements SeatChoice {
+    /** Any {@code quantity} seats of the scope, chosen by {@link BestAvailable}. */
+    record BestOf(int quantity, SeatScope scope) implements SeatChoice {
+
+        public BestOf {
+            Objects.requireNonNull(scope, "scope");
+        }
+
+        /** Any {@code quantity} seats of the event. */
+        public BestOf(int quantity) {
+            this(quantity, SeatScope.ANYWHERE);
+        }
 
         @Override
         public int size() {
@@ -39,17 +53,17 @@ public sealed interface SeatChoice {
         }
 
         @Override
-        public SeatSelection resolve(IntFunction<SeatSelection> bestAvailable) {
-            return bestAvailable.apply(quantity);
+        public SeatSelection resolve(BestSeats bestAvailable) {
+            return bestAvailable.choose(quantity, scope);
         }
     }
 
     /** Checks a best-available quantity against the per-request limit. */
-    static SeatChoice bestOf(int quantity, BookingLimits limits) {
+    static SeatChoice bestOf(int quantity, SeatScope scope, BookingLimits limits) {
         if (quantity < 1 || quantity > limits.maxSeatsPerRequest()) {
             throw new InvalidRequestException("quantity", "must be a whole number from 1 to "
                     + limits.maxSeatsPerRequest());
         }
-        return new BestOf(quantity);
+        return new BestOf(quantity, scope);
     }
 }

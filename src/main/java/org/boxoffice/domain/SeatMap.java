@@ -24,6 +24,9 @@ public final class SeatMap {
     private final int totalSeats;
     /** Bit {@code n} is seat {@code n} (bit 0 unused): set when booked or held by a live hold. */
     private final BitSet taken;
+    /** The venue's rows and their free runs, kept in step with {@link #taken}; null without a layout. */
+    private final Layout layout;
+    private final RowRuns rows;
     private final Map<HoldId, LiveHold> liveHolds = new HashMap<>();
     private final PriorityQueue<LiveHold> byExpiry = new PriorityQueue<>(Comparator.comparing(LiveHold::expiresAt));
     private int bookedCount;
@@ -40,6 +43,16 @@ public final class SeatMap {
         }
         this.totalSeats = totalSeats;
         this.taken = new BitSet(totalSeats + 1);
+        this.layout = null;
+        this.rows = null;
+    }
+
+    /** The seats of this event, laid out in rows when it has a layout. */
+    public SeatMap(Event event) {
+        this.totalSeats = event.totalSeats();
+        this.taken = new BitSet(totalSeats + 1);
+        this.layout = event.layout();
+        this.rows = layout == null ? null : new RowRuns(layout, taken);
     }
 
     /** Books every seat of the selection, or, if any is taken, none, and says which were taken. */
@@ -72,13 +85,14 @@ public final class SeatMap {
     }
 
     /**
-     * The seats {@link BestAvailable} would give {@code quantity} seats right now; takes nothing.
+     * The seats {@link BestAvailable} would give {@code quantity} seats of the scope right now; takes nothing.
      *
-     * @throws NotEnoughSeatsException if fewer than {@code quantity} seats are free
+     * @throws NotEnoughSeatsException if fewer than {@code quantity} seats of the scope are free
+     * @throws InvalidRequestException if the scope names a section or category the event does not have
      */
-    public SeatSelection bestAvailable(int quantity, Instant at) {
+    public SeatSelection bestAvailable(int quantity, SeatScope scope, Instant at) {
         advanceTo(at);
-        return BestAvailable.select(taken, totalSeats, quantity);
+        return BestAvailable.select(layout, rows, taken, totalSeats, quantity, scope);
     }
 
     /** Turns a live hold's seats into booked seats. False, changing nothing, if the hold is not live. */
@@ -113,6 +127,7 @@ public final class SeatMap {
             }
             taken.clear(seat);
         });
+        refreshRows(bookedSeats);
         bookedCount -= bookedSeats.size();
     }
 
@@ -136,6 +151,14 @@ public final class SeatMap {
     public SeatCounts counts(Instant at) {
         advanceTo(at);
         return SeatCounts.of(totalSeats, bookedCount, heldCount);
+    }
+
+    /** The event's seats row by row: free, held and (the rest) booked. */
+    public SeatPlan plan(Event event, Instant at) {
+        advanceTo(at);
+        BitSet held = new BitSet(totalSeats + 1);
+        liveHolds.values().forEach(hold -> hold.seats().stream().forEach(held::set));
+        return SeatPlan.of(event, taken, held);
     }
 
     /** The free seats as ascending runs, so a large event answers in a few numbers. */
@@ -175,6 +198,12 @@ public final class SeatMap {
         return (long) taken.size() / Byte.SIZE;
     }
 
+    private void refreshRows(SeatSelection changed) {
+        if (rows != null) {
+            rows.refresh(changed);
+        }
+    }
+
     private void claim(SeatSelection selection) {
         if (selection.highest() > totalSeats) {
             throw new IllegalArgumentException("selection " + selection + " was made for a larger event");
@@ -184,10 +213,12 @@ public final class SeatMap {
             throw new SeatsUnavailableException(unavailable);
         }
         selection.stream().forEach(taken::set);
+        refreshRows(selection);
     }
 
     private void free(LiveHold hold) {
         hold.seats().stream().forEach(taken::clear);
+        refreshRows(hold.seats());
         heldCount -= hold.seats().size();
     }
 }

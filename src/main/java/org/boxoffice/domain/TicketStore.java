@@ -95,6 +95,9 @@ public interface TicketStore {
     /** The event's seat counts at {@code now}, consistent with one another; empty for an unknown event. */
     Optional<SeatCounts> seatCounts(EventId id, Instant now);
 
+    /** The event's seats at {@code now}, row by row, free, held and booked; empty for an unknown event. */
+    Optional<SeatPlan> seatPlan(EventId id, Instant now);
+
     /** The event's free seats at {@code now} as ascending ranges; empty for an unknown event. */
     Optional<List<SeatRange>> availableSeats(EventId id, Instant now);
 

@@ -8,9 +8,11 @@ import java.util.Optional;
 import org.boxoffice.domain.Event;
 import org.boxoffice.domain.EventFilter;
 import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.Layout;
 import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
 import org.boxoffice.domain.SeatCounts;
+import org.boxoffice.domain.SeatPlan;
 import org.boxoffice.domain.SeatRange;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.security.Caller;
@@ -33,10 +35,14 @@ public class EventService {
     /**
      * Schedules an event organized by the caller, or throws
      * {@link org.boxoffice.domain.InvalidRequestException} and changes nothing. Organizers and admins only.
+     *
+     * @param totalSeats null when the layout gives it
+     * @param layout the venue's sections, or null for seats that are only numbers
      */
-    public Event create(Caller caller, String name, String venue, Instant startsAt, int totalSeats) {
+    public Event create(Caller caller, String name, String venue, Instant startsAt, Integer totalSeats,
+            List<Layout.Section> layout) {
         caller.requireAny(Role.ORGANIZER, Role.ADMIN);
-        Event event = Event.schedule(EventId.random(), caller.id(), name, venue, startsAt, totalSeats,
+        Event event = Event.schedule(EventId.random(), caller.id(), name, venue, startsAt, totalSeats, layout,
                 config.limits(), clock.instant());
         store.addEvent(event);
         return event;
@@ -52,6 +58,11 @@ public class EventService {
 
     public Optional<SeatCounts> seatCounts(EventId id) {
         return store.seatCounts(id, clock.instant());
+    }
+
+    /** The event's seats now, row by row: what a seat-map page draws. */
+    public Optional<SeatPlan> seatPlan(EventId id) {
+        return store.seatPlan(id, clock.instant());
     }
 
     public Optional<List<SeatRange>> availableSeats(EventId id) {

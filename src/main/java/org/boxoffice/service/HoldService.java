@@ -10,6 +10,7 @@ import org.boxoffice.domain.Hold;
 import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.HoldRequest;
 import org.boxoffice.domain.SeatChoice;
+import org.boxoffice.domain.SeatScope;
 import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.domain.UnknownIdException;
@@ -42,12 +43,16 @@ public class HoldService {
         });
     }
 
-    /** Holds the best {@code quantity} seats still free for the caller. Customers only. */
-    public Hold holdBestAvailable(Caller caller, EventId eventId, int quantity) {
+    /**
+     * Holds the best {@code quantity} seats of the scope still free for the caller ({@link
+     * org.boxoffice.domain.BestAvailable}). Customers only.
+     */
+    public Hold holdBestAvailable(Caller caller, EventId eventId, int quantity, SeatScope scope) {
         return metrics.count("holds", "held", () -> {
             caller.requireAny(Role.CUSTOMER);
             Event event = event(eventId);
-            return place(caller, event, SeatChoice.bestOf(quantity, config.limits()));
+            scope.checkFor(event);
+            return place(caller, event, SeatChoice.bestOf(quantity, scope, config.limits()));
         });
     }
 

@@ -34,6 +34,21 @@ final class ApiFixtures {
         return body;
     }
 
+    /** An event at a venue: Stalls (category A) of rows A of 20 and B of 22 seats, Balcony (B) of row A of 30. */
+    static Map<String, Object> venueBody() {
+        Map<String, Object> body = eventBody(0);
+        body.remove("total_seats");
+        body.put("layout", Map.of("sections", List.of(
+                Map.of("name", "Stalls", "category", "A", "rows", List.of(Map.of("label", "A", "seats", 20),
+                        Map.of("label", "B", "seats", 22))),
+                Map.of("name", "Balcony", "category", "B", "rows", List.of(Map.of("label", "A", "seats", 30))))));
+        return body;
+    }
+
+    static String createVenueEvent() {
+        return postJson("/events", venueBody()).statusCode(201).extract().path("event_id");
+    }
+
     static String createEvent(int totalSeats) {
         return given().contentType(ContentType.JSON).body(eventBody(totalSeats))
                 .when().post("/events")

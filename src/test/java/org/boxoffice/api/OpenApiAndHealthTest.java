@@ -70,6 +70,7 @@ class OpenApiAndHealthTest {
                 Map.entry("GET /events/{event_id}", "getEvent"),
                 Map.entry("GET /events/{event_id}/seats", "getSeatCounts"),
                 Map.entry("GET /events/{event_id}/seats/available", "getAvailableSeats"),
+                Map.entry("GET /events/{event_id}/seatmap", "getSeatMap"),
                 Map.entry("POST /bookings", "bookSeats"),
                 Map.entry("GET /bookings", "listBookings"),
                 Map.entry("GET /bookings/{booking_id}", "getBooking"),

@@ -37,7 +37,8 @@ class ContractTest {
                 security.put(operation.path("operationId").asText(), operation.path("security"))));
 
         assertThat(document.at("/components/securitySchemes/bearer/bearerFormat").asText()).isEqualTo("JWT");
-        assertThat(security).hasSize(12)
+        // OpenApiAndHealthTest pins which operations there are; here, that each one asks for the token.
+        assertThat(security).isNotEmpty()
                 .allSatisfy((operationId, requirement) -> assertThat(requirement).as(operationId).isEqualTo(bearer));
     }
 

@@ -206,9 +206,9 @@ class SeatMapTest {
         SeatMap map = new SeatMap(6);
         map.hold(held(HoldId.random(), "alice", seats(6, 1, 2, 3), T0));
 
-        assertThat(map.bestAvailable(3, T0).seats()).containsExactly(4, 5, 6);
-        assertThatThrownBy(() -> map.bestAvailable(4, T0))
+        assertThat(map.bestAvailable(3, SeatScope.ANYWHERE, T0).seats()).containsExactly(4, 5, 6);
+        assertThatThrownBy(() -> map.bestAvailable(4, SeatScope.ANYWHERE, T0))
                 .isInstanceOfSatisfying(NotEnoughSeatsException.class, e -> assertThat(e.available()).isEqualTo(3));
-        assertThat(map.bestAvailable(4, IN_10_MIN).seats()).containsExactly(1, 2, 3, 4);
+        assertThat(map.bestAvailable(4, SeatScope.ANYWHERE, IN_10_MIN).seats()).containsExactly(1, 2, 3, 4);
     }
 }

@@ -30,12 +30,15 @@ import org.boxoffice.domain.HoldLimitExceededException;
 import org.boxoffice.domain.HoldNotActiveException;
 import org.boxoffice.domain.HoldRequest;
 import org.boxoffice.domain.HoldStatus;
+import org.boxoffice.domain.Layout;
 import org.boxoffice.domain.NotEnoughSeatsException;
 import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
 import org.boxoffice.domain.SeatChoice;
 import org.boxoffice.domain.SeatCounts;
+import org.boxoffice.domain.SeatPlan;
 import org.boxoffice.domain.SeatRange;
+import org.boxoffice.domain.SeatScope;
 import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.domain.SeatsUnavailableException;
 import org.boxoffice.domain.TicketStore;
@@ -89,6 +92,22 @@ public abstract class TicketStoreContract {
 
     private SeatCounts counts(Event event, Instant at) {
         return store.seatCounts(event.id(), at).orElseThrow();
+    }
+
+    /** A venue: Stalls (category A) of rows A and B of 10 seats, and Balcony (B) of one row of 8. */
+    private Event addVenue() {
+        Event event = Event.schedule(EventId.random(), "organizer", "Venue Concert", "Opera", NOW.plus(Duration.ofDays(30)),
+                null, List.of(
+                        new Layout.Section("Stalls", "A", List.of(new Layout.Row("A", 10), new Layout.Row("B", 10))),
+                        new Layout.Section("Balcony", "B", List.of(new Layout.Row("A", 8)))),
+                LIMITS, NOW);
+        store.addEvent(event);
+        return event;
+    }
+
+    private Hold holdBest(Event event, int quantity, SeatScope scope, Instant at) {
+        return store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.BestOf(quantity, scope),
+                TTL, 50), at);
     }
 
     // --- events and direct bookings ---
@@ -520,6 +539,86 @@ public abstract class TicketStoreContract {
     }
 
     // --- concurrency ---
+
+    // --- venues: sections and rows ---
+
+    @Test
+    void aVenuesLayoutIsKeptWithItsEvent() {
+        Event event = addVenue();
+
+        assertThat(store.findEvent(event.id())).contains(event);
+        assertThat(store.findEvent(event.id()).orElseThrow().layout().place(23)).isEqualTo(new Layout.Place(23,
+                "Balcony", "A", 3));
+    }
+
+    @Test
+    void aBestAvailableHoldOnAVenueTakesOneRowSideBySideNearestItsMiddle() {
+        Event event = addVenue();
+        store.addBooking(booking(event, 4, 5, 6, 7));
+
+        // Row A's free seats 1-3 and 8-10 are three each: row B has four together, nearest its middle.
+        Hold hold = holdBest(event, 4, SeatScope.ANYWHERE, NOW);
+
+        assertThat(hold.seats().seats()).containsExactly(14, 15, 16, 17);
+        assertThat(holdBest(event, 3, new SeatScope("Balcony", null), NOW).seats().seats()).containsExactly(23, 24, 25);
+        assertThat(holdBest(event, 2, new SeatScope(null, "A"), NOW).seats().seats()).containsExactly(2, 3);
+    }
+
+    @Test
+    void aVenuesSeatPlanShowsEachRowsFreeAndHeldSeats() {
+        Event event = addVenue();
+        store.addBooking(booking(event, 1, 2));
+        hold(event, NOW, 12, 13);
+
+        SeatPlan plan = store.seatPlan(event.id(), NOW).orElseThrow();
+
+        assertThat(plan.sections()).extracting(SeatPlan.SectionPlan::name).containsExactly("Stalls", "Balcony");
+        SeatPlan.RowPlan rowA = plan.sections().get(0).rows().get(0);
+        SeatPlan.RowPlan rowB = plan.sections().get(0).rows().get(1);
+        assertThat(rowA).isEqualTo(new SeatPlan.RowPlan("A", 1, 10, List.of(new SeatRange(3, 10)), List.of()));
+        assertThat(rowB).isEqualTo(new SeatPlan.RowPlan("B", 11, 20,
+                List.of(new SeatRange(11, 11), new SeatRange(14, 20)), List.of(new SeatRange(12, 13))));
+        assertThat(plan.sections().get(1).rows().get(0).free()).containsExactly(new SeatRange(21, 28));
+        assertThat(store.seatPlan(event.id(), NOW.plus(TTL)).orElseThrow().sections().get(0).rows().get(1).held())
+                .as("an expired hold's seats are free in the plan at once").isEmpty();
+        assertThat(store.seatPlan(EventId.random(), NOW)).isEmpty();
+    }
+
+    @Test
+    void anEventWithoutALayoutIsOneRowInItsSeatPlan() {
+        Event event = addEvent(10);
+        store.addBooking(booking(event, 5));
+
+        SeatPlan plan = store.seatPlan(event.id(), NOW).orElseThrow();
+
+        assertThat(plan.sections()).hasSize(1);
+        assertThat(plan.sections().get(0).rows()).containsExactly(new SeatPlan.RowPlan(SeatPlan.UNLAID, 1, 10,
+                List.of(new SeatRange(1, 4), new SeatRange(6, 10)), List.of()));
+    }
+
+    /**
+     * Threads race for best-available holds of one venue: no seat goes to two holds, and no hold is
+     * refused while enough seats remain, though the store chooses and claims in separate steps.
+     */
+    @Test
+    void concurrentBestAvailableHoldsNeverShareASeatNorFailWhileSeatsRemain() throws Exception {
+        Event event = addVenue();
+        Map<HoldId, Hold> held = new ConcurrentHashMap<>();
+
+        Concurrently.run(9, thread -> {
+            for (int i = 0; i < 3; i++) {
+                Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, "customer-" + thread,
+                        new SeatChoice.BestOf(1), TTL, 50), NOW);
+                held.put(hold.id(), hold);
+            }
+        });
+
+        Set<Integer> seats = new HashSet<>();
+        held.values().forEach(hold -> hold.seats().stream().forEach(seat ->
+                assertThat(seats.add(seat)).as("seat %d held twice", seat).isTrue()));
+        assertThat(seats).hasSize(27);
+        assertThat(counts(event, NOW)).isEqualTo(SeatCounts.of(28, 0, 27));
+    }
 
     /**
      * Many threads book random overlapping seat sets of one small event at once. Afterwards no seat is in

@@ -28,6 +28,7 @@ import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
 import org.boxoffice.domain.SeatCounts;
 import org.boxoffice.domain.SeatMap;
+import org.boxoffice.domain.SeatPlan;
 import org.boxoffice.domain.SeatRange;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.domain.UnknownIdException;
@@ -128,8 +129,8 @@ public class InMemoryTicketStore implements TicketStore {
         synchronized (entry) {
             SeatMap seats = entry.seats();
             Instant at = seats.timeAt(now);
-            Hold hold = request.place(seats.heldBy(request.customer(), at), quantity -> seats.bestAvailable(quantity, at),
-                    at);
+            Hold hold = request.place(seats.heldBy(request.customer(), at),
+                    (quantity, scope) -> seats.bestAvailable(quantity, scope, at), at);
             seats.hold(hold);
             if (holds.putIfAbsent(hold.id(), hold) != null) {
                 throw new IllegalStateException("hold " + hold.id() + " exists already");
@@ -177,6 +178,15 @@ public class InMemoryTicketStore implements TicketStore {
         return entry(id).map(entry -> {
             synchronized (entry) {
                 return entry.seats().counts(now);
+            }
+        });
+    }
+
+    @Override
+    public Optional<SeatPlan> seatPlan(EventId id, Instant now) {
+        return entry(id).map(entry -> {
+            synchronized (entry) {
+                return entry.seats().plan(entry.event(), now);
             }
         });
     }
@@ -249,7 +259,7 @@ public class InMemoryTicketStore implements TicketStore {
     private record EventEntry(Event event, SeatMap seats) {
 
         EventEntry(Event event) {
-            this(event, new SeatMap(event.totalSeats()));
+            this(event, new SeatMap(event));
         }
     }
 }

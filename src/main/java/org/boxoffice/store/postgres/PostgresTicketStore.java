@@ -27,6 +27,7 @@ import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
 import org.boxoffice.domain.SeatChoice;
 import org.boxoffice.domain.SeatCounts;
+import org.boxoffice.domain.SeatPlan;
 import org.boxoffice.domain.SeatRange;
 import org.boxoffice.domain.SeatsUnavailableException;
 import org.boxoffice.domain.TicketStore;
@@ -162,16 +163,19 @@ public class PostgresTicketStore implements TicketStore {
         for (int attempt = 1; ; attempt++) {
             try {
                 return jdbc.inTransaction(c -> {
+                    if (request.choice() instanceof SeatChoice.BestOf) {
+                        claims.lockChoices(c, event.id());
+                    }
                     Instant at = time.now(c, now);
                     Hold hold = request.place(claims.heldBy(c, event.id(), request.customer(), at),
-                            quantity -> BestAvailable.select(Jdbc.unchecked(() -> claims.taken(c, event, at)),
-                                    event.totalSeats(), quantity), at);
+                            (quantity, scope) -> BestAvailable.select(event,
+                                    Jdbc.unchecked(() -> claims.taken(c, event, at)), quantity, scope), at);
                     Rows.insertHold(c, hold);
                     claims.claimForHold(c, hold);
                     return hold;
                 });
             } catch (SeatsUnavailableException lostRace) {
-                // Seats this store chose were taken between its read and its claim: choose again.
+                // Seats this store chose were booked by name between its read and its claim: choose again.
                 if (!(request.choice() instanceof SeatChoice.BestOf) || attempt == BEST_AVAILABLE_ATTEMPTS) {
                     throw lostRace;
                 }
@@ -233,6 +237,18 @@ public class PostgresTicketStore implements TicketStore {
                             : Optional.empty();
                 }
             }
+        });
+    }
+
+    @Override
+    public Optional<SeatPlan> seatPlan(EventId id, Instant now) {
+        return jdbc.inTransaction(c -> {
+            Optional<Event> event = Rows.findEvent(c, id.value());
+            if (event.isEmpty()) {
+                return Optional.empty();
+            }
+            SeatClaims.Claimed claimed = claims.takenAndHeld(c, event.get(), time.now(c, now));
+            return Optional.of(SeatPlan.of(event.get(), claimed.taken(), claimed.held()));
         });
     }
 

@@ -41,8 +41,8 @@ final class Rows {
     }
 
     static void insertEvent(Connection c, Event event) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO events"
-                + " (id, name, venue, starts_at, total_seats, created_at, organizer) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO events (id, name, venue, starts_at,"
+                + " total_seats, created_at, organizer, layout) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
             insert.setObject(1, event.id().value());
             insert.setString(2, event.name());
             insert.setString(3, event.venue());
@@ -50,6 +50,7 @@ final class Rows {
             insert.setInt(5, event.totalSeats());
             setInstant(insert, 6, event.createdAt());
             insert.setString(7, event.organizer());
+            insert.setString(8, event.layout() == null ? null : LayoutJson.write(event.layout()));
             insert.executeUpdate();
         }
     }
@@ -115,9 +116,10 @@ final class Rows {
     }
 
     static Event event(ResultSet row) throws SQLException {
+        String layout = row.getString("layout");
         return new Event(new EventId(getUuid(row, "id")), row.getString("name"),
                 row.getString("venue"), getInstant(row, "starts_at"), row.getInt("total_seats"),
-                getInstant(row, "created_at"), row.getString("organizer"));
+                getInstant(row, "created_at"), row.getString("organizer"), layout == null ? null : LayoutJson.read(layout));
     }
 
     static Booking booking(ResultSet row) throws SQLException {

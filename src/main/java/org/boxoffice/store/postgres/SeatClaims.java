@@ -100,6 +100,18 @@ final class SeatClaims {
     }
 
     /**
+     * Makes best-available choices of one event take turns until the transaction ends: otherwise two
+     * concurrent ones read the same free seats, choose the same best ones, and all but one lose the
+     * claim. Requests that name their seats do not wait for it; the claim's primary key still decides.
+     */
+    void lockChoices(Connection c, EventId eventId) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 1))")) {
+            lock.setString(1, eventId.toString());
+            lock.execute();
+        }
+    }
+
+    /**
      * Seats the customer's live holds of the event hold. Takes a lock on (event, customer) until the
      * transaction ends, so that two holds of one customer cannot both pass the limit.
      */
@@ -122,19 +134,30 @@ final class SeatClaims {
 
     /** The event's taken seats at {@code now}: bit {@code n} is seat {@code n}. */
     BitSet taken(Connection c, Event event, Instant now) throws SQLException {
+        return takenAndHeld(c, event, now).taken();
+    }
+
+    /** An event's seats at one instant: bit {@code n} of {@code taken} set when seat {@code n} is booked or held. */
+    record Claimed(BitSet taken, BitSet held) {
+    }
+
+    /** The event's taken seats at {@code now}, and of those the ones live holds hold. */
+    Claimed takenAndHeld(Connection c, Event event, Instant now) throws SQLException {
         BitSet taken = new BitSet(event.totalSeats() + 1);
-        try (PreparedStatement select = c.prepareStatement("SELECT seat FROM seat_claims WHERE event_id = ?"
-                + " AND (booking_id IS NOT NULL OR expires_at > ?)")) {
+        BitSet held = new BitSet(event.totalSeats() + 1);
+        try (PreparedStatement select = c.prepareStatement("SELECT seat, hold_id IS NOT NULL FROM seat_claims"
+                + " WHERE event_id = ? AND (booking_id IS NOT NULL OR expires_at > ?)")) {
             select.setObject(1, event.id().value());
             setInstant(select, 2, now);
             select.setFetchSize(10_000);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     taken.set(rows.getInt(1));
+                    held.set(rows.getInt(1), rows.getBoolean(2));
                 }
             }
         }
-        return taken;
+        return new Claimed(taken, held);
     }
 
     /** Deletes the claims of holds that expired; how many holds they were. */
