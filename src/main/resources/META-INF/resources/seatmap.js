@@ -48,11 +48,16 @@ function say(text, isError) {
   $("message").className = isError ? "error" : "";
 }
 
-async function loadEvents() {
+/** Lists upcoming events, soonest first; with a cursor, the next page below those shown. */
+async function loadEvents(cursor) {
   try {
-    const page = await api("GET", "/events?limit=100&from=" + encodeURIComponent(new Date().toISOString()));
+    const query = "/events?limit=100&from=" + encodeURIComponent(new Date().toISOString())
+      + (cursor ? "&cursor=" + encodeURIComponent(cursor) : "");
+    const page = await api("GET", query);
     const list = $("event-list");
-    list.replaceChildren();
+    if (!cursor) {
+      list.replaceChildren();
+    }
     for (const event of page.items) {
       const item = document.createElement("li");
       const open = document.createElement("button");
@@ -62,7 +67,9 @@ async function loadEvents() {
       item.append(open);
       list.append(item);
     }
-    $("no-events").hidden = page.items.length > 0;
+    $("no-events").hidden = list.children.length > 0;
+    $("more-events").hidden = !page.next_cursor;
+    $("more-events").onclick = () => loadEvents(page.next_cursor);
   } catch (error) {
     say("Could not list the events: " + error.message, true);
   }

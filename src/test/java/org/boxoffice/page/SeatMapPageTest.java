@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -123,7 +123,8 @@ class SeatMapPageTest {
     }
 
     private static String createVenueEvent(String name) {
-        Map<String, Object> body = Map.of("name", name, "date_time", LocalDate.now().plusYears(1) + " 19:00",
+        // Soon, so that it is on the page's first page of upcoming events whatever other tests created.
+        Map<String, Object> body = Map.of("name", name, "date_time", Instant.now().plus(Duration.ofHours(2)).toString(),
                 "venue", "Opera House", "layout", Map.of("sections", List.of(
                         Map.of("name", "Stalls", "category", "A", "rows", List.of(Map.of("label", "A", "seats", 24),
                                 Map.of("label", "B", "seats", 24), Map.of("label", "C", "seats", 26))),
