@@ -185,6 +185,32 @@ class DeploymentManifestsTest {
                 .contains("quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold=0");
     }
 
+    /**
+     * Each function's memory is at least twice the RSS bench/lambda-coldstart.sh measured at its first
+     * answer (bench/RESULTS.md): the heap grows past that under traffic.
+     */
+    @Test
+    void eachFunctionsMemoryLeavesRoomAboveTheMeasuredRss() throws IOException {
+        JsonNode template = read("deploy/lambda/template.yaml");
+        String results = Files.readString(Path.of("bench/RESULTS.md"));
+
+        assertThat(template.at("/Resources/BoxOffice/Properties/MemorySize").asInt())
+                .isBetween(128, 10240)
+                .isGreaterThanOrEqualTo(2 * measuredRss(results, "function-custom.zip (bootstrap"));
+        assertThat(template.at("/Resources/BoxOfficeManaged/Properties/MemorySize").asInt())
+                .isBetween(128, 10240)
+                .isGreaterThanOrEqualTo(2 * measuredRss(results, "function.zip as the managed runtime runs it, JVM 25"));
+        assertThat(template.at("/Resources/BoxOfficeMigrate/Properties/MemorySize").asInt()).isBetween(128, 10240);
+    }
+
+    /** The RSS MiB column of the cold-start table row that starts with this text. */
+    private static int measuredRss(String results, String row) {
+        Matcher rss = Pattern.compile("(?m)^\\| " + Pattern.quote(row) + "[^|]*\\|[^|]*\\|[^|]*\\| (\\d+) \\|")
+                .matcher(results);
+        assertThat(rss.find()).as("the row '%s' in bench/RESULTS.md", row).isTrue();
+        return Integer.parseInt(rss.group(1));
+    }
+
     /** The container runs with the JVM options the benchmarks measured (bench/lib.sh). */
     @Test
     void theJvmImageShipsTheJvmOptionsTheBenchmarksMeasure() throws IOException {
