@@ -1,4 +1,5 @@
-# Shared by the benchmark scripts: wrk, starting a jar and waiting for it, and driving it.
+# Shared by the benchmark scripts: wrk, starting a jar and waiting for it, driving it, medians, and
+# finding a JDK of a given release.
 # Source it from the repository root.
 
 # The JVM options Box Office ships with (src/main/docker/Dockerfile.jvm; DeploymentManifestsTest keeps
