@@ -12,7 +12,7 @@
 #   bench/startup.sh [runs, default 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source bench/lib.sh   # EXTENSION_PROFILES, jdk_home
+source bench/lib.sh   # EXTENSION_PROFILES, jdk_home, median
 RUNS=${1:-5}
 OUT=$PWD/target/startup
 JAVA17=$(jdk_home 17)
@@ -101,8 +101,6 @@ train_aot() {
   done
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
 }
-
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # run_variant LABEL: one start of that variant; prints "milliseconds rss_kib".
 run_variant() {

@@ -1,80 +1,137 @@
 #!/usr/bin/env bash
-# Runs target/function.zip as AWS Lambda's Java runtime does: unzipped into a task directory and
-# started by AWS's own Runtime Interface Client (com.amazonaws:aws-lambda-java-runtime-interface-client
-# 2.10.1), which polls runtime_api.py, a local stand-in for the Lambda Runtime API. Feeds it API
-# Gateway v2 (HTTP API) events and checks the raw answers: statusCode, headers, body.
+# Runs Box Office's Lambda zips as AWS Lambda does, against runtime_api.py (a local stand-in for the
+# Lambda Runtime API), feeds them API Gateway v2 (HTTP API) events and checks the raw answers:
+# statusCode, headers, body.
 #
-#   deploy/lambda/harness/run-function-zip.sh      (builds the zip with -Plambda if it is missing)
+# - target/function.zip (managed java21 runtime): unzipped into a task directory and started by AWS's
+#   own Runtime Interface Client (com.amazonaws:aws-lambda-java-runtime-interface-client, 2.10.1) on
+#   the java of PATH, as the managed runtime does; in-memory store.
+# - target/function-custom.zip (custom runtime), if built: unzipped into a task directory and started
+#   as ./bootstrap, on a fresh PostgreSQL database: first the function answers 503
+#   schema-not-migrated, then the migrate function migrates (twice: the second finds nothing to do),
+#   then the function answers as the HTTP service does, using its AOT cache (AOTMode=on: an unusable
+#   cache fails the check). Then it must still answer with the cache corrupted or missing, and with
+#   the jars' times lost in unzipping; and on the in-memory store.
+#
+#   deploy/lambda/harness/run-function-zip.sh [managed | custom]    (default: both; the managed zip is
+#                                                                     built with -Plambda if missing)
+# Needs python3, unzip; for the custom zip, psql reaching PostgreSQL at 127.0.0.1:5432 as postgres.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-HARNESS=deploy/lambda/harness
+source deploy/lambda/harness/lambda.sh
 WORK=target/lambda-harness
 HANDLER=io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest
+WHICH=${1:-both}
+rm -rf "$WORK" && mkdir -p "$WORK"
+python3 "$LAMBDA_HARNESS/events.py" check "$WORK/events.json"
 
-[ -f target/function.zip ] || ./mvnw -B -q package -Plambda -DskipTests
-rm -rf "$WORK" && mkdir -p "$WORK/task"
-unzip -q target/function.zip -d "$WORK/task"
-./mvnw -B -q -f "$HARNESS/pom.xml" dependency:copy-dependencies -DoutputDirectory="$(pwd)/$WORK/ric"
-
-python3 - "$WORK/events.json" <<'PY'
-import json, sys, datetime
-def event(method, path, body=None):
-    e = {"version": "2.0", "routeKey": "$default", "rawPath": path, "rawQueryString": "",
-         "headers": {"content-type": "application/json", "accept": "application/json"},
-         "requestContext": {"accountId": "123456789012", "apiId": "boxoffice", "domainName": "localhost",
-                            "requestId": "harness", "routeKey": "$default", "stage": "$default", "timeEpoch": 0,
-                            "http": {"method": method, "path": path, "protocol": "HTTP/1.1",
-                                     "sourceIp": "127.0.0.1", "userAgent": "harness"}},
-         "isBase64Encoded": False}
-    if body is not None:
-        e["body"] = json.dumps(body)
-    return e
-date = (datetime.date.today() + datetime.timedelta(days=365)).isoformat() + " 19:00"
-events = [
-    event("POST", "/events", {"name": "Lambda Live", "date_time": date, "venue": "Cloud Hall", "total_seats": 10}),
-    event("POST", "/bookings", {"event_id": "${event_id}", "seats": [1, 2]}),
-    event("POST", "/bookings", {"event_id": "${event_id}", "seats": [2, 3]}),
-    event("POST", "/bookings", {"event_id": "${event_id}", "seats": [0]}),
-    event("GET", "/events/${event_id}/seats"),
-]
-json.dump(events, open(sys.argv[1], "w"))
-PY
-
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 "$HARNESS/runtime_api.py" "$PORT" "$WORK/events.json" "$WORK/results.json" &
-API=$!
-env AWS_LAMBDA_RUNTIME_API="127.0.0.1:$PORT" AWS_LAMBDA_FUNCTION_NAME=boxoffice AWS_LAMBDA_FUNCTION_VERSION=1 \
-  AWS_LAMBDA_FUNCTION_MEMORY_SIZE=1024 AWS_REGION=us-east-1 _HANDLER="$HANDLER" LAMBDA_TASK_ROOT="$WORK/task" \
-  BOXOFFICE_STORE=memory BOXOFFICE_AUTH_ENABLED=false \
-  java -cp "$WORK/task:$WORK/task/lib/*:$WORK/ric/*" com.amazonaws.services.lambda.runtime.api.client.AWSLambda \
-  "$HANDLER" > "$WORK/function.log" 2>&1 &
-FUNCTION=$!
-status=0
-wait "$API" || status=$?
-kill "$FUNCTION" 2>/dev/null || true
-[ "$status" = 0 ] || { echo "the function did not answer every event; see $WORK/function.log"; exit 1; }
-
-python3 - "$WORK/results.json" <<'PY'
+# check RESULTS LABEL: the answers to events.py's check scenario are the HTTP service's.
+check() {
+    python3 - "$1" "$2" <<'PY'
 import json, sys
-results = json.load(open(sys.argv[1]))
+results, label = json.load(open(sys.argv[1])), sys.argv[2]
 def answer(i):
     r = results[i]
-    assert "response" in r, f"event {i} failed: {r}"
+    assert "response" in r, f"{label}: event {i} failed: {r}"
     return r["response"]
 def header(a, name):
     return next((v for k, v in a.get("headers", {}).items() if k.lower() == name.lower()), None)
-created, booked, conflict, invalid, seats = (answer(i) for i in range(5))
-assert created["statusCode"] == 201, created
+def problem(a, status):
+    assert a["statusCode"] == status, f"{label}: {a}"
+    assert header(a, "Content-Type").startswith("application/problem+json"), f"{label}: {a}"
+    return json.loads(a["body"])
+created, booked, conflict, invalid, unknown, seats = (answer(i) for i in range(6))
+assert created["statusCode"] == 201, f"{label}: {created}"
 event_id = json.loads(created["body"])["event_id"]
-assert header(created, "Location") == f"/events/{event_id}", created
-assert booked["statusCode"] == 201 and json.loads(booked["body"])["status"] == "confirmed", booked
-assert conflict["statusCode"] == 409, conflict
-assert header(conflict, "Content-Type").startswith("application/problem+json"), conflict
-assert json.loads(conflict["body"])["unavailable_seats"] == [2], conflict
-assert invalid["statusCode"] == 400 and header(invalid, "Content-Type").startswith("application/problem+json"), invalid
-assert seats["statusCode"] == 200 and json.loads(seats["body"])["booked_seats"] == 2, seats
-print("function.zip under the AWS Runtime Interface Client: 5 events, 5 expected answers (201, 201, 409, 400, 200)")
+assert header(created, "Location") == f"/events/{event_id}", f"{label}: {created}"
+assert booked["statusCode"] == 201 and json.loads(booked["body"])["status"] == "confirmed", f"{label}: {booked}"
+assert problem(conflict, 409)["unavailable_seats"] == [2], f"{label}: {conflict}"
+problem(invalid, 400)
+problem(unknown, 404)
+assert seats["statusCode"] == 200 and json.loads(seats["body"])["booked_seats"] == 2, f"{label}: {seats}"
+print(f"{label}: 6 events, 6 expected answers (201, 201, 409, 400, 404, 200)")
 PY
-grep -q "boxoffice.store=memory ON AWS LAMBDA" "$WORK/function.log" \
-  || { echo "the in-memory store on Lambda did not warn; see $WORK/function.log"; exit 1; }
-echo "and it warned loudly about the in-memory store on Lambda"
+}
+
+# run_custom TASK LABEL HANDLER EVENTS [VARIABLE=VALUE...]: one run of the custom runtime's function.
+run_custom() {
+    local task=$1 label=$2 handler=$3 events=$4; shift 4
+    start_runtime_api "$events" "$WORK/$label.json"
+    start_custom_runtime "$task" "$WORK/$label.log" "$handler" "$@"
+    finish_function || { echo "$label: the function did not answer every event; see $WORK/$label.log" >&2; exit 1; }
+}
+
+if [ "$WHICH" != custom ]; then
+    [ -f target/function.zip ] || ./mvnw -B -q package -Plambda -DskipTests
+    mkdir -p "$WORK/managed"
+    unzip -q target/function.zip -d "$WORK/managed"
+    ./mvnw -B -q -f "$LAMBDA_HARNESS/pom.xml" dependency:copy-dependencies -DoutputDirectory="$(pwd)/$WORK/ric"
+    start_runtime_api "$WORK/events.json" "$WORK/managed.json"
+    # shellcheck disable=SC2046
+    (cd "$WORK/managed" && exec env $(lambda_environment) AWS_LAMBDA_RUNTIME_API="$RUNTIME_API" _HANDLER="$HANDLER" \
+        LAMBDA_TASK_ROOT="$PWD" BOXOFFICE_STORE=memory BOXOFFICE_AUTH_ENABLED=false \
+        java -cp "../ric/*" com.amazonaws.services.lambda.runtime.api.client.AWSLambda "$HANDLER") \
+        > "$WORK/managed.log" 2>&1 &
+    FUNCTION_PID=$!
+    finish_function || { echo "the function did not answer every event; see $WORK/managed.log" >&2; exit 1; }
+    check "$WORK/managed.json" "function.zip under the AWS Runtime Interface Client"
+    grep -q "boxoffice.store=memory ON AWS LAMBDA" "$WORK/managed.log" \
+        || { echo "the in-memory store on Lambda did not warn; see $WORK/managed.log" >&2; exit 1; }
+    echo "and it warned loudly about the in-memory store on Lambda"
+fi
+
+if [ "$WHICH" != managed ]; then
+    [ -f target/function-custom.zip ] || { echo "no target/function-custom.zip: build it with ./mvnw package -Plambda on JDK 25" >&2; exit 1; }
+    TASK=$WORK/custom
+    unzip -q target/function-custom.zip -d "$TASK"
+    db="boxoffice_harness_$(date +%s)_$$"
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $db"
+    trap 'psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true' EXIT
+    POSTGRES=(BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db"
+        QUARKUS_DATASOURCE_USERNAME=postgres BOXOFFICE_AUTH_ENABLED=false)
+    python3 -c 'import json, sys; json.dump(json.load(open(sys.argv[1]))[:1], open(sys.argv[2], "w"))' \
+        "$WORK/events.json" "$WORK/first.json"
+    echo '[{}, {}]' > "$WORK/migrate-events.json"
+
+    run_custom "$TASK" unmigrated "$HANDLER" "$WORK/first.json" "${POSTGRES[@]}"
+    run_custom "$TASK" migrate migrate "$WORK/migrate-events.json" "${POSTGRES[@]}"
+    run_custom "$TASK" postgres "$HANDLER" "$WORK/events.json" "${POSTGRES[@]}" BOXOFFICE_JAVA_OPTS=-XX:AOTMode=on
+    python3 - "$WORK/unmigrated.json" "$WORK/migrate.json" <<'PY'
+import json, sys
+unmigrated = json.load(open(sys.argv[1]))[0]["response"]
+body = json.loads(unmigrated["body"])
+assert unmigrated["statusCode"] == 503 and body["type"] == "urn:boxoffice:problem:schema-not-migrated", unmigrated
+assert "migrate" in body["detail"], body
+print("function-custom.zip before migrating: 503 schema-not-migrated, naming the migrate step")
+first, again = (r["response"] for r in json.load(open(sys.argv[2])))
+assert first["migrated"] and "Migrated the schema from version 0 to" in first["output"], first
+assert again["migrated"] and "nothing to migrate" in again["output"], again
+print("the migrate function: migrated the fresh database, then found nothing to migrate")
+PY
+    check "$WORK/postgres.json" "function-custom.zip (bootstrap, jlink'd JDK, AOT cache) on PostgreSQL"
+
+    # A cache the JVM cannot use: it says why and starts without it. (The JVM checks the header, the
+    # size, the JVM build and the class path; a flipped bit inside it goes unseen without
+    # -XX:+VerifySharedSpaces, whose cost bench/RESULTS.md gives: zip's checksums guard the file.)
+    cp -a "$TASK" "$WORK/corrupt"
+    head -c 512 /dev/urandom | dd of="$WORK/corrupt/app.aot" bs=512 conv=notrunc status=none
+    run_custom "$WORK/corrupt" corrupt "$HANDLER" "$WORK/events.json" "${POSTGRES[@]}"
+    check "$WORK/corrupt.json" "with a corrupted AOT cache"
+    grep -q "bad magic number" "$WORK/corrupt.log" || { echo "no warning of the corrupted cache" >&2; exit 1; }
+    truncate -s 10M "$WORK/corrupt/app.aot"
+    run_custom "$WORK/corrupt" truncated "$HANDLER" "$WORK/events.json" "${POSTGRES[@]}"
+    check "$WORK/truncated.json" "with a truncated AOT cache"
+    rm "$WORK/corrupt/app.aot"
+    run_custom "$WORK/corrupt" missing "$HANDLER" "$WORK/events.json" "${POSTGRES[@]}"
+    check "$WORK/missing.json" "with no AOT cache"
+
+    # An unzip that sets every file's time to now, as some do.
+    python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' \
+        target/function-custom.zip "$WORK/untimed"
+    chmod 755 "$WORK/untimed/bootstrap" "$WORK/untimed/jdk/bin/"*
+    run_custom "$WORK/untimed" untimed "$HANDLER" "$WORK/events.json" "${POSTGRES[@]}" BOXOFFICE_JAVA_OPTS=-XX:AOTMode=on
+    check "$WORK/untimed.json" "unzipped without the jars' times (the bootstrap's copy, AOTMode=on)"
+
+    run_custom "$TASK" memory "$HANDLER" "$WORK/events.json" BOXOFFICE_STORE=memory BOXOFFICE_AUTH_ENABLED=false
+    check "$WORK/memory.json" "function-custom.zip on the in-memory store"
+fi

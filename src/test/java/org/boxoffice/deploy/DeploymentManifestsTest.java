@@ -100,26 +100,115 @@ class DeploymentManifestsTest {
     }
 
     @Test
-    void theSamTemplateDeploysTheZipOnJava21BehindAnHttpApiWithSecretsByReference() throws IOException {
+    void theSamTemplateDeploysBehindAnHttpApiWithSecretsByReference() throws IOException {
         JsonNode template = read("deploy/lambda/template.yaml");
-        JsonNode function = template.at("/Resources/BoxOffice");
-        JsonNode properties = function.path("Properties");
-        JsonNode variables = properties.at("/Environment/Variables");
+        JsonNode variables = template.at("/Globals/Function/Environment/Variables");
 
         assertThat(template.path("Transform").asText()).isEqualTo("AWS::Serverless-2016-10-31");
-        assertThat(function.path("Type").asText()).isEqualTo("AWS::Serverless::Function");
-        assertThat(properties.path("Runtime").asText()).isEqualTo("java21");
-        assertThat(properties.path("Handler").asText())
-                .isEqualTo("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
-        assertThat(properties.path("CodeUri").asText()).endsWith("target/function.zip");
-        assertThat(properties.path("MemorySize").asInt()).isPositive();
-        assertThat(properties.path("Timeout").asInt()).isPositive();
-        assertThat(properties.at("/Events/HttpApi/Type").asText()).isEqualTo("HttpApi");
-        assertThat(properties.at("/SnapStart/Fn::If/1/ApplyOn").asText()).isEqualTo("PublishedVersions");
+        assertThat(template.at("/Resources/BoxOfficeApi/Type").asText()).isEqualTo("AWS::Serverless::HttpApi");
+        for (String name : List.of("BoxOffice", "BoxOfficeManaged")) {
+            JsonNode properties = template.at("/Resources/" + name + "/Properties");
+            assertThat(template.at("/Resources/" + name + "/Type").asText()).isEqualTo("AWS::Serverless::Function");
+            assertThat(properties.path("Handler").asText())
+                    .isEqualTo("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
+            assertThat(properties.at("/Events/HttpApi/Type").asText()).isEqualTo("HttpApi");
+            assertThat(properties.at("/Events/HttpApi/Properties/ApiId/Ref").asText()).isEqualTo("BoxOfficeApi");
+        }
+        assertThat(template.at("/Globals/Function/Timeout").asInt()).isPositive();
         assertThat(variables.path("BOXOFFICE_STORE").asText()).isEqualTo("postgres");
         assertThat(variables.at("/QUARKUS_DATASOURCE_PASSWORD/Fn::Sub").asText()).startsWith("{{resolve:secretsmanager:");
-        assertThat(variables.path("QUARKUS_DATASOURCE_JDBC_URL").has("Ref")).isTrue();
-        assertThat(variables.path("JAVA_TOOL_OPTIONS").asText()).contains("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void theRuntimeIsAParameterWithTheCustomRuntimeByDefault() throws IOException {
+        JsonNode template = read("deploy/lambda/template.yaml");
+        JsonNode choice = template.at("/Parameters/FunctionRuntime");
+        JsonNode custom = template.at("/Resources/BoxOffice");
+        JsonNode managed = template.at("/Resources/BoxOfficeManaged");
+
+        assertThat(choice.path("Default").asText()).isEqualTo("custom");
+        List<String> allowed = new ArrayList<>();
+        choice.path("AllowedValues").forEach(value -> allowed.add(value.asText()));
+        assertThat(allowed).containsExactly("custom", "java21");
+        assertThat(template.at("/Conditions/CustomRuntime/Fn::Equals/1").asText()).isEqualTo("custom");
+        assertThat(template.at("/Conditions/ManagedRuntime/Fn::Equals/1").asText()).isEqualTo("java21");
+        assertThat(custom.path("Condition").asText()).isEqualTo("CustomRuntime");
+        assertThat(custom.at("/Properties/Runtime").asText()).isEqualTo("provided.al2023");
+        assertThat(custom.at("/Properties/CodeUri").asText()).endsWith("target/function-custom.zip");
+        assertThat(managed.path("Condition").asText()).isEqualTo("ManagedRuntime");
+        assertThat(managed.at("/Properties/Runtime").asText()).isEqualTo("java21");
+        assertThat(managed.at("/Properties/CodeUri").asText()).endsWith("target/function.zip");
+        assertThat(managed.at("/Properties/Environment/Variables/JAVA_TOOL_OPTIONS").asText())
+                .contains("-XX:TieredStopAtLevel=1");
+        // Lambda has SnapStart for its managed runtimes only.
+        assertThat(managed.at("/Properties/SnapStart/Fn::If/1/ApplyOn").asText()).isEqualTo("PublishedVersions");
+        assertThat(template.at("/Conditions/SnapStart/Fn::And/0/Condition").asText()).isEqualTo("ManagedRuntime");
+    }
+
+    @Test
+    void theMigrateFunctionRunsTheSameZipWhoseBootstrapMigratesForTheMigrateHandler() throws IOException {
+        JsonNode template = read("deploy/lambda/template.yaml");
+        JsonNode function = template.at("/Resources/BoxOffice/Properties");
+        JsonNode migrate = template.at("/Resources/BoxOfficeMigrate");
+
+        assertThat(migrate.path("Condition").asText()).isEqualTo("CustomRuntime");
+        assertThat(migrate.at("/Properties/Handler").asText()).isEqualTo("migrate");
+        assertThat(migrate.at("/Properties/CodeUri").asText()).isEqualTo(function.path("CodeUri").asText());
+        assertThat(migrate.at("/Properties/Runtime").asText()).isEqualTo(function.path("Runtime").asText());
+        assertThat(migrate.at("/Properties/Timeout").asInt()).isGreaterThan(template.at("/Globals/Function/Timeout").asInt());
+        assertThat(migrate.at("/Properties/Events").isMissingNode()).as("invoked by the deployer only").isTrue();
+        assertThat(template.at("/Outputs/MigrateFunction/Value/Ref").asText()).isEqualTo("BoxOfficeMigrate");
+        assertThat(Files.readString(Path.of("deploy/lambda/custom-runtime/bootstrap")))
+                .contains("if [ \"${_HANDLER:-}\" = migrate ]; then")
+                .contains("-jar app/boxoffice.jar migrate");
+    }
+
+    @Test
+    void anRdsProxyEndpointChangesOnlyTheUrlAndEachEnvironmentKeepsOneOrTwoConnections() throws IOException {
+        JsonNode template = read("deploy/lambda/template.yaml");
+        JsonNode variables = template.at("/Globals/Function/Environment/Variables");
+        JsonNode url = variables.at("/QUARKUS_DATASOURCE_JDBC_URL/Fn::If");
+        JsonNode pool = template.at("/Parameters/DatabasePoolSize");
+
+        assertThat(template.at("/Parameters/RdsProxyEndpoint/Default").asText()).isEmpty();
+        assertThat(template.at("/Conditions/ThroughRdsProxy/Fn::Not/0/Fn::Equals/0/Ref").asText())
+                .isEqualTo("RdsProxyEndpoint");
+        assertThat(url.get(0).asText()).isEqualTo("ThroughRdsProxy");
+        assertThat(url.at("/1/Fn::Sub").asText()).startsWith("jdbc:postgresql://${RdsProxyEndpoint}:5432/");
+        assertThat(url.at("/2/Ref").asText()).isEqualTo("DatabaseUrl");
+        assertThat(pool.path("MinValue").asInt()).isEqualTo(1);
+        assertThat(pool.path("MaxValue").asInt()).isEqualTo(2);
+        assertThat(variables.at("/BOXOFFICE_DB_POOL_SIZE/Ref").asText()).isEqualTo("DatabasePoolSize");
+        // What lets a transaction pooler stand in the URL's place (PgBouncerIT runs it through one).
+        String settings = Files.readString(Path.of("src/main/resources/application.properties"));
+        assertThat(settings).contains("quarkus.datasource.jdbc.max-size=${BOXOFFICE_DB_POOL_SIZE:")
+                .contains("quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold=0");
+    }
+
+    /**
+     * Each function's memory is at least twice the RSS bench/lambda-coldstart.sh measured at its first
+     * answer (bench/RESULTS.md): the heap grows past that under traffic.
+     */
+    @Test
+    void eachFunctionsMemoryLeavesRoomAboveTheMeasuredRss() throws IOException {
+        JsonNode template = read("deploy/lambda/template.yaml");
+        String results = Files.readString(Path.of("bench/RESULTS.md"));
+
+        assertThat(template.at("/Resources/BoxOffice/Properties/MemorySize").asInt())
+                .isBetween(128, 10240)
+                .isGreaterThanOrEqualTo(2 * measuredRss(results, "function-custom.zip (bootstrap"));
+        assertThat(template.at("/Resources/BoxOfficeManaged/Properties/MemorySize").asInt())
+                .isBetween(128, 10240)
+                .isGreaterThanOrEqualTo(2 * measuredRss(results, "function.zip as the managed runtime runs it, JVM 25"));
+        assertThat(template.at("/Resources/BoxOfficeMigrate/Properties/MemorySize").asInt()).isBetween(128, 10240);
+    }
+
+    /** The RSS MiB column of the cold-start table row that starts with this text. */
+    private static int measuredRss(String results, String row) {
+        Matcher rss = Pattern.compile("(?m)^\\| " + Pattern.quote(row) + "[^|]*\\|[^|]*\\|[^|]*\\| (\\d+) \\|")
+                .matcher(results);
+        assertThat(rss.find()).as("the row '%s' in bench/RESULTS.md", row).isTrue();
+        return Integer.parseInt(rss.group(1));
     }
 
     /** The container runs with the JVM options the benchmarks measured (bench/lib.sh). */
