@@ -213,6 +213,8 @@ function toggle(seat, status) {
 async function placeHold(body) {
   try {
     const hold = await api("POST", "/holds", Object.assign({ event_id: state.event.event_id }, body));
+    // Counted on this browser's clock from the hold's own life, so a server clock set differently does not matter.
+    hold.deadline = Date.now() + (Date.parse(hold.expires_at) - Date.parse(hold.created_at));
     state.hold = hold;
     state.selected.clear();
     showHold();
@@ -238,7 +240,7 @@ function showHold() {
   }
   $("hold-seats").textContent = describe(state.hold);
   const tick = () => {
-    const left = Math.max(0, Math.floor((new Date(state.hold.expires_at) - Date.now()) / 1000));
+    const left = Math.max(0, Math.floor((state.hold.deadline - Date.now()) / 1000));
     $("countdown").textContent = "Expires in " + Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
     if (left === 0) {
       say("Your hold expired; its seats are free again.", true);

@@ -182,7 +182,7 @@ class DeploymentManifestsTest {
         // What lets a transaction pooler stand in the URL's place (PgBouncerIT runs it through one).
         String settings = Files.readString(Path.of("src/main/resources/application.properties"));
         assertThat(settings).contains("quarkus.datasource.jdbc.max-size=${BOXOFFICE_DB_POOL_SIZE:")
-                .contains("quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold=0");
+                .contains("quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold=${BOXOFFICE_DB_PREPARE_THRESHOLD:0}");
     }
 
     /**
