@@ -39,6 +39,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts an instance that reaches the run's database through another URL (a proxy, say). */
     public static ServiceProcess start(String name, String jdbcUrl) throws Exception {
         ServiceProcess instance = new ServiceProcess(name, freePort(), jdbcUrl);
+        // A new log for a new instance; a restart after a kill appends to it.
+        Files.deleteIfExists(Path.of("target", name + ".log"));
         instance.launch();
         return instance;
     }
