@@ -2,6 +2,7 @@ package org.boxoffice.api;
 
 import static org.boxoffice.api.EventResource.IDEMPOTENCY_KEY_DOC;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
 import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.BookingId;
 import org.boxoffice.domain.EventId;
@@ -28,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,12 +46,15 @@ public class BookingResource {
     private final IdempotentRequests idempotent;
     private final Dispatch dispatch;
     private final Places places;
+    private final ObjectMapper json;
 
-    public BookingResource(BookingService bookings, IdempotentRequests idempotent, Dispatch dispatch, Places places) {
+    public BookingResource(BookingService bookings, IdempotentRequests idempotent, Dispatch dispatch, Places places,
+            ObjectMapper json) {
         this.bookings = bookings;
         this.idempotent = idempotent;
         this.dispatch = dispatch;
         this.places = places;
+        this.json = json;
     }
 
     @POST
@@ -71,8 +78,8 @@ public class BookingResource {
             body.checkForm();
             return idempotent.run(caller, key, "POST", "/bookings", body, () -> {
                 Booking booking = body.confirmsHold()
-                        ? bookings.confirm(caller, new HoldId(body.holdId()))
-                        : bookings.book(caller, new EventId(body.eventId()), body.seats());
+                        ? bookings.confirm(caller, new HoldId(body.holdId()), body.paymentReference())
+                        : bookings.book(caller, new EventId(body.eventId()), body.seats(), body.paymentReference());
                 return Response.status(Response.Status.CREATED)
                         .header(HttpHeaders.LOCATION, "/bookings/" + booking.id())
                         .entity(BookingResponse.of(booking, places))
@@ -109,17 +116,27 @@ public class BookingResource {
     @POST
     @Path("/{booking_id}/cancel")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "cancelBooking",
-            summary = "Cancel a booking; its seats are free at once. Cancelling twice answers the same.")
-    @APIResponse(responseCode = "200", description = "The booking, cancelled",
+    @Operation(operationId = "cancelBooking", summary = "Cancel a booking, or some of its seats; they are free at once"
+            + " and refunded by the event's refund policy. Cancelling the same again answers the same refund.")
+    @APIResponse(responseCode = "200", description = "The booking as it now stands, with the refund this made",
             content = @Content(schema = @Schema(implementation = BookingResponse.class)))
+    @APIResponse(responseCode = "400", description = "Seats that are not seats of this booking, repeated, or not a"
+            + " list of seat numbers")
     @APIResponse(responseCode = "404", description = "No such booking")
+    @APIResponse(responseCode = "409", description = "Some seats named were cancelled already, by another"
+            + " cancellation; or the first request with this Idempotency-Key still running")
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request")
     public Uni<Response> cancel(@PathParam("booking_id") String bookingId,
+            @RequestBody(description = "Optional: {\"seats\": [...]} cancels only those seats; without a body,"
+                    + " all of them", required = false,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CancelBookingRequest.class))) String body,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
         return dispatch.forCaller(caller -> {
             BookingId id = BookingId.parse(bookingId).orElseThrow(() -> UnknownIdException.booking(bookingId));
-            return idempotent.run(caller, key, "POST", "/bookings/" + id + "/cancel", "", () ->
-                    Response.ok(BookingResponse.of(bookings.cancel(caller, id), places)).build());
+            Optional<List<Integer>> seats = CancelBookingRequest.read(json, body).map(CancelBookingRequest::seats);
+            return idempotent.run(caller, key, "POST", "/bookings/" + id + "/cancel", seats.orElse(List.of()), () ->
+                    Response.ok(BookingResponse.of(bookings.cancel(caller, id, seats), places)).build());
         });
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.InvalidRequestException;
 import org.boxoffice.domain.Violation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,7 +26,11 @@ public record CreateBookingRequest(
         List<@NotNull(message = "must be a seat number, not null") Integer> seats,
 
         @Schema(description = "A live hold to confirm into a booking of its seats")
-        UUID holdId) {
+        UUID holdId,
+
+        @Schema(description = "What paid for it, as the integrator records it (free text, at most 200 characters)",
+                maxLength = Booking.MAX_PAYMENT_REFERENCE, examples = "pi_3PqRsT")
+        String paymentReference) {
 
     boolean confirmsHold() {
         return holdId != null;

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.boxoffice.domain.Event;
-import org.boxoffice.domain.Layout;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /events}, as in the seed, with an optional venue layout. */
@@ -36,10 +35,19 @@ public record CreateEventRequest(
         Integer totalSeats,
 
         @Schema(description = "The venue's sections and rows, instead of or beside total_seats (they must agree)")
-        VenueLayout layout) {
+        VenueLayout layout,
 
-    /** The layout's sections as the domain checks them, or null without a layout. */
-    List<Layout.Section> sections() {
-        return layout == null ? null : layout.toDomain();
+        @Schema(description = "What seats cost; without it the event is free")
+        SaleTerms.PricingBody pricing,
+
+        @Schema(description = "What a cancellation refunds, by how long before the start it comes; default: 100%"
+                + " until the event starts")
+        List<SaleTerms.TierBody> refundPolicy) {
+
+    /** What the organizer asks for, as the domain checks it. */
+    Event.Plan plan() {
+        return new Event.Plan(name, venue, DateTimes.parse("date_time", dateTime), totalSeats,
+                layout == null ? null : layout.toDomain(), pricing == null ? null : pricing.toPlan(),
+                SaleTerms.tiers(refundPolicy));
     }
 }

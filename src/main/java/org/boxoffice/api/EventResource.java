@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
 import org.boxoffice.domain.Event;
 import org.boxoffice.domain.EventFilter;
@@ -56,15 +57,15 @@ public class EventResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a missing or wrong-typed field, a blank"
-            + " name or venue, total_seats out of range, a past or unreadable date_time")
+            + " name or venue, total_seats out of range, a past or unreadable date_time, a broken layout, pricing or"
+            + " refund policy (each named by its path)")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request")
     public Uni<Response> create(@NotNull(message = "is required: send a JSON object") @Valid CreateEventRequest body,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
         return dispatch.forCaller(caller -> idempotent.run(caller, key, "POST", "/events", body, () -> {
-            Event event = events.create(caller, body.name(), body.venue(), DateTimes.parse("date_time", body.dateTime()),
-                    body.totalSeats(), body.sections());
+            Event event = events.create(caller, body.plan());
             return Response.status(Response.Status.CREATED)
                     .header(HttpHeaders.LOCATION, "/events/" + event.id())
                     .entity(EventResponse.of(event))
@@ -111,6 +112,39 @@ public class EventResource {
     public Uni<SeatCountsResponse> seats(@PathParam("event_id") String eventId) {
         return dispatch.forCaller(caller -> EventId.parse(eventId).flatMap(events::seatCounts)
                 .map(SeatCountsResponse::of).orElseThrow(() -> UnknownIdException.event(eventId)));
+    }
+
+    @POST
+    @Path("/{event_id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "cancelEvent", summary = "Cancel an event: no new holds or bookings, every live hold"
+            + " released, every booking refunded in full. Cancelling again answers the same.")
+    @APIResponse(responseCode = "200", description = "The event, cancelled",
+            content = @Content(schema = @Schema(implementation = EventResponse.class)))
+    @APIResponse(responseCode = "403", description = "Not the event's organizer nor an admin")
+    @APIResponse(responseCode = "404", description = "No such event")
+    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request")
+    public Uni<Response> cancel(@PathParam("event_id") String eventId,
+            @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
+        return dispatch.forCaller(caller -> {
+            EventId id = EventId.parse(eventId).orElseThrow(() -> UnknownIdException.event(eventId));
+            return idempotent.run(caller, key, "POST", "/events/" + id + "/cancel", List.of(), () ->
+                    Response.ok(EventResponse.of(events.cancel(caller, id))).build());
+        });
+    }
+
+    @GET
+    @Path("/{event_id}/report")
+    @Operation(operationId = "getSalesReport", summary = "An event's sales: gross, refunds, net, bookings, and seats"
+            + " and takings per price category, from one consistent reading")
+    @APIResponse(responseCode = "200", description = "gross - refunds = net: what the live parts of the bookings"
+            + " are worth", content = @Content(schema = @Schema(implementation = SalesReportResponse.class)))
+    @APIResponse(responseCode = "403", description = "Not the event's organizer nor an admin")
+    @APIResponse(responseCode = "404", description = "No such event")
+    public Uni<SalesReportResponse> report(@PathParam("event_id") String eventId) {
+        return dispatch.forCaller(caller -> EventId.parse(eventId).flatMap(id -> events.report(caller, id))
+                .map(SalesReportResponse::of).orElseThrow(() -> UnknownIdException.event(eventId)));
     }
 
     @GET

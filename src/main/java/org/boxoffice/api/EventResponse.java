@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.boxoffice.domain.Event;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,10 +17,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record EventResponse(UUID eventId, String name, Instant dateTime, String venue, int totalSeats,
         Instant createdAt,
         @Schema(description = "The venue's sections and rows; absent for an event created without one")
-        @JsonInclude(JsonInclude.Include.NON_NULL) VenueLayout layout) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) VenueLayout layout,
+        @Schema(description = "What seats cost; absent for a free event")
+        @JsonInclude(JsonInclude.Include.NON_NULL) SaleTerms.PricingBody pricing,
+        @Schema(description = "What a cancellation refunds, by how long before the start it comes")
+        List<SaleTerms.TierBody> refundPolicy,
+        @Schema(description = "scheduled, or cancelled (then every booking was refunded in full)",
+                examples = "scheduled") String status,
+        @Schema(description = "When it was cancelled")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant cancelledAt) {
 
     static EventResponse of(Event event) {
         return new EventResponse(event.id().value(), event.name(), event.startsAt(), event.venue(),
-                event.totalSeats(), event.createdAt(), VenueLayout.of(event.layout()));
+                event.totalSeats(), event.createdAt(), VenueLayout.of(event.layout()),
+                SaleTerms.PricingBody.of(event.pricing()), SaleTerms.of(event.refundPolicy()),
+                event.isCancelled() ? "cancelled" : "scheduled", event.cancelledAt());
     }
 }

@@ -15,15 +15,18 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.boxoffice.domain.EventCancelledException;
 import org.boxoffice.domain.HoldLimitExceededException;
 import org.boxoffice.domain.HoldNotActiveException;
 import org.boxoffice.domain.InvalidRequestException;
 import org.boxoffice.domain.NotEnoughSeatsException;
 import org.boxoffice.domain.SchemaBehindException;
+import org.boxoffice.domain.SeatsAlreadyCancelledException;
 import org.boxoffice.domain.SeatsUnavailableException;
 import org.boxoffice.domain.StoreUnavailableException;
 import org.boxoffice.domain.UnknownIdException;
@@ -100,6 +103,21 @@ public class ExceptionMappers {
             case HELD -> throw new IllegalStateException("a live hold is active");
         };
         return Problems.conflict("hold-" + status, "Hold " + status, detail);
+    }
+
+    /** A cancelled event: nothing of it can be held or booked any more: 409. */
+    @ServerExceptionMapper
+    public Response eventCancelled(EventCancelledException exception) {
+        return Problems.conflict("event-cancelled", "Event cancelled", "Event " + exception.eventId()
+                + " was cancelled: it takes no holds or bookings, and every booking was refunded. Nothing was changed.");
+    }
+
+    /** A partial cancellation naming seats another cancellation took already: 409, nothing refunded twice. */
+    @ServerExceptionMapper
+    public Response seatsAlreadyCancelled(SeatsAlreadyCancelledException exception) {
+        return Problems.conflict("seats-already-cancelled", "Seats already cancelled", "Seats "
+                + Arrays.toString(exception.seats()) + " were cancelled (and refunded) by another cancellation;"
+                + " nothing was changed.");
     }
 
     /** A customer holding too many seats of one event already: 409; release or confirm some first. */

@@ -18,12 +18,16 @@ public record HoldResponse(UUID holdId, UUID eventId, int[] seats,
         @Schema(description = "held, released, confirmed or expired", examples = "held") String status,
         Instant createdAt, Instant expiresAt,
         @Schema(description = "The booking it was confirmed into", nullable = true) UUID bookingId,
-        @Schema(description = "Each seat's section, row and number; absent for an event without a layout")
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Places.Place> places) {
+        @Schema(description = "Each seat's section, row, number and price; absent for an event without a layout")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Places.Place> places,
+        @Schema(description = "What the seats cost, fixed when the hold was placed; absent for a free event")
+        @JsonInclude(JsonInclude.Include.NON_NULL) MoneyResponse total) {
 
     static HoldResponse of(Hold hold, Instant now, Places places) {
         return new HoldResponse(hold.id().value(), hold.eventId().value(), hold.seats().seats(),
                 hold.statusAt(now).wireName(), hold.createdAt(), hold.expiresAt(),
-                hold.bookingId() == null ? null : hold.bookingId().value(), places.of(hold.eventId(), hold.seats()));
+                hold.bookingId() == null ? null : hold.bookingId().value(),
+                places.of(hold.eventId(), hold.seats(), hold.prices()),
+                hold.prices().isFree() ? null : MoneyResponse.of(hold.prices().total()));
     }
 }

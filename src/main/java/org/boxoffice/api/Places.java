@@ -1,11 +1,13 @@
 package org.boxoffice.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import org.boxoffice.domain.Event;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Layout;
+import org.boxoffice.domain.SeatPrices;
 import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.service.EventService;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,20 +25,28 @@ public class Places {
         this.events = events;
     }
 
-    /** One seat's place. */
+    /** One seat's place, and its price when the event has prices. */
     @Schema(name = "Place")
     public record Place(@Schema(examples = "23") int seat, @Schema(examples = "Stalls") String section,
-            @Schema(examples = "B") String row, @Schema(description = "The seat's number within its row", examples = "3")
-            int number) {
+            @Schema(examples = "B") String row,
+            @Schema(description = "The seat's number within its row", examples = "3") int number,
+            @Schema(description = "What the seat cost, in minor units; absent for a free event", examples = "12000")
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long price) {
     }
 
-    /** The places of these seats of the event, or null when the event has no layout. */
-    List<Place> of(EventId event, SeatSelection seats) {
+    /** The places of these seats of the event, at these prices, or null when the event has no layout. */
+    List<Place> of(EventId event, SeatSelection seats, SeatPrices prices) {
         Layout layout = events.find(event).map(Event::layout).orElse(null);
         if (layout == null) {
             return null;
         }
-        return Arrays.stream(seats.seats()).mapToObj(layout::place)
-                .map(place -> new Place(place.seat(), place.section(), place.row(), place.number())).toList();
+        int[] numbers = seats.seats();
+        List<Place> places = new ArrayList<>(numbers.length);
+        for (int i = 0; i < numbers.length; i++) {
+            Layout.Place place = layout.place(numbers[i]);
+            places.add(new Place(place.seat(), place.section(), place.row(), place.number(),
+                    prices.isFree() ? null : prices.at(i)));
+        }
+        return places;
     }
 }

@@ -42,7 +42,8 @@ public class DemoCommand {
 
         Instant startsAt = clock.instant().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS);
         out.println("1. Create an event: Summer Concert, Central Park, " + startsAt + ", 500 seats");
-        Event event = events.create(Caller.ANONYMOUS, "Summer Concert", "Central Park", startsAt, 500, null);
+        Event event = events.create(Caller.ANONYMOUS,
+                new Event.Plan("Summer Concert", "Central Park", startsAt, 500, null, null, null));
         out.println("   -> event_id " + event.id());
 
         out.println("2. Check seats");

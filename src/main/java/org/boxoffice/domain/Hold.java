@@ -11,9 +11,10 @@ import java.util.Objects;
  *
  * @param bookingId the booking it was confirmed into, or {@code null}
  * @param customer who placed it (the caller's id); only they (or an admin) may see or use it
+ * @param prices what each seat costs, fixed when the hold was placed; its booking pays the same
  */
 public record Hold(HoldId id, EventId eventId, SeatSelection seats, Instant createdAt, Instant expiresAt,
-        HoldStatus status, BookingId bookingId, String customer) {
+        HoldStatus status, BookingId bookingId, String customer, SeatPrices prices) {
 
     public Hold {
         Objects.requireNonNull(id, "id");
@@ -23,6 +24,10 @@ public record Hold(HoldId id, EventId eventId, SeatSelection seats, Instant crea
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(prices, "prices");
+        if (prices.size() != seats.size()) {
+            throw new IllegalArgumentException("a hold has a price per seat");
+        }
         if (status == HoldStatus.EXPIRED) {
             throw new IllegalArgumentException("expiry is a matter of time, not a stored status");
         }
@@ -34,9 +39,18 @@ public record Hold(HoldId id, EventId eventId, SeatSelection seats, Instant crea
         }
     }
 
+    /** A free hold of these seats, placed {@code now}. */
     public static Hold placed(HoldId id, EventId eventId, String customer, SeatSelection seats, Instant now,
             Instant expiresAt) {
-        return new Hold(id, eventId, seats, now, expiresAt, HoldStatus.HELD, null, customer);
+        return new Hold(id, eventId, seats, now, expiresAt, HoldStatus.HELD, null, customer,
+                SeatPrices.free(seats.size()));
+    }
+
+    /** A hold of these seats of the event at its prices now, placed {@code now}. */
+    public static Hold placed(HoldId id, Event event, String customer, SeatSelection seats, Instant now,
+            Instant expiresAt) {
+        return new Hold(id, event.id(), seats, now, expiresAt, HoldStatus.HELD, null, customer,
+                SeatPrices.of(event, seats));
     }
 
     /** The status at {@code now}: a held hold whose time has come is expired. */
@@ -60,11 +74,11 @@ public record Hold(HoldId id, EventId eventId, SeatSelection seats, Instant crea
             throw new HoldNotActiveException(id, current);
         }
         return current == HoldStatus.HELD
-                ? new Hold(id, eventId, seats, createdAt, expiresAt, HoldStatus.RELEASED, null, customer)
+                ? new Hold(id, eventId, seats, createdAt, expiresAt, HoldStatus.RELEASED, null, customer, prices)
                 : this;
     }
 
     public Hold confirmedAs(BookingId booking) {
-        return new Hold(id, eventId, seats, createdAt, expiresAt, HoldStatus.CONFIRMED, booking, customer);
+        return new Hold(id, eventId, seats, createdAt, expiresAt, HoldStatus.CONFIRMED, booking, customer, prices);
     }
 }

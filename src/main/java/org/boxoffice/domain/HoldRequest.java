@@ -39,6 +39,6 @@ public record HoldRequest(HoldId id, Event event, String customer, SeatChoice ch
         if (alreadyHeld + choice.size() > maxHeldSeatsPerCustomer) {
             throw new HoldLimitExceededException(maxHeldSeatsPerCustomer, alreadyHeld);
         }
-        return Hold.placed(id, event.id(), customer, choice.resolve(bestAvailable), at, at.plus(ttl));
+        return Hold.placed(id, event, customer, choice.resolve(bestAvailable), at, at.plus(ttl));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How a venue's seats lie: sections (each with an optional price category) of rows of seats, the
@@ -190,6 +191,17 @@ public final class Layout {
         Section section = sections.get(rowSection[row]);
         return new Place(seat, section.name(), section.rows().get(rowInSection[row]).label(),
                 seat - rowFirstSeat[row] + 1);
+    }
+
+    /** The price categories the sections name. */
+    public Set<String> categories() {
+        Set<String> categories = new TreeSet<>();
+        sections.forEach(section -> {
+            if (section.category() != null) {
+                categories.add(section.category());
+            }
+        });
+        return categories;
     }
 
     /** The category of a seat's section, or null. */

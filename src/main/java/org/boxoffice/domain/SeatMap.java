@@ -156,9 +156,19 @@ public final class SeatMap {
     /** The event's seats row by row: free, held and (the rest) booked. */
     public SeatPlan plan(Event event, Instant at) {
         advanceTo(at);
+        return SeatPlan.of(event, taken, held());
+    }
+
+    /** The event's sales: its bookings (all of them, from the store) and these seats, at one instant. */
+    public SalesReport salesReport(Event event, List<Booking> bookings, Instant at) {
+        advanceTo(at);
+        return SalesReport.of(event, bookings, taken, held());
+    }
+
+    private BitSet held() {
         BitSet held = new BitSet(totalSeats + 1);
         liveHolds.values().forEach(hold -> hold.seats().stream().forEach(held::set));
-        return SeatPlan.of(event, taken, held);
+        return held;
     }
 
     /** The free seats as ascending runs, so a large event answers in a few numbers. */

@@ -15,6 +15,11 @@ import java.util.Optional;
  *   <li>A refused request changes nothing.</li>
  *   <li>A hold's seats are free to everyone at the instant it expires, whether or not
  *       {@link #sweepExpiredHolds} has run.</li>
+ *   <li>Money is never created or lost: for every event, what its bookings took in minus what was
+ *       refunded is what the live parts of its bookings are worth; a seat is refunded at most once, and
+ *       never more than it cost.</li>
+ *   <li>A cancelled event takes nothing new: every booking stored before its cancellation is refunded
+ *       in full, and none is stored after.</li>
  * </ol>
  * Methods that take {@code now} judge hold expiry by it (a store with a clock of its own, such as a
  * database, may use that instead). The rules themselves (which seats a request may ask for, the hold
@@ -43,6 +48,7 @@ public interface TicketStore {
      * Stores the booking and claims its seats in one atomic step, at the booking's creation time.
      *
      * @throws SeatsUnavailableException if any seat is taken; then nothing changes
+     * @throws EventCancelledException if the event was cancelled; then nothing changes
      * @throws UnknownIdException if the booking's event is not in this store
      */
     void addBooking(Booking booking);
@@ -53,12 +59,36 @@ public interface TicketStore {
     Page<Booking> listBookings(PageRequest page, Optional<String> customer);
 
     /**
-     * Cancels the booking and frees its seats at once; a booking cancelled already stays as it is.
+     * Cancels some seats of the booking, or all that are live, freeing them at once and refunding them by
+     * the event's refund policy at {@code now} ({@link Booking#cancel}). Cancelling the same seats again, or
+     * all of a cancelled booking, changes nothing and answers the first refund.
      *
-     * @return the booking as it now stands
+     * @param seats the seats to cancel, or empty for all that are live
+     * @return the booking as it now stands, and the refund
      * @throws UnknownIdException if there is no such booking
+     * @throws SeatsAlreadyCancelledException if some seats named were cancelled already
+     * @throws InvalidRequestException if a seat named is not a seat of the booking
      */
-    Booking cancelBooking(BookingId id, Instant now);
+    Booking.Cancellation cancelBooking(BookingId id, Optional<SeatSelection> seats, Instant now);
+
+    /** Cancels the whole booking ({@link #cancelBooking(BookingId, Optional, Instant)}), as it now stands. */
+    default Booking cancelBooking(BookingId id, Instant now) {
+        return cancelBooking(id, Optional.empty(), now).booking();
+    }
+
+    /**
+     * Cancels the event: from then on it takes no holds or bookings ({@link EventCancelledException}),
+     * its live holds are released, and every confirmed booking is cancelled with a full refund, whatever
+     * the refund policy. A booking stored before this returns is refunded; none is stored after. Cancelling
+     * again changes nothing.
+     *
+     * @return the event as it now stands
+     * @throws UnknownIdException if there is no such event
+     */
+    Event cancelEvent(EventId id, Instant now);
+
+    /** The event's sales at {@code now}, from one consistent reading; empty for an unknown event. */
+    Optional<SalesReport> salesReport(EventId id, Instant now);
 
     /**
      * Places a hold on the chosen seats for the request's time to live, all or none.
@@ -67,6 +97,7 @@ public interface TicketStore {
      * @throws SeatsUnavailableException if an explicitly chosen seat is taken
      * @throws NotEnoughSeatsException if fewer seats are free than a best-available choice asks for
      * @throws HoldLimitExceededException if the customer would hold more seats of the event than allowed
+     * @throws EventCancelledException if the event was cancelled
      * @throws UnknownIdException if the event is not in this store
      */
     Hold placeHold(HoldRequest request, Instant now);
@@ -85,12 +116,19 @@ public interface TicketStore {
     Hold releaseHold(HoldId id, Instant now);
 
     /**
-     * Turns a live hold into a confirmed booking with the same seats, in one atomic step.
+     * Turns a live hold into a confirmed booking with the same seats at the same prices, in one atomic step.
      *
+     * @param paymentReference what paid for it, or null
      * @throws HoldNotActiveException if the hold expired, was released or was confirmed already
+     * @throws EventCancelledException if the event was cancelled
      * @throws UnknownIdException if there is no such hold
      */
-    Booking confirmHold(HoldId id, BookingId bookingId, Instant now);
+    Booking confirmHold(HoldId id, BookingId bookingId, String paymentReference, Instant now);
+
+    /** Confirms a hold with no payment reference. */
+    default Booking confirmHold(HoldId id, BookingId bookingId, Instant now) {
+        return confirmHold(id, bookingId, null, now);
+    }
 
     /** The event's seat counts at {@code now}, consistent with one another; empty for an unknown event. */
     Optional<SeatCounts> seatCounts(EventId id, Instant now);

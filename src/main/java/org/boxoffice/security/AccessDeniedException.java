@@ -9,4 +9,9 @@ public class AccessDeniedException extends RuntimeException {
     public AccessDeniedException(Role... allowed) {
         super("This needs the role " + Arrays.stream(allowed).map(Role::group).collect(Collectors.joining(" or ")));
     }
+
+    /** Refused for another reason than a missing role; {@code why} is a sentence for the client. */
+    public AccessDeniedException(String why) {
+        super(why);
+    }
 }

@@ -38,6 +38,18 @@ public record Caller(String id, Set<Role> roles) {
         throw new AccessDeniedException(allowed);
     }
 
+    /**
+     * Refuses a caller who may not manage the event {@code organizer} organizes: only that organizer, and
+     * admins, may.
+     *
+     * @throws AccessDeniedException saying who may
+     */
+    public void requireManagerOf(String organizer) {
+        if (!has(Role.ADMIN) && !(has(Role.ORGANIZER) && id.equals(organizer))) {
+            throw new AccessDeniedException("This needs the event's organizer or the role admin");
+        }
+    }
+
     /** Whether the caller may see what {@code owner} owns: their own things, or anything for an admin. */
     public boolean maySee(String owner) {
         return has(Role.ADMIN) || id.equals(owner);

@@ -41,12 +41,25 @@ public class BookingService {
      * @throws org.boxoffice.domain.SeatsUnavailableException if any seat is taken; nothing changes
      */
     public Booking book(Caller caller, EventId eventId, List<Integer> seats) {
+        return book(caller, eventId, seats, null);
+    }
+
+    /**
+     * Books every requested seat or none, at the event's prices now.
+     *
+     * @param paymentReference what paid for it, or null
+     * @throws org.boxoffice.domain.EventCancelledException if the event was cancelled; nothing changes
+     */
+    public Booking book(Caller caller, EventId eventId, List<Integer> seats, String paymentReference) {
         return metrics.count("bookings", "booked", () -> {
             caller.requireAny(Role.CUSTOMER);
             Event event = store.findEvent(eventId).orElseThrow(() -> UnknownIdException.event(eventId));
             SeatSelection selection = SeatSelection.of(seats, event.totalSeats(), config.limits());
-            Booking booking = Booking.confirmed(BookingId.random(), eventId, caller.id(), selection,
-                    clock.instant());
+            Booking priced = Booking.confirmed(BookingId.random(), event, caller.id(), selection, clock.instant());
+            Booking booking = new Booking(priced.id(), priced.eventId(), priced.seats(), priced.status(),
+                    priced.createdAt(), null, null, priced.customer(), priced.prices(), List.of(),
+                    Booking.checkPaymentReference(paymentReference));
+            event.checkOnSale();
             store.addBooking(booking);
             return booking;
         });
@@ -57,20 +70,29 @@ public class BookingService {
      *
      * @throws org.boxoffice.domain.HoldNotActiveException if it expired, was released or was confirmed
      */
-    public Booking confirm(Caller caller, HoldId holdId) {
+    public Booking confirm(Caller caller, HoldId holdId, String paymentReference) {
         return metrics.count("confirms", "confirmed", () -> {
             caller.requireAny(Role.CUSTOMER);
+            String reference = Booking.checkPaymentReference(paymentReference);
             store.findHold(holdId).filter(hold -> hold.customer().equals(caller.id()))
                     .orElseThrow(() -> UnknownIdException.hold(holdId));
-            return store.confirmHold(holdId, BookingId.random(), clock.instant());
+            return store.confirmHold(holdId, BookingId.random(), reference, clock.instant());
         });
     }
 
-    /** Cancels the caller's booking (an admin: anyone's) and frees its seats; cancelling twice is harmless. */
-    public Booking cancel(Caller caller, BookingId id) {
+    /**
+     * Cancels some seats of the caller's booking (an admin: anyone's), or all that are live, freeing them
+     * and refunding them by the event's policy now. Cancelling the same again answers the same refund.
+     *
+     * @param seats the seats to cancel, or empty for all
+     */
+    public Booking.Cancellation cancel(Caller caller, BookingId id, Optional<List<Integer>> seats) {
         return metrics.count("cancellations", "cancelled", () -> {
-            find(caller, id).orElseThrow(() -> UnknownIdException.booking(id));
-            return store.cancelBooking(id, clock.instant());
+            Booking booking = find(caller, id).orElseThrow(() -> UnknownIdException.booking(id));
+            Event event = store.findEvent(booking.eventId()).orElseThrow();
+            Optional<SeatSelection> which = seats.map(list -> SeatSelection.of(list, event.totalSeats(),
+                    config.limits()));
+            return store.cancelBooking(id, which, clock.instant());
         });
     }
 

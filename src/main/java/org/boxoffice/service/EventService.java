@@ -8,7 +8,8 @@ import java.util.Optional;
 import org.boxoffice.domain.Event;
 import org.boxoffice.domain.EventFilter;
 import org.boxoffice.domain.EventId;
-import org.boxoffice.domain.Layout;
+import org.boxoffice.domain.UnknownIdException;
+import org.boxoffice.domain.SalesReport;
 import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
 import org.boxoffice.domain.SeatCounts;
@@ -35,17 +36,34 @@ public class EventService {
     /**
      * Schedules an event organized by the caller, or throws
      * {@link org.boxoffice.domain.InvalidRequestException} and changes nothing. Organizers and admins only.
-     *
-     * @param totalSeats null when the layout gives it
-     * @param layout the venue's sections, or null for seats that are only numbers
      */
-    public Event create(Caller caller, String name, String venue, Instant startsAt, Integer totalSeats,
-            List<Layout.Section> layout) {
+    public Event create(Caller caller, Event.Plan plan) {
         caller.requireAny(Role.ORGANIZER, Role.ADMIN);
-        Event event = Event.schedule(EventId.random(), caller.id(), name, venue, startsAt, totalSeats, layout,
-                config.limits(), clock.instant());
+        Event event = Event.schedule(EventId.random(), caller.id(), plan, config.limits(), clock.instant());
         store.addEvent(event);
         return event;
+    }
+
+    /**
+     * Cancels the event: no new holds or bookings, live holds released, every booking refunded in full.
+     * Its organizer and admins only; cancelling again answers the same.
+     *
+     * @throws UnknownIdException if there is no such event
+     */
+    public Event cancel(Caller caller, EventId id) {
+        Event event = store.findEvent(id).orElseThrow(() -> UnknownIdException.event(id));
+        caller.requireManagerOf(event.organizer());
+        return store.cancelEvent(id, clock.instant());
+    }
+
+    /** The event's sales now. Its organizer and admins only. */
+    public Optional<SalesReport> report(Caller caller, EventId id) {
+        Optional<Event> event = store.findEvent(id);
+        if (event.isEmpty()) {
+            return Optional.empty();
+        }
+        caller.requireManagerOf(event.get().organizer());
+        return store.salesReport(id, clock.instant());
     }
 
     public Optional<Event> find(EventId id) {

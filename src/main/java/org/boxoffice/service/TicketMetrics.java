@@ -6,10 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.boxoffice.domain.EventCancelledException;
 import org.boxoffice.domain.HoldLimitExceededException;
 import org.boxoffice.domain.HoldNotActiveException;
 import org.boxoffice.domain.InvalidRequestException;
 import org.boxoffice.domain.NotEnoughSeatsException;
+import org.boxoffice.domain.SeatsAlreadyCancelledException;
 import org.boxoffice.domain.SeatsUnavailableException;
 import org.boxoffice.domain.StoreUnavailableException;
 import org.boxoffice.domain.UnknownIdException;
@@ -70,6 +72,12 @@ public class TicketMetrics {
         }
         if (e instanceof HoldLimitExceededException) {
             return "hold_limit";
+        }
+        if (e instanceof EventCancelledException) {
+            return "event_cancelled";
+        }
+        if (e instanceof SeatsAlreadyCancelledException) {
+            return "already_cancelled";
         }
         if (e instanceof InvalidRequestException) {
             return "invalid";

@@ -40,6 +40,7 @@ class AuthTest {
     private static final String ALICE = Tokens.valid("alice", "customer");
     private static final String MALLORY = Tokens.valid("mallory", "customer");
     private static final String ADMIN = Tokens.valid("ada", "admin");
+    private static final String OTHER_ORGANIZER = Tokens.valid("oscar", "organizer");
 
     /** One endpoint: how to call it, given the ids of the fixtures below. */
     record Call(String name, Function<Fixture, ValidatableResponse> send) {
@@ -84,6 +85,9 @@ class AuthTest {
                 new Call("GET /events/{id}/seats", f -> f.as().get("/events/" + f.eventId() + "/seats").then()),
                 new Call("GET /events/{id}/seats/available",
                         f -> f.as().get("/events/" + f.eventId() + "/seats/available").then()),
+                new Call("GET /events/{id}/seatmap", f -> f.as().get("/events/" + f.eventId() + "/seatmap").then()),
+                new Call("POST /events/{id}/cancel", f -> f.as().post("/events/" + f.eventId() + "/cancel").then()),
+                new Call("GET /events/{id}/report", f -> f.as().get("/events/" + f.eventId() + "/report").then()),
                 new Call("POST /holds", f -> f.as().body(Map.of("event_id", f.eventId(), "quantity", 1))
                         .post("/holds").then()),
                 new Call("GET /holds/{id}", f -> f.as().get("/holds/" + f.holdId()).then()),
@@ -134,7 +138,11 @@ class AuthTest {
                 Arguments.of(calls.get("POST /events"), "nobody in particular", Tokens.valid("nemo")),
                 Arguments.of(calls.get("POST /holds"), "an organizer", ORGANIZER),
                 Arguments.of(calls.get("POST /bookings"), "an organizer", ORGANIZER),
-                Arguments.of(calls.get("POST /bookings {hold_id}"), "an admin", ADMIN));
+                Arguments.of(calls.get("POST /bookings {hold_id}"), "an admin", ADMIN),
+                Arguments.of(calls.get("POST /events/{id}/cancel"), "a customer", ALICE),
+                Arguments.of(calls.get("POST /events/{id}/cancel"), "another organizer", OTHER_ORGANIZER),
+                Arguments.of(calls.get("GET /events/{id}/report"), "a customer", ALICE),
+                Arguments.of(calls.get("GET /events/{id}/report"), "another organizer", OTHER_ORGANIZER));
     }
 
     @ParameterizedTest(name = "{0} by {1}")
@@ -178,6 +186,17 @@ class AuthTest {
             given().auth().oauth2(token).get("/events/" + fixture.eventId()).then().statusCode(200);
             given().auth().oauth2(token).get("/events/" + fixture.eventId() + "/seats").then().statusCode(200);
         }
+    }
+
+    @Test
+    void onlyTheEventsOrganizerOrAnAdminReadsItsReportAndCancelsIt() {
+        given().auth().oauth2(ADMIN).get("/events/" + fixture.eventId() + "/report").then().statusCode(200)
+                .body("bookings", equalTo(1));
+        given().auth().oauth2(ORGANIZER).get("/events/" + fixture.eventId() + "/report").then().statusCode(200);
+        given().auth().oauth2(ORGANIZER).post("/events/" + fixture.eventId() + "/cancel").then().statusCode(200)
+                .body("status", equalTo("cancelled"));
+        given().auth().oauth2(ALICE).get("/bookings/" + fixture.bookingId()).then().statusCode(200)
+                .body("status", equalTo("cancelled"));
     }
 
     @Test

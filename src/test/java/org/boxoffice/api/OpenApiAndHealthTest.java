@@ -71,6 +71,8 @@ class OpenApiAndHealthTest {
                 Map.entry("GET /events/{event_id}/seats", "getSeatCounts"),
                 Map.entry("GET /events/{event_id}/seats/available", "getAvailableSeats"),
                 Map.entry("GET /events/{event_id}/seatmap", "getSeatMap"),
+                Map.entry("POST /events/{event_id}/cancel", "cancelEvent"),
+                Map.entry("GET /events/{event_id}/report", "getSalesReport"),
                 Map.entry("POST /bookings", "bookSeats"),
                 Map.entry("GET /bookings", "listBookings"),
                 Map.entry("GET /bookings/{booking_id}", "getBooking"),

@@ -37,8 +37,8 @@ class BestAvailableInRowsTest {
                 }
                 layout.add(new Layout.Section(drawn.name(), drawn.category(), rows));
             }
-            Event event = Event.schedule(EventId.random(), "org", "Concert", "Hall", NOW.plusSeconds(3600), null, layout,
-                    LIMITS, NOW);
+            Event event = Event.schedule(EventId.random(), "org", new Event.Plan("Concert", "Hall", NOW.plusSeconds(3600), null, layout, null, null),
+                LIMITS, NOW);
             return new Venue(event, taken);
         }
 

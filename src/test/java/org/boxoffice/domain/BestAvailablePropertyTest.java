@@ -169,7 +169,7 @@ class BestAvailablePropertyTest {
             }
             sections.add(new Layout.Section("S" + s, random.nextBoolean() ? "A" : "B", rows));
         }
-        return Event.schedule(EventId.random(), "org", "Concert", "Hall", NOW.plusSeconds(3600), null, sections,
+        return Event.schedule(EventId.random(), "org", new Event.Plan("Concert", "Hall", NOW.plusSeconds(3600), null, sections, null, null),
                 LIMITS, NOW);
     }
 

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.BookingId;
@@ -22,6 +23,7 @@ import org.boxoffice.domain.BookingLimits;
 import org.boxoffice.domain.BookingStatus;
 import org.boxoffice.domain.Cursor;
 import org.boxoffice.domain.Event;
+import org.boxoffice.domain.EventCancelledException;
 import org.boxoffice.domain.EventFilter;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Hold;
@@ -31,15 +33,19 @@ import org.boxoffice.domain.HoldNotActiveException;
 import org.boxoffice.domain.HoldRequest;
 import org.boxoffice.domain.HoldStatus;
 import org.boxoffice.domain.Layout;
+import org.boxoffice.domain.Money;
 import org.boxoffice.domain.NotEnoughSeatsException;
 import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
+import org.boxoffice.domain.Refund;
+import org.boxoffice.domain.SalesReport;
 import org.boxoffice.domain.SeatChoice;
 import org.boxoffice.domain.SeatCounts;
 import org.boxoffice.domain.SeatPlan;
 import org.boxoffice.domain.SeatRange;
 import org.boxoffice.domain.SeatScope;
 import org.boxoffice.domain.SeatSelection;
+import org.boxoffice.domain.SeatsAlreadyCancelledException;
 import org.boxoffice.domain.SeatsUnavailableException;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.domain.UnknownIdException;
@@ -96,11 +102,11 @@ public abstract class TicketStoreContract {
 
     /** A venue: Stalls (category A) of rows A and B of 10 seats, and Balcony (B) of one row of 8. */
     private Event addVenue() {
-        Event event = Event.schedule(EventId.random(), "organizer", "Venue Concert", "Opera", NOW.plus(Duration.ofDays(30)),
-                null, List.of(
-                        new Layout.Section("Stalls", "A", List.of(new Layout.Row("A", 10), new Layout.Row("B", 10))),
-                        new Layout.Section("Balcony", "B", List.of(new Layout.Row("A", 8)))),
-                LIMITS, NOW);
+        List<Layout.Section> layout = List.of(
+                new Layout.Section("Stalls", "A", List.of(new Layout.Row("A", 10), new Layout.Row("B", 10))),
+                new Layout.Section("Balcony", "B", List.of(new Layout.Row("A", 8))));
+        Event event = Event.schedule(EventId.random(), "organizer",
+                new Event.Plan("Venue Concert", "Opera", NOW.plus(Duration.ofDays(30)), null, layout, null, null), LIMITS, NOW);
         store.addEvent(event);
         return event;
     }
@@ -618,6 +624,239 @@ public abstract class TicketStoreContract {
                 assertThat(seats.add(seat)).as("seat %d held twice", seat).isTrue()));
         assertThat(seats).hasSize(27);
         assertThat(counts(event, NOW)).isEqualTo(SeatCounts.of(28, 0, 27));
+    }
+
+    // --- money: prices, refunds, cancelled events ---
+
+    /** The venue of {@link #addVenue}, priced in EUR: Stalls (A) 120.00, Balcony (B) 60.00. */
+    private Event addPricedVenue() {
+        List<Layout.Section> layout = List.of(
+                new Layout.Section("Stalls", "A", List.of(new Layout.Row("A", 10), new Layout.Row("B", 10))),
+                new Layout.Section("Balcony", "B", List.of(new Layout.Row("A", 8))));
+        Event event = Event.schedule(EventId.random(), "organizer", new Event.Plan("Priced Concert", "Opera",
+                NOW.plus(Duration.ofDays(30)), null, layout, new Event.PricingPlan("EUR", 4500L,
+                        Map.of("A", 12000L, "B", 6000L)), null), LIMITS, NOW);
+        store.addEvent(event);
+        return event;
+    }
+
+    private Booking pricedBooking(Event event, Integer... seats) {
+        Booking booking = Booking.confirmed(BookingId.random(), event, CUSTOMER, seats(event, seats), NOW);
+        store.addBooking(booking);
+        return booking;
+    }
+
+    @Test
+    void aBookingKeepsThePricesItWasMadeAtAndItsPaymentReference() {
+        Event event = addPricedVenue();
+        Booking booking = pricedBooking(event, 1, 21);
+        Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER,
+                new SeatChoice.Explicit(seats(event, 22, 23)), TTL, 50), NOW);
+        Booking confirmed = store.confirmHold(hold.id(), BookingId.random(), "pay-7", NOW.plusSeconds(1));
+
+        assertThat(store.findBooking(booking.id()).orElseThrow().prices().amounts()).containsExactly(12000, 6000);
+        assertThat(store.findHold(hold.id()).orElseThrow().prices().total()).isEqualTo(new Money(12000, "EUR"));
+        assertThat(confirmed.prices()).isEqualTo(hold.prices());
+        assertThat(store.findBooking(confirmed.id())).contains(confirmed);
+        assertThat(confirmed.paymentReference()).isEqualTo("pay-7");
+    }
+
+    @Test
+    void aPartialCancellationFreesAndRefundsOnlyItsSeats() {
+        Event event = addPricedVenue();
+        Booking booking = pricedBooking(event, 1, 2, 21);
+
+        Booking.Cancellation partial = store.cancelBooking(booking.id(), Optional.of(seats(event, 21)), NOW);
+
+        assertThat(partial.refund().amount()).isEqualTo(new Money(6000, "EUR"));
+        assertThat(partial.booking().status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(store.findBooking(booking.id())).contains(partial.booking());
+        assertThat(counts(event, NOW)).isEqualTo(SeatCounts.of(28, 2, 0));
+        assertThat(store.cancelBooking(booking.id(), Optional.of(seats(event, 21)), NOW)).isEqualTo(partial);
+        assertThatThrownBy(() -> store.cancelBooking(booking.id(), Optional.of(seats(event, 2, 21)), NOW))
+                .isInstanceOf(SeatsAlreadyCancelledException.class);
+
+        Booking.Cancellation rest = store.cancelBooking(booking.id(), Optional.empty(), NOW);
+        assertThat(rest.refund().amount()).isEqualTo(new Money(24000, "EUR"));
+        assertThat(rest.booking().isCancelled()).isTrue();
+        assertThat(store.cancelBooking(booking.id(), Optional.empty(), NOW.plusSeconds(1))).isEqualTo(rest);
+        assertThat(counts(event, NOW)).isEqualTo(SeatCounts.of(28, 0, 0));
+    }
+
+    @Test
+    void aCancelledEventReleasesItsHoldsRefundsEveryBookingInFullAndTakesNothingNew() {
+        Event event = Event.schedule(EventId.random(), "organizer", new Event.Plan("Strict", "Hall",
+                NOW.plus(Duration.ofDays(30)), 10, null, new Event.PricingPlan("EUR", 1000L, Map.of()),
+                List.of()), LIMITS, NOW);
+        store.addEvent(event);
+        Booking booking = pricedBooking(event, 1, 2);
+        Hold held = hold(event, NOW, 5);
+        assertThat(store.cancelBooking(pricedBooking(event, 3).id(), Optional.empty(), NOW).refund().percent())
+                .as("the policy refunds nothing").isZero();
+
+        Event cancelled = store.cancelEvent(event.id(), NOW.plusSeconds(1));
+
+        assertThat(cancelled.isCancelled()).isTrue();
+        assertThat(store.findEvent(event.id()).orElseThrow().isCancelled()).isTrue();
+        Booking refunded = store.findBooking(booking.id()).orElseThrow();
+        assertThat(refunded.isCancelled()).isTrue();
+        assertThat(refunded.refunds()).singleElement().satisfies(refund -> {
+            assertThat(refund.percent()).isEqualTo(100);
+            assertThat(refund.amount()).isEqualTo(new Money(2000, "EUR"));
+        });
+        assertThat(store.findHold(held.id()).orElseThrow().statusAt(NOW.plusSeconds(2))).isEqualTo(HoldStatus.RELEASED);
+        assertThat(counts(event, NOW.plusSeconds(2))).isEqualTo(SeatCounts.of(10, 0, 0));
+        assertThatThrownBy(() -> store.addBooking(booking(event, 7))).isInstanceOf(EventCancelledException.class);
+        assertThatThrownBy(() -> hold(event, NOW.plusSeconds(2), 8)).isInstanceOf(EventCancelledException.class);
+        assertThat(store.cancelEvent(event.id(), NOW.plusSeconds(3))).isEqualTo(cancelled);
+        assertThatThrownBy(() -> store.cancelEvent(EventId.random(), NOW)).isInstanceOf(UnknownIdException.class);
+    }
+
+    @Test
+    void aConfirmationOfAHoldOnACancelledEventIsRefused() {
+        Event event = addPricedVenue();
+        Hold held = hold(event, NOW, 1);
+        store.cancelEvent(event.id(), NOW);
+
+        assertThatThrownBy(() -> store.confirmHold(held.id(), BookingId.random(), NOW))
+                .isInstanceOfAny(EventCancelledException.class, HoldNotActiveException.class);
+        assertThat(counts(event, NOW)).isEqualTo(SeatCounts.of(28, 0, 0));
+    }
+
+    @Test
+    void theSalesReportAddsUpByCategory() {
+        Event event = addPricedVenue();
+        Booking booking = pricedBooking(event, 1, 2, 21);
+        store.cancelBooking(booking.id(), Optional.of(seats(event, 2)), NOW);
+        pricedBooking(event, 22);
+        hold(event, NOW, 11);
+
+        SalesReport report = store.salesReport(event.id(), NOW).orElseThrow();
+
+        assertThat(report.gross()).isEqualTo(new Money(36000, "EUR"));
+        assertThat(report.refunds()).isEqualTo(new Money(12000, "EUR"));
+        assertThat(report.net()).isEqualTo(new Money(24000, "EUR"));
+        assertThat(report.bookings()).isEqualTo(2);
+        assertThat(report.categories()).containsExactly(
+                new SalesReport.CategorySales("A", 18, 1, 1, new Money(24000, "EUR")),
+                new SalesReport.CategorySales("B", 6, 0, 2, new Money(12000, "EUR")));
+        assertThat(store.salesReport(EventId.random(), NOW)).isEmpty();
+    }
+
+    /**
+     * Money is never created or lost: threads book, cancel some seats and whole bookings at once; then the
+     * event is cancelled. At every step the report's gross minus refunds is exactly what the live parts of
+     * the bookings are worth, no refund exceeds what its seats cost, and no seat is refunded twice.
+     */
+    @Test
+    void moneyIsNeverCreatedNorLostUnderConcurrentBookingsAndCancellations() throws Exception {
+        Event event = addPricedVenue();
+        Map<BookingId, Booking> made = new ConcurrentHashMap<>();
+
+        Concurrently.run(8, thread -> {
+            Random random = new Random(thread);
+            for (int i = 0; i < 40; i++) {
+                try {
+                    Booking booking = Booking.confirmed(BookingId.random(), event, CUSTOMER,
+                            randomSeats(event, random), NOW);
+                    store.addBooking(booking);
+                    made.put(booking.id(), booking);
+                } catch (SeatsUnavailableException taken) {
+                    // another thread has the seat
+                }
+                List<Booking> mine = new ArrayList<>(made.values());
+                if (!mine.isEmpty()) {
+                    Booking target = mine.get(random.nextInt(mine.size()));
+                    Optional<SeatSelection> some = random.nextBoolean() ? Optional.empty()
+                            : Optional.of(SeatSelection.ofAscending(new int[] {target.seats().seats()[0]}));
+                    try {
+                        store.cancelBooking(target.id(), some, NOW);
+                    } catch (SeatsAlreadyCancelledException alreadyGone) {
+                        // another thread cancelled the seat
+                    }
+                }
+            }
+        });
+        assertMoneyAddsUp(event, made.keySet());
+
+        store.cancelEvent(event.id(), NOW);
+        assertMoneyAddsUp(event, made.keySet());
+        SalesReport report = store.salesReport(event.id(), NOW).orElseThrow();
+        assertThat(report.net().amount()).as("everything refunded").isZero();
+    }
+
+    private void assertMoneyAddsUp(Event event, Set<BookingId> ids) {
+        SalesReport report = store.salesReport(event.id(), NOW).orElseThrow();
+        Money live = Money.zero("EUR");
+        Money paid = Money.zero("EUR");
+        Money refunded = Money.zero("EUR");
+        for (BookingId id : ids) {
+            Booking booking = store.findBooking(id).orElseThrow();
+            live = live.plus(booking.liveTotal());
+            paid = paid.plus(booking.total());
+            refunded = refunded.plus(booking.refunded());
+            Set<Integer> refundedSeats = new HashSet<>();
+            for (Refund refund : booking.refunds()) {
+                assertThat(refund.amount().amount()).as("refund of %s", refund)
+                        .isLessThanOrEqualTo(booking.prices().totalOf(booking.seats(), refund.seats()).amount());
+                refund.seats().stream().forEach(seat ->
+                        assertThat(refundedSeats.add(seat)).as("seat %d refunded twice", seat).isTrue());
+            }
+        }
+        assertThat(report.bookings()).isEqualTo(ids.size());
+        assertThat(report.gross()).isEqualTo(paid);
+        assertThat(report.refunds()).isEqualTo(refunded);
+        assertThat(report.gross().minus(report.refunds())).isEqualTo(live).isEqualTo(report.net());
+    }
+
+    /**
+     * Threads book while the event is cancelled: every booking stored before the cancellation returned is
+     * refunded in full, and none is stored after it.
+     */
+    @Test
+    void noBookingSlipsPastAnEventsCancellation() throws Exception {
+        Event event = Event.schedule(EventId.random(), "organizer", new Event.Plan("Doomed", "Hall",
+                NOW.plus(Duration.ofDays(30)), 2_000, null, new Event.PricingPlan("EUR", 1000L, Map.of()), null),
+                LIMITS, NOW);
+        store.addEvent(event);
+        AtomicInteger refused = new AtomicInteger();
+        Map<BookingId, Booking> stored = new ConcurrentHashMap<>();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        int bookers = 5;
+
+        Concurrently.run(bookers + 1, thread -> {
+            if (thread == bookers) {
+                while (stored.size() < 20) {
+                    Thread.sleep(1);
+                }
+                store.cancelEvent(event.id(), NOW);
+                cancelled.set(true);
+                return;
+            }
+            // Each booker books seat after seat until the event refuses it.
+            for (int seat = thread + 1; seat <= event.totalSeats(); seat += bookers) {
+                boolean afterCancellation = cancelled.get();
+                Booking booking = Booking.confirmed(BookingId.random(), event, CUSTOMER, seats(event, seat), NOW);
+                try {
+                    store.addBooking(booking);
+                    assertThat(afterCancellation).as("a booking stored after the cancellation returned").isFalse();
+                    stored.put(booking.id(), booking);
+                } catch (EventCancelledException refusal) {
+                    refused.incrementAndGet();
+                    return;
+                }
+            }
+        });
+
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(refused.get()).as("every booker was refused in the end").isEqualTo(bookers);
+        for (BookingId id : stored.keySet()) {
+            Booking booking = store.findBooking(id).orElseThrow();
+            assertThat(booking.isCancelled()).as("booking %s stored before the cancellation", id).isTrue();
+            assertThat(booking.refunds()).singleElement().satisfies(refund -> assertThat(refund.percent()).isEqualTo(100));
+        }
+        assertThat(counts(event, NOW).bookedSeats()).isZero();
+        assertMoneyAddsUp(event, stored.keySet());
     }
 
     /**

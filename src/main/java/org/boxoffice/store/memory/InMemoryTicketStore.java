@@ -26,10 +26,12 @@ import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.HoldRequest;
 import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
+import org.boxoffice.domain.SalesReport;
 import org.boxoffice.domain.SeatCounts;
 import org.boxoffice.domain.SeatMap;
 import org.boxoffice.domain.SeatPlan;
 import org.boxoffice.domain.SeatRange;
+import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.domain.UnknownIdException;
 
@@ -76,7 +78,11 @@ public class InMemoryTicketStore implements TicketStore {
 
     @Override
     public Optional<Event> findEvent(EventId id) {
-        return entry(id).map(EventEntry::event);
+        return entry(id).map(entry -> {
+            synchronized (entry) {
+                return entry.event;
+            }
+        });
     }
 
     @Override
@@ -89,7 +95,8 @@ public class InMemoryTicketStore implements TicketStore {
     public void addBooking(Booking booking) {
         EventEntry entry = existing(booking.eventId());
         synchronized (entry) {
-            entry.seats().book(booking.seats(), booking.createdAt());
+            entry.event.checkOnSale();
+            entry.seats.book(booking.seats(), booking.createdAt());
             putBooking(booking, entry);
         }
     }
@@ -108,18 +115,63 @@ public class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
-    public Booking cancelBooking(BookingId id, Instant now) {
-        StoredBooking booking = bookings.get(StoredBooking.probe(id));
-        if (booking == null) {
+    public Booking.Cancellation cancelBooking(BookingId id, Optional<SeatSelection> seats, Instant now) {
+        StoredBooking stored = bookings.get(StoredBooking.probe(id));
+        if (stored == null) {
             throw UnknownIdException.booking(id);
         }
-        EventEntry entry = existing(booking.eventId());
+        EventEntry entry = existing(stored.eventId());
         synchronized (entry) {
-            if (!booking.isCancelled()) {
-                entry.seats().cancel(booking.seats(), now);
-                booking.cancel(now);
+            Booking booking = stored.toBooking();
+            Booking.Cancellation cancellation = booking.cancel(seats, entry.event.refundPercentAt(now), now);
+            apply(entry, stored, booking, cancellation, now);
+            return cancellation;
+        }
+    }
+
+    @Override
+    public Event cancelEvent(EventId id, Instant now) {
+        EventEntry entry = existing(id);
+        synchronized (entry) {
+            if (entry.event.isCancelled()) {
+                return entry.event;
             }
-            return booking.toBooking();
+            entry.event = entry.event.cancelled(now);
+            eventsByDate.put(Cursor.of(entry.event), entry.event);
+            Instant at = entry.seats.timeAt(now);
+            for (HoldId holdId : entry.holds) {
+                Hold hold = holds.get(holdId);
+                if (hold.isLiveAt(at)) {
+                    checkLive(entry.seats.release(holdId, at), holdId);
+                    holds.put(holdId, hold.releasedAt(at));
+                }
+            }
+            for (StoredBooking stored : entry.bookings) {
+                Booking booking = stored.toBooking();
+                if (!booking.isCancelled()) {
+                    apply(entry, stored, booking, booking.cancel(Optional.empty(), 100, now), now);
+                }
+            }
+            return entry.event;
+        }
+    }
+
+    @Override
+    public Optional<SalesReport> salesReport(EventId id, Instant now) {
+        return entry(id).map(entry -> {
+            synchronized (entry) {
+                return entry.seats.salesReport(entry.event,
+                        entry.bookings.stream().map(StoredBooking::toBooking).toList(), now);
+            }
+        });
+    }
+
+    /** Frees the seats a cancellation cancelled, if it cancelled any (not a repeated one), and keeps it. */
+    private static void apply(EventEntry entry, StoredBooking stored, Booking before, Booking.Cancellation cancellation,
+            Instant now) {
+        if (cancellation.booking() != before) {
+            entry.seats.cancel(cancellation.refund().seats(), now);
+            stored.update(cancellation.booking());
         }
     }
 
@@ -127,7 +179,8 @@ public class InMemoryTicketStore implements TicketStore {
     public Hold placeHold(HoldRequest request, Instant now) {
         EventEntry entry = existing(request.event().id());
         synchronized (entry) {
-            SeatMap seats = entry.seats();
+            entry.event.checkOnSale();
+            SeatMap seats = entry.seats;
             Instant at = seats.timeAt(now);
             Hold hold = request.place(seats.heldBy(request.customer(), at),
                     (quantity, scope) -> seats.bestAvailable(quantity, scope, at), at);
@@ -135,6 +188,7 @@ public class InMemoryTicketStore implements TicketStore {
             if (holds.putIfAbsent(hold.id(), hold) != null) {
                 throw new IllegalStateException("hold " + hold.id() + " exists already");
             }
+            entry.holds.add(hold.id());
             return hold;
         }
     }
@@ -148,11 +202,11 @@ public class InMemoryTicketStore implements TicketStore {
     public Hold releaseHold(HoldId id, Instant now) {
         EventEntry entry = existing(existingHold(id).eventId());
         synchronized (entry) {
-            Instant at = entry.seats().timeAt(now);
+            Instant at = entry.seats.timeAt(now);
             Hold hold = holds.get(id);
             Hold released = hold.releasedAt(at);
             if (released != hold) {
-                checkLive(entry.seats().release(id, at), id);
+                checkLive(entry.seats.release(id, at), id);
                 holds.put(id, released);
             }
             return released;
@@ -160,13 +214,14 @@ public class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
-    public Booking confirmHold(HoldId id, BookingId bookingId, Instant now) {
+    public Booking confirmHold(HoldId id, BookingId bookingId, String paymentReference, Instant now) {
         EventEntry entry = existing(existingHold(id).eventId());
         synchronized (entry) {
-            Instant at = entry.seats().timeAt(now);
+            entry.event.checkOnSale();
+            Instant at = entry.seats.timeAt(now);
             Hold hold = holds.get(id);
-            Booking booking = Booking.fromHold(bookingId, hold, at);
-            checkLive(entry.seats().confirm(id, at), id);
+            Booking booking = Booking.fromHold(bookingId, hold, at, paymentReference);
+            checkLive(entry.seats.confirm(id, at), id);
             holds.put(id, hold.confirmedAs(bookingId));
             putBooking(booking, entry);
             return booking;
@@ -177,7 +232,7 @@ public class InMemoryTicketStore implements TicketStore {
     public Optional<SeatCounts> seatCounts(EventId id, Instant now) {
         return entry(id).map(entry -> {
             synchronized (entry) {
-                return entry.seats().counts(now);
+                return entry.seats.counts(now);
             }
         });
     }
@@ -186,7 +241,7 @@ public class InMemoryTicketStore implements TicketStore {
     public Optional<SeatPlan> seatPlan(EventId id, Instant now) {
         return entry(id).map(entry -> {
             synchronized (entry) {
-                return entry.seats().plan(entry.event(), now);
+                return entry.seats.plan(entry.event, now);
             }
         });
     }
@@ -195,7 +250,7 @@ public class InMemoryTicketStore implements TicketStore {
     public Optional<List<SeatRange>> availableSeats(EventId id, Instant now) {
         return entry(id).map(entry -> {
             synchronized (entry) {
-                return entry.seats().availableRanges(now);
+                return entry.seats.availableRanges(now);
             }
         });
     }
@@ -205,19 +260,20 @@ public class InMemoryTicketStore implements TicketStore {
         int expired = 0;
         for (EventEntry entry : events.values()) {
             synchronized (entry) {
-                expired += entry.seats().takeExpiredCount(now);
+                expired += entry.seats.takeExpiredCount(now);
             }
         }
         return expired;
     }
 
     private void putBooking(Booking booking, EventEntry entry) {
-        StoredBooking stored = StoredBooking.of(booking, entry.event().id(),
+        StoredBooking stored = StoredBooking.of(booking, entry.event.id(),
                 customers.computeIfAbsent(booking.customer(), name -> name));
         if (bookings.putIfAbsent(stored, stored) != null) {
             throw new IllegalStateException("booking " + booking.id() + " exists already");
         }
         bookingsByCreation.add(stored);
+        entry.bookings.add(stored);
     }
 
     /** The seat map and the hold records change together under the event's lock, so they always agree. */
@@ -255,11 +311,19 @@ public class InMemoryTicketStore implements TicketStore {
         return Page.of(fetched, request, cursorOf);
     }
 
-    /** An event with its seat map; the entry is also the lock for that event's seats. */
-    private record EventEntry(Event event, SeatMap seats) {
+    /**
+     * An event as it now stands, with its seat map and its holds and bookings; the entry is also the lock
+     * for all of them.
+     */
+    private static final class EventEntry {
+        private Event event;
+        private final SeatMap seats;
+        private final List<HoldId> holds = new ArrayList<>();
+        private final List<StoredBooking> bookings = new ArrayList<>();
 
         EventEntry(Event event) {
-            this(event, new SeatMap(event));
+            this.event = event;
+            this.seats = new SeatMap(event);
         }
     }
 }

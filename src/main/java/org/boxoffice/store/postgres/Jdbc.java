@@ -67,6 +67,27 @@ final class Jdbc {
     }
 
     /**
+     * Runs reads in one read-only transaction that sees the database as of its first statement
+     * (repeatable read), so that what they read is consistent across statements.
+     */
+    <T> T inSnapshot(Work<T> work) {
+        return retrying(connection -> {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } finally {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+        });
+    }
+
+    /**
      * Runs work whose every statement commits on its own (autocommit), so each statement is all or
      * nothing by itself. When PostgreSQL aborts a statement (deadlock), the work runs again, as in
      * {@link #inTransaction}: so work may only write in one statement, or in statements each of
@@ -138,6 +159,28 @@ final class Jdbc {
             values[i] = boxed[i];
         }
         return values;
+    }
+
+    /** A {@code bigint[]} column, or null. */
+    static long[] getLongs(ResultSet row, String column) throws SQLException {
+        java.sql.Array array = row.getArray(column);
+        if (array == null) {
+            return null;
+        }
+        Long[] boxed = (Long[]) array.getArray();
+        long[] values = new long[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            values[i] = boxed[i];
+        }
+        return values;
+    }
+
+    static java.sql.Array longArray(Connection connection, long[] values) throws SQLException {
+        Long[] boxed = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return connection.createArrayOf("bigint", boxed);
     }
 
     static java.sql.Array intArray(Connection connection, int[] values) throws SQLException {

@@ -2,14 +2,17 @@ package org.boxoffice.store.postgres;
 
 import static org.boxoffice.store.postgres.Jdbc.setInstant;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.boxoffice.domain.BestAvailable;
 import org.boxoffice.domain.Booking;
@@ -25,10 +28,12 @@ import org.boxoffice.domain.HoldRequest;
 import org.boxoffice.domain.HoldStatus;
 import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
+import org.boxoffice.domain.SalesReport;
 import org.boxoffice.domain.SeatChoice;
 import org.boxoffice.domain.SeatCounts;
 import org.boxoffice.domain.SeatPlan;
 import org.boxoffice.domain.SeatRange;
+import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.domain.SeatsUnavailableException;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.domain.UnknownIdException;
@@ -43,14 +48,18 @@ public class PostgresTicketStore implements TicketStore {
 
     /** How many times a best-available hold re-chooses after losing a race for the seats it chose. */
     private static final int BEST_AVAILABLE_ATTEMPTS = 5;
-    /** Events never change once created, so instances may keep them; this bounds how many. */
+    /** How many events an instance keeps read; more and it starts over. */
     private static final int CACHED_EVENTS = 10_000;
+    private static final long EVENT_FRESHNESS_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Jdbc jdbc;
     private final DatabaseTime time;
     private final SeatClaims claims;
     private final KeysetPages pages;
-    private final Map<EventId, Event> events = new ConcurrentHashMap<>();
+    private final Map<EventId, Cached> events = new ConcurrentHashMap<>();
+
+    private record Cached(Event event, long readAt) {
+    }
 
     /**
      * @param databaseClock judge hold expiry by the database's clock (in service) rather than by the
@@ -84,11 +93,17 @@ public class PostgresTicketStore implements TicketStore {
         });
     }
 
+    /**
+     * The event, read again at most once per {@link #EVENT_FRESHNESS_NANOS}: bookings read it on every
+     * request. Only a cancellation ever changes an event, and bookings, holds and confirmations check that
+     * in SQL, atomically with what they store; a cached copy only shows a cancellation made on another
+     * instance up to that much later.
+     */
     @Override
     public Optional<Event> findEvent(EventId id) {
-        Event cached = events.get(id);
-        if (cached != null) {
-            return Optional.of(cached);
+        Cached cached = events.get(id);
+        if (cached != null && System.nanoTime() - cached.readAt() < EVENT_FRESHNESS_NANOS) {
+            return Optional.of(cached.event());
         }
         Optional<Event> found = jdbc.autoCommit(c -> Rows.findEvent(c, id.value()));
         found.ifPresent(this::remember);
@@ -99,7 +114,7 @@ public class PostgresTicketStore implements TicketStore {
         if (events.size() >= CACHED_EVENTS) {
             events.clear();
         }
-        events.put(event.id(), event);
+        events.put(event.id(), new Cached(event, System.nanoTime()));
     }
 
     @Override
@@ -137,21 +152,61 @@ public class PostgresTicketStore implements TicketStore {
     }
 
     @Override
-    public Booking cancelBooking(BookingId id, Instant now) {
+    public Booking.Cancellation cancelBooking(BookingId id, Optional<SeatSelection> seats, Instant now) {
         return jdbc.inTransaction(c -> {
             Booking booking = Rows.findBooking(c, id, true).orElseThrow(() -> UnknownIdException.booking(id));
-            if (booking.isCancelled()) {
-                return booking;
+            Event event = findEvent(booking.eventId()).orElseThrow();
+            Instant at = time.now(c, now);
+            Booking.Cancellation cancellation = booking.cancel(seats, event.refundPercentAt(at), at);
+            if (cancellation.booking() != booking) {
+                claims.freeBooking(c, id, cancellation.refund().seats());
+                Rows.updateCancelled(c, cancellation.booking());
             }
-            Booking cancelled = booking.cancelledAt(time.now(c, now));
-            claims.freeBooking(c, id);
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE bookings SET status = 'cancelled', cancelled_at = ? WHERE id = ?")) {
-                setInstant(update, 1, cancelled.cancelledAt());
-                update.setObject(2, id.value());
-                update.executeUpdate();
+            return cancellation;
+        });
+    }
+
+    @Override
+    public Event cancelEvent(EventId id, Instant now) {
+        Event cancelled = jdbc.inTransaction(c -> {
+            // The row lock waits for every booking and hold in flight (they hold a share lock on it), and
+            // makes every later one find the event cancelled.
+            Event event = Rows.findEvent(c, id.value(), true).orElseThrow(() -> UnknownIdException.event(id));
+            if (event.isCancelled()) {
+                return event;
             }
-            return cancelled;
+            Instant at = time.now(c, now);
+            Rows.setCancelled(c, id, at);
+            Rows.releaseHolds(c, id, at);
+            for (Booking booking : Rows.liveBookings(c, id)) {
+                Rows.updateCancelled(c, booking.cancel(Optional.empty(), 100, at).booking());
+            }
+            claims.freeEvent(c, id);
+            return event.cancelled(at);
+        });
+        events.remove(id);
+        return cancelled;
+    }
+
+    @Override
+    public Optional<SalesReport> salesReport(EventId id, Instant now) {
+        return withSeats(id, now, (c, event, claimed) ->
+                SalesReport.of(event, Rows.bookingsOf(c, id), claimed.taken(), claimed.held()));
+    }
+
+    @FunctionalInterface
+    private interface SeatsReader<T> {
+        T read(Connection c, Event event, SeatClaims.Claimed claimed) throws SQLException;
+    }
+
+    /** What {@code reader} makes of the event and its seats at {@code now}, one snapshot; empty if unknown. */
+    private <T> Optional<T> withSeats(EventId id, Instant now, SeatsReader<T> reader) {
+        return jdbc.inSnapshot(c -> {
+            Optional<Event> event = Rows.findEvent(c, id.value());
+            if (event.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(reader.read(c, event.get(), claims.takenAndHeld(c, event.get(), time.now(c, now))));
         });
     }
 
@@ -163,6 +218,7 @@ public class PostgresTicketStore implements TicketStore {
         for (int attempt = 1; ; attempt++) {
             try {
                 return jdbc.inTransaction(c -> {
+                    claims.requireOnSale(c, event.id());
                     if (request.choice() instanceof SeatChoice.BestOf) {
                         claims.lockChoices(c, event.id());
                     }
@@ -202,11 +258,12 @@ public class PostgresTicketStore implements TicketStore {
     }
 
     @Override
-    public Booking confirmHold(HoldId id, BookingId bookingId, Instant now) {
+    public Booking confirmHold(HoldId id, BookingId bookingId, String paymentReference, Instant now) {
         return jdbc.inTransaction(c -> {
             Hold hold = Rows.findHold(c, id, true).orElseThrow(() -> UnknownIdException.hold(id));
+            claims.requireOnSale(c, hold.eventId());
             Instant at = time.now(c, now);
-            Booking booking = Booking.fromHold(bookingId, hold, at);
+            Booking booking = Booking.fromHold(bookingId, hold, at, paymentReference);
             Rows.insertBooking(c, booking);
             if (claims.transferToBooking(c, hold, booking, at) != hold.seats().size()) {
                 // A request judged at a later instant found the hold expired and took seats over.
@@ -242,14 +299,7 @@ public class PostgresTicketStore implements TicketStore {
 
     @Override
     public Optional<SeatPlan> seatPlan(EventId id, Instant now) {
-        return jdbc.inTransaction(c -> {
-            Optional<Event> event = Rows.findEvent(c, id.value());
-            if (event.isEmpty()) {
-                return Optional.empty();
-            }
-            SeatClaims.Claimed claimed = claims.takenAndHeld(c, event.get(), time.now(c, now));
-            return Optional.of(SeatPlan.of(event.get(), claimed.taken(), claimed.held()));
-        });
+        return withSeats(id, now, (c, event, claimed) -> SeatPlan.of(event, claimed.taken(), claimed.held()));
     }
 
     @Override

@@ -2,14 +2,19 @@ package org.boxoffice.store.postgres;
 
 import static org.boxoffice.store.postgres.Jdbc.getInstant;
 import static org.boxoffice.store.postgres.Jdbc.getInts;
+import static org.boxoffice.store.postgres.Jdbc.getLongs;
 import static org.boxoffice.store.postgres.Jdbc.getUuid;
 import static org.boxoffice.store.postgres.Jdbc.intArray;
+import static org.boxoffice.store.postgres.Jdbc.longArray;
 import static org.boxoffice.store.postgres.Jdbc.setInstant;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +26,7 @@ import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Hold;
 import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.HoldStatus;
+import org.boxoffice.domain.SeatPrices;
 import org.boxoffice.domain.SeatSelection;
 
 /**
@@ -30,7 +36,11 @@ import org.boxoffice.domain.SeatSelection;
 final class Rows {
 
     /** The columns of a booking row, in the order {@link #setBooking} sets them. */
-    static final String BOOKING_COLUMNS = "id, event_id, seats, status, created_at, hold_id, cancelled_at, customer";
+    static final String BOOKING_COLUMNS = "id, event_id, seats, status, created_at, hold_id, cancelled_at, customer,"
+            + " prices, currency, payment_reference, refunds";
+    /** The parameters of {@link #BOOKING_COLUMNS}. */
+    static final String BOOKING_VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb";
+    static final int BOOKING_COLUMN_COUNT = 12;
 
     private Rows() {
     }
@@ -42,7 +52,8 @@ final class Rows {
 
     static void insertEvent(Connection c, Event event) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO events (id, name, venue, starts_at,"
-                + " total_seats, created_at, organizer, layout) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+                + " total_seats, created_at, organizer, layout, pricing, refund_policy)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)")) {
             insert.setObject(1, event.id().value());
             insert.setString(2, event.name());
             insert.setString(3, event.venue());
@@ -50,13 +61,62 @@ final class Rows {
             insert.setInt(5, event.totalSeats());
             setInstant(insert, 6, event.createdAt());
             insert.setString(7, event.organizer());
-            insert.setString(8, event.layout() == null ? null : LayoutJson.write(event.layout()));
+            insert.setString(8, StoredJson.layout(event.layout()));
+            insert.setString(9, StoredJson.pricing(event.pricing()));
+            insert.setString(10, StoredJson.refundPolicy(event.refundPolicy()));
             insert.executeUpdate();
         }
     }
 
     static Optional<Event> findEvent(Connection c, UUID id) throws SQLException {
-        return findById(c, "SELECT * FROM events WHERE id = ?", id, Rows::event);
+        return findEvent(c, id, false);
+    }
+
+    /** The event; {@code forUpdate} locks its row until the transaction ends. */
+    static Optional<Event> findEvent(Connection c, UUID id, boolean forUpdate) throws SQLException {
+        return findById(c, "SELECT * FROM events WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""), id, Rows::event);
+    }
+
+    static void setCancelled(Connection c, EventId id, Instant at) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE events SET cancelled_at = ? WHERE id = ?")) {
+            setInstant(update, 1, at);
+            update.setObject(2, id.value());
+            update.executeUpdate();
+        }
+    }
+
+    /** Marks the event's live holds released (their claims go with the event's). */
+    static void releaseHolds(Connection c, EventId id, Instant at) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE holds SET status = 'released'"
+                + " WHERE event_id = ? AND status = 'held' AND expires_at > ?")) {
+            update.setObject(1, id.value());
+            setInstant(update, 2, at);
+            update.executeUpdate();
+        }
+    }
+
+    /** The event's bookings with live seats, locked until the transaction ends. */
+    static List<Booking> liveBookings(Connection c, EventId id) throws SQLException {
+        return list(c, "SELECT * FROM bookings WHERE event_id = ? AND status = 'confirmed' ORDER BY id FOR UPDATE", id);
+    }
+
+    /** All the event's bookings, cancelled ones included. */
+    static List<Booking> bookingsOf(Connection c, EventId id) throws SQLException {
+        return list(c, "SELECT * FROM bookings WHERE event_id = ? ORDER BY id", id);
+    }
+
+    private static List<Booking> list(Connection c, String sql, EventId id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            select.setObject(1, id.value());
+            select.setFetchSize(1_000);
+            List<Booking> bookings = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    bookings.add(booking(rows));
+                }
+            }
+            return bookings;
+        }
     }
 
     /** The booking; {@code forUpdate} locks its row until the transaction ends. */
@@ -73,13 +133,13 @@ final class Rows {
 
     static void insertBooking(Connection c, Booking booking) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO bookings (" + BOOKING_COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (" + BOOKING_VALUES + ")")) {
             setBooking(c, insert, 1, booking);
             insert.executeUpdate();
         }
     }
 
-    /** The eight {@link #BOOKING_COLUMNS} of a booking row, from parameter {@code first} on. */
+    /** The {@link #BOOKING_COLUMNS} of a booking row, from parameter {@code first} on. */
     static void setBooking(Connection c, PreparedStatement insert, int first, Booking booking)
             throws SQLException {
         insert.setObject(first, booking.id().value());
@@ -90,17 +150,45 @@ final class Rows {
         insert.setObject(first + 5, booking.holdId() == null ? null : booking.holdId().value());
         setInstant(insert, first + 6, booking.cancelledAt());
         insert.setString(first + 7, booking.customer());
+        setPrices(c, insert, first + 8, booking.prices());
+        insert.setString(first + 10, booking.paymentReference());
+        insert.setString(first + 11, StoredJson.refunds(booking.refunds()));
+    }
+
+    /** Writes what a cancellation changed: the status, the time the last seat went, and the refunds. */
+    static void updateCancelled(Connection c, Booking booking) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE bookings SET status = ?, cancelled_at = ?,"
+                + " refunds = ?::jsonb WHERE id = ?")) {
+            update.setString(1, booking.status().wireName());
+            setInstant(update, 2, booking.cancelledAt());
+            update.setString(3, StoredJson.refunds(booking.refunds()));
+            update.setObject(4, booking.id().value());
+            update.executeUpdate();
+        }
+    }
+
+    /** Two parameters: the prices (null for a free event) and the currency. */
+    private static void setPrices(Connection c, PreparedStatement statement, int first, SeatPrices prices)
+            throws SQLException {
+        statement.setArray(first, prices.isFree() ? null : longArray(c, prices.amounts()));
+        statement.setString(first + 1, prices.currency());
+    }
+
+    private static SeatPrices prices(ResultSet row, int seats) throws SQLException {
+        long[] amounts = getLongs(row, "prices");
+        return amounts == null ? SeatPrices.free(seats) : SeatPrices.restore(row.getString("currency"), amounts);
     }
 
     static void insertHold(Connection c, Hold hold) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO holds"
-                + " (id, event_id, seats, created_at, expires_at, status, customer) VALUES (?, ?, ?, ?, ?, 'held', ?)")) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO holds (id, event_id, seats, created_at,"
+                + " expires_at, status, customer, prices, currency) VALUES (?, ?, ?, ?, ?, 'held', ?, ?, ?)")) {
             insert.setObject(1, hold.id().value());
             insert.setObject(2, hold.eventId().value());
             insert.setArray(3, intArray(c, hold.seats().seats()));
             setInstant(insert, 4, hold.createdAt());
             setInstant(insert, 5, hold.expiresAt());
             insert.setString(6, hold.customer());
+            setPrices(c, insert, 7, hold.prices());
             insert.executeUpdate();
         }
     }
@@ -116,26 +204,31 @@ final class Rows {
     }
 
     static Event event(ResultSet row) throws SQLException {
-        String layout = row.getString("layout");
         return new Event(new EventId(getUuid(row, "id")), row.getString("name"),
                 row.getString("venue"), getInstant(row, "starts_at"), row.getInt("total_seats"),
-                getInstant(row, "created_at"), row.getString("organizer"), layout == null ? null : LayoutJson.read(layout));
+                getInstant(row, "created_at"), row.getString("organizer"), StoredJson.layout(row.getString("layout")),
+                StoredJson.pricing(row.getString("pricing")), StoredJson.refundPolicy(row.getString("refund_policy")),
+                getInstant(row, "cancelled_at"));
     }
 
     static Booking booking(ResultSet row) throws SQLException {
         UUID holdId = getUuid(row, "hold_id");
-        return new Booking(new BookingId(getUuid(row, "id")), new EventId(getUuid(row, "event_id")),
-                SeatSelection.ofAscending(getInts(row, "seats")),
+        SeatSelection seats = SeatSelection.ofAscending(getInts(row, "seats"));
+        return new Booking(new BookingId(getUuid(row, "id")), new EventId(getUuid(row, "event_id")), seats,
                 BookingStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)), getInstant(row, "created_at"),
-                holdId == null ? null : new HoldId(holdId), getInstant(row, "cancelled_at"), row.getString("customer"));
+                holdId == null ? null : new HoldId(holdId), getInstant(row, "cancelled_at"), row.getString("customer"),
+                prices(row, seats.size()), StoredJson.refunds(row.getString("refunds"), row.getString("currency")),
+                row.getString("payment_reference"));
     }
 
     static Hold hold(ResultSet row) throws SQLException {
         UUID bookingId = getUuid(row, "booking_id");
-        return new Hold(new HoldId(getUuid(row, "id")), new EventId(getUuid(row, "event_id")),
-                SeatSelection.ofAscending(getInts(row, "seats")), getInstant(row, "created_at"),
-                getInstant(row, "expires_at"), HoldStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
-                bookingId == null ? null : new BookingId(bookingId), row.getString("customer"));
+        SeatSelection seats = SeatSelection.ofAscending(getInts(row, "seats"));
+        return new Hold(new HoldId(getUuid(row, "id")), new EventId(getUuid(row, "event_id")), seats,
+                getInstant(row, "created_at"), getInstant(row, "expires_at"),
+                HoldStatus.valueOf(row.getString("status").toUpperCase(Locale.ROOT)),
+                bookingId == null ? null : new BookingId(bookingId), row.getString("customer"),
+                prices(row, seats.size()));
     }
 
     private static <T> Optional<T> findById(Connection c, String sql, UUID id, Reader<T> reader) throws SQLException {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.BookingId;
 import org.boxoffice.domain.Event;
+import org.boxoffice.domain.EventCancelledException;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Hold;
 import org.boxoffice.domain.HoldId;
@@ -31,6 +32,8 @@ final class SeatClaims {
 
     /** The SQLSTATE of {@code refuse_booking()} (migration V3): a booking's statement did not get every seat. */
     private static final String SEAT_TAKEN = "BX409";
+    /** The SQLSTATE of {@code refuse_cancelled_event()} (migration V5): the booking's event was cancelled. */
+    private static final String EVENT_CANCELLED = "BX410";
 
     private final DatabaseTime time;
 
@@ -44,8 +47,8 @@ final class SeatClaims {
      */
     void claimForHold(Connection c, Hold hold) throws SQLException {
         int claimed;
-        try (PreparedStatement insert = c.prepareStatement(claimSql())) {
-            setClaim(c, insert, hold.eventId(), hold.seats(), null, hold.id().value(), hold.expiresAt(),
+        try (PreparedStatement insert = c.prepareStatement(claimSql(""))) {
+            setClaim(c, insert, 1, hold.eventId(), hold.seats(), null, hold.id().value(), hold.expiresAt(),
                     hold.createdAt());
             claimed = insert.executeUpdate();
         }
@@ -56,25 +59,50 @@ final class SeatClaims {
 
     /**
      * Claims the booking's seats and inserts the booking in one statement, committed on its own (one
-     * round trip), or throws {@link SeatsUnavailableException} naming the seats others own. When some
-     * seat was taken the statement fails as a whole with {@link #SEAT_TAKEN} ({@code refuse_booking()}):
-     * neither the booking row nor any claim of it is written.
+     * round trip), or throws {@link SeatsUnavailableException} naming the seats others own, or
+     * {@link EventCancelledException}. The statement holds a share lock on the event's row, so a
+     * cancellation of the event waits for it, and it fails as a whole, claims included, when the event
+     * was cancelled ({@link #EVENT_CANCELLED}) or some seat was taken ({@link #SEAT_TAKEN}).
      */
     void bookWithClaims(Connection c, Booking booking) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("WITH claimed AS (" + claimSql() + " RETURNING seat)"
-                + " INSERT INTO bookings (" + Rows.BOOKING_COLUMNS + ")"
-                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?"
-                + " WHERE CASE WHEN (SELECT count(*) FROM claimed) = ? THEN true ELSE refuse_booking() END")) {
-            setClaim(c, insert, booking.eventId(), booking.seats(), booking.id().value(), null, null,
+        try (PreparedStatement insert = c.prepareStatement("WITH open AS (SELECT id FROM events"
+                + " WHERE id = ? AND cancelled_at IS NULL FOR SHARE),"
+                + " claimed AS (" + claimSql(" WHERE EXISTS (SELECT 1 FROM open)") + " RETURNING seat)"
+                + " INSERT INTO bookings (" + Rows.BOOKING_COLUMNS + ") SELECT " + Rows.BOOKING_VALUES
+                + " WHERE CASE WHEN NOT EXISTS (SELECT 1 FROM open) THEN refuse_cancelled_event()"
+                + " WHEN (SELECT count(*) FROM claimed) = ? THEN true ELSE refuse_booking() END")) {
+            insert.setObject(1, booking.eventId().value());
+            setClaim(c, insert, 2, booking.eventId(), booking.seats(), booking.id().value(), null, null,
                     booking.createdAt());
-            Rows.setBooking(c, insert, 7, booking);
-            insert.setInt(15, booking.seats().size());
+            Rows.setBooking(c, insert, 8, booking);
+            insert.setInt(8 + Rows.BOOKING_COLUMN_COUNT, booking.seats().size());
             insert.executeUpdate();
         } catch (SQLException e) {
+            if (EVENT_CANCELLED.equals(e.getSQLState())) {
+                throw new EventCancelledException(booking.eventId());
+            }
             if (!SEAT_TAKEN.equals(e.getSQLState())) {
                 throw e;
             }
             refuseTaken(c, booking.eventId(), booking.seats(), booking.id().value());
+        }
+    }
+
+    /**
+     * Refuses work on a cancelled event, and holds a share lock on its row until the transaction ends, so
+     * that a cancellation waits for this transaction and what it stores is cancelled with the rest.
+     *
+     * @throws EventCancelledException if the event was cancelled
+     */
+    void requireOnSale(Connection c, EventId eventId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT cancelled_at IS NOT NULL FROM events"
+                + " WHERE id = ? FOR SHARE")) {
+            select.setObject(1, eventId.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next() && row.getBoolean(1)) {
+                    throw new EventCancelledException(eventId);
+                }
+            }
         }
     }
 
@@ -89,9 +117,22 @@ final class SeatClaims {
         }
     }
 
-    /** Frees every seat the booking owns. */
-    void freeBooking(Connection c, BookingId id) throws SQLException {
-        free(c, "booking_id", id.value());
+    /** Frees these seats of the booking. */
+    void freeBooking(Connection c, BookingId id, SeatSelection seats) throws SQLException {
+        try (PreparedStatement free = c.prepareStatement("DELETE FROM seat_claims WHERE booking_id = ?"
+                + " AND seat = ANY (?)")) {
+            free.setObject(1, id.value());
+            free.setArray(2, intArray(c, seats.seats()));
+            free.executeUpdate();
+        }
+    }
+
+    /** Frees every seat of the event: it was cancelled. */
+    void freeEvent(Connection c, EventId id) throws SQLException {
+        try (PreparedStatement free = c.prepareStatement("DELETE FROM seat_claims WHERE event_id = ?")) {
+            free.setObject(1, id.value());
+            free.executeUpdate();
+        }
     }
 
     /** Frees every seat the hold owns. */
@@ -183,23 +224,26 @@ final class SeatClaims {
     /**
      * Claims every seat for one owner in ascending order, taking over claims of holds that have
      * expired; six parameters ({@link #setClaim}).
+     *
+     * @param condition a {@code WHERE} clause on whether to claim at all, or ""
      */
-    private String claimSql() {
+    private String claimSql(String condition) {
         return "INSERT INTO seat_claims (event_id, seat, booking_id, hold_id, expires_at)"
-                + " SELECT ?, seat, ?, ?, ? FROM unnest(?::integer[]) AS seat ORDER BY seat"
+                + " SELECT ?, seat, ?, ?, ? FROM unnest(?::integer[]) AS seat" + condition + " ORDER BY seat"
                 + " ON CONFLICT (event_id, seat) DO UPDATE SET booking_id = excluded.booking_id,"
                 + " hold_id = excluded.hold_id, expires_at = excluded.expires_at"
                 + " WHERE seat_claims.hold_id IS NOT NULL AND seat_claims.expires_at <= " + time.sql();
     }
 
-    private void setClaim(Connection c, PreparedStatement insert, EventId eventId, SeatSelection seats,
+    /** The six parameters of {@link #claimSql}, from parameter {@code first} on. */
+    private void setClaim(Connection c, PreparedStatement insert, int first, EventId eventId, SeatSelection seats,
             UUID bookingId, UUID holdId, Instant expiresAt, Instant now) throws SQLException {
-        insert.setObject(1, eventId.value());
-        insert.setObject(2, bookingId);
-        insert.setObject(3, holdId);
-        setInstant(insert, 4, expiresAt);
-        insert.setArray(5, intArray(c, seats.seats()));
-        time.set(insert, 6, now);
+        insert.setObject(first, eventId.value());
+        insert.setObject(first + 1, bookingId);
+        insert.setObject(first + 2, holdId);
+        setInstant(insert, first + 3, expiresAt);
+        insert.setArray(first + 4, intArray(c, seats.seats()));
+        time.set(insert, first + 5, now);
     }
 
     /**

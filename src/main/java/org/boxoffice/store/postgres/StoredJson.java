@@ -3,35 +3,99 @@ package org.boxoffice.store.postgres;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.boxoffice.domain.Layout;
+import org.boxoffice.domain.Money;
+import org.boxoffice.domain.Pricing;
+import org.boxoffice.domain.Refund;
+import org.boxoffice.domain.RefundPolicy;
+import org.boxoffice.domain.SeatSelection;
 
 /**
- * An event's layout as the {@code jsonb} of its row: the sections and their rows, as given. A layout
- * never changes once its event exists, and is only ever read whole, so one column holds it.
+ * What the store keeps as {@code jsonb}: an event's layout, pricing and refund policy, and a booking's
+ * refunds. Each is only ever read and written whole, with its row, so one column holds it. The shapes
+ * are the store's own (records below), apart from the API's.
  */
-final class LayoutJson {
+final class StoredJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<Layout.Section>> SECTIONS = new TypeReference<>() {
-    };
 
-    private LayoutJson() {
+    private record StoredPricing(String currency, long defaultPrice, Map<String, Long> categories) {
     }
 
-    static String write(Layout layout) {
+    private record StoredTier(String before, int percent) {
+    }
+
+    private record StoredRefund(int[] seats, long amount, int percent, String at) {
+    }
+
+    private StoredJson() {
+    }
+
+    static String layout(Layout layout) {
+        return layout == null ? null : write(layout.sections());
+    }
+
+    static Layout layout(String json) {
+        return json == null ? null : Layout.restore(read(json, new TypeReference<List<Layout.Section>>() {
+        }));
+    }
+
+    static String pricing(Pricing pricing) {
+        return pricing == null ? null
+                : write(new StoredPricing(pricing.currency(), pricing.defaultPrice(), pricing.categories()));
+    }
+
+    static Pricing pricing(String json) {
+        if (json == null) {
+            return null;
+        }
+        StoredPricing stored = read(json, new TypeReference<StoredPricing>() {
+        });
+        return new Pricing(stored.currency(), stored.defaultPrice(), stored.categories());
+    }
+
+    static String refundPolicy(RefundPolicy policy) {
+        return write(policy.tiers().stream().map(tier -> new StoredTier(tier.before().toString(), tier.percent()))
+                .toList());
+    }
+
+    static RefundPolicy refundPolicy(String json) {
+        if (json == null) {
+            return RefundPolicy.DEFAULT;
+        }
+        return new RefundPolicy(read(json, new TypeReference<List<StoredTier>>() {
+        }).stream().map(tier -> new RefundPolicy.Tier(Duration.parse(tier.before()), tier.percent())).toList());
+    }
+
+    static String refunds(List<Refund> refunds) {
+        return write(refunds.stream().map(refund -> new StoredRefund(refund.seats().seats(), refund.amount().amount(),
+                refund.percent(), refund.at().toString())).toList());
+    }
+
+    /** @param currency the booking's, which its refunds share */
+    static List<Refund> refunds(String json, String currency) {
+        return read(json, new TypeReference<List<StoredRefund>>() {
+        }).stream().map(refund -> new Refund(SeatSelection.ofAscending(refund.seats()),
+                new Money(refund.amount(), currency), refund.percent(), Instant.parse(refund.at()))).toList();
+    }
+
+    private static String write(Object value) {
         try {
-            return JSON.writeValueAsString(layout.sections());
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a layout always serialises", e);
+            throw new IllegalStateException("the store's own values always serialise", e);
         }
     }
 
-    static Layout read(String json) {
+    private static <T> T read(String json, TypeReference<T> type) {
         try {
-            return Layout.restore(JSON.readValue(json, SECTIONS));
+            return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored layout is not readable: " + json, e);
+            throw new IllegalStateException("a stored value is not readable: " + json, e);
         }
     }
 }

@@ -141,6 +141,64 @@ class MultiInstanceIT {
         }
     }
 
+    /**
+     * Clients book through two instances while one of them cancels the event: every booking answered 201
+     * is refunded in full, and none is accepted once the cancellation has answered 200.
+     */
+    @Test
+    void noBookingThroughAnyInstanceSlipsPastTheEventsCancellation() throws Exception {
+        try (ServiceProcess first = startInstance("instance-a");
+                ServiceProcess second = startInstance("instance-b")) {
+            List<ServiceProcess> instances = List.of(first, second);
+            HttpResponse<String> created = post(first, "/events", Map.of("name", "Doomed", "date_time",
+                    LocalDate.now().plusYears(1) + " 19:00", "venue", "Test Hall", "total_seats", 2_000,
+                    "pricing", Map.of("currency", "EUR", "default", 1500)));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String eventId = json.readTree(created.body()).get("event_id").asText();
+            ConcurrentLinkedQueue<String> booked = new ConcurrentLinkedQueue<>();
+            AtomicBoolean cancelled = new AtomicBoolean();
+            int clients = 8;
+
+            Concurrently.run(clients + 1, client -> {
+                if (client == clients) {
+                    while (booked.size() < 20) {
+                        Thread.sleep(5);
+                    }
+                    HttpResponse<String> cancel = post(second, "/events/" + eventId + "/cancel", Map.of());
+                    assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
+                    cancelled.set(true);
+                    return;
+                }
+                for (int seat = client + 1; seat <= 2_000; seat += clients) {
+                    boolean afterCancellation = cancelled.get();
+                    HttpResponse<String> answer = post(instances.get(seat % 2), "/bookings",
+                            Map.of("event_id", eventId, "seats", List.of(seat)));
+                    if (answer.statusCode() == 409) {
+                        assertThat(json.readTree(answer.body()).get("type").asText()).endsWith("event-cancelled");
+                        return;
+                    }
+                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+                    assertThat(afterCancellation).as("a booking accepted after the cancellation answered").isFalse();
+                    booked.add(json.readTree(answer.body()).get("booking_id").asText());
+                }
+            });
+
+            assertThat(booked).hasSizeGreaterThanOrEqualTo(20);
+            int read = 0;
+            for (String bookingId : booked) {
+                JsonNode booking = get(instances.get(read++ % 2), "/bookings/" + bookingId);
+                assertThat(booking.get("status").asText()).as(bookingId).isEqualTo("cancelled");
+                assertThat(booking.at("/refunds/0/percent").asInt()).isEqualTo(100);
+                assertThat(booking.at("/refunds/0/amount").asLong()).isEqualTo(1500);
+            }
+            JsonNode report = get(first, "/events/" + eventId + "/report");
+            assertThat(report.get("bookings").asInt()).isEqualTo(booked.size());
+            assertThat(report.at("/gross/amount").asLong()).isEqualTo(1500L * booked.size());
+            assertThat(report.at("/net/amount").asLong()).isZero();
+            assertThat(get(second, "/events/" + eventId + "/seats").get("booked_seats").asInt()).isZero();
+        }
+    }
+
     private static Map<Integer, String> ownersOf(Iterable<JsonNode> bookings) {
         Map<Integer, String> owners = new HashMap<>();
         for (JsonNode booking : bookings) {

@@ -62,8 +62,8 @@ public class VenueBenchmark {
             }
             sections.add(new Layout.Section("S" + s, s % 2 == 0 ? "A" : "B", rows));
         }
-        event = Event.schedule(EventId.random(), "org", "Benchmark", "Arena", NOW.plus(Duration.ofDays(30)), null,
-                sections, LIMITS, NOW);
+        event = Event.schedule(EventId.random(), "org", new Event.Plan("Benchmark", "Arena", NOW.plus(Duration.ofDays(30)), null, sections, null, null),
+                LIMITS, NOW);
         store = new InMemoryTicketStore();
         store.addEvent(event);
         Random random = new Random(42);

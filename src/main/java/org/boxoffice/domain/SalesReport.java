@@ -1,0 +1,64 @@
+package org.boxoffice.domain;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An event's sales at one instant: what its bookings took in (gross), what cancellations gave back
+ * (refunds), the difference (net), and per price category how many seats are free, held and sold and
+ * what they took in. Made from one consistent reading of the bookings and the seats, so that
+ * {@code gross - refunds} is exactly what the live parts of the bookings are worth.
+ *
+ * @param bookings how many bookings were made, cancelled ones included
+ */
+public record SalesReport(EventId eventId, Money gross, Money refunds, Money net, int bookings,
+        List<CategorySales> categories) {
+
+    /** One price category's seats and takings; {@code category} is null for seats without one. */
+    public record CategorySales(String category, int free, int held, int sold, Money gross) {
+    }
+
+    public SalesReport {
+        categories = List.copyOf(categories);
+    }
+
+    /**
+     * The report of an event from its bookings and its seats, read at the same instant.
+     *
+     * @param taken bit {@code n} set when seat {@code n} is booked or held
+     * @param held bit {@code n} set when seat {@code n} is held by a live hold
+     */
+    public static SalesReport of(Event event, List<Booking> bookings, BitSet taken, BitSet held) {
+        String currency = event.pricing() == null ? null : event.pricing().currency();
+        Money gross = Money.zero(currency);
+        Money refunds = Money.zero(currency);
+        Map<String, long[]> takings = new LinkedHashMap<>();
+        for (Booking booking : bookings) {
+            if (!booking.eventId().equals(event.id())) {
+                throw new IllegalArgumentException("booking " + booking.id() + " is not of event " + event.id());
+            }
+            gross = gross.plus(booking.total());
+            refunds = refunds.plus(booking.refunded());
+            int[] seats = booking.seats().seats();
+            for (int i = 0; i < seats.length; i++) {
+                takings.computeIfAbsent(categoryOf(event, seats[i]), category -> new long[1])[0] += booking.prices().at(i);
+            }
+        }
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (int seat = 1; seat <= event.totalSeats(); seat++) {
+            int[] count = counts.computeIfAbsent(categoryOf(event, seat), category -> new int[3]);
+            count[!taken.get(seat) ? 0 : held.get(seat) ? 1 : 2]++;
+        }
+        List<CategorySales> categories = new ArrayList<>();
+        counts.forEach((category, count) -> categories.add(new CategorySales(category, count[0], count[1], count[2],
+                new Money(takings.getOrDefault(category, new long[1])[0], currency))));
+        return new SalesReport(event.id(), gross, refunds, gross.minus(refunds), bookings.size(), categories);
+    }
+
+    private static String categoryOf(Event event, int seat) {
+        return event.layout() == null ? null : event.layout().categoryOf(seat);
+    }
+}
