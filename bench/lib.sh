@@ -1,26 +1,15 @@
 # Shared by the benchmark scripts: wrk, starting a jar and waiting for it, and driving it.
 # Source it from the repository root.
 
-# The JVM options Box Office ships with (src/main/docker/Dockerfile.jvm; DeploymentManifestsTest keeps
-# the two the same), given to both apps when BENCH_JAVA_OPTS is not set.
+source tools/jdk.sh   # jdk_home
+
+# The garbage collector's options Box Office ships with (the container image's src/main/docker/jvm.options
+# holds them too; DeploymentManifestsTest keeps the two the same), given to both apps when
+# BENCH_JAVA_OPTS is not set.
 SERVICE_JAVA_OPTS="-XX:MaxGCPauseMillis=10 -XX:MaxTenuringThreshold=0"
 
 # bench/ceiling's profiles that add Box Office's extensions, in groups, to its one endpoint.
 EXTENSION_PROFILES=(ext-json-validation ext-openapi-health ext-metrics-logs ext-jwt ext-database ext-scheduler)
-
-# jdk_home FEATURE: the home of a JDK of that feature release (17, 25, ...): JAVA<FEATURE>_HOME if set,
-# else JAVA_HOME or the java on PATH if it is that release, else a JDK of that release installed beside
-# it (the same parent folder). Fails naming the variable to set.
-jdk_home() {
-  local feature=$1 var="JAVA${1}_HOME" current candidate
-  if [ -n "${!var:-}" ]; then echo "${!var}"; return; fi
-  current=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
-  for candidate in "$current" "$(dirname "$current")"/*; do
-    if grep -qs "^JAVA_VERSION=\"$feature[.\"]" "$candidate/release"; then echo "$candidate"; return; fi
-  done
-  echo "no JDK $feature found beside $current: set $var" >&2
-  return 1
-}
 
 ensure_wrk() {
   command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
