@@ -3,6 +3,7 @@ package org.boxoffice.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -120,6 +121,50 @@ class DeploymentManifestsTest {
         assertThat(variables.at("/QUARKUS_DATASOURCE_PASSWORD/Fn::Sub").asText()).startsWith("{{resolve:secretsmanager:");
         assertThat(variables.path("QUARKUS_DATASOURCE_JDBC_URL").has("Ref")).isTrue();
         assertThat(variables.path("JAVA_TOOL_OPTIONS").asText()).contains("-XX:TieredStopAtLevel=1");
+    }
+
+    /**
+     * Every manifest runs the image locked down, as deploy/container/test.sh runs it: the image's numeric
+     * non-root user, a read-only root file system with /tmp alone writable, no capability, no escalation.
+     */
+    @Test
+    void everyManifestRunsTheImageLockedDownWithOnlyTmpWritable() throws IOException {
+        Matcher user = Pattern.compile("(?m)^USER (\\d+):(\\d+)$")
+                .matcher(Files.readString(Path.of("src/main/docker/Dockerfile.jvm")));
+        assertThat(user.find()).as("a numeric USER uid:gid in Dockerfile.jvm").isTrue();
+        assertThat(Integer.parseInt(user.group(1))).as("the image's user").isPositive();
+
+        for (String file : List.of("deploy/knative/service-postgres.yaml", "deploy/knative/service-memory.yaml",
+                "deploy/knative/migrate-job.yaml")) {
+            JsonNode pod = read(file).at("/spec/template/spec");
+            JsonNode security = pod.at("/containers/0/securityContext");
+
+            assertThat(security.get("runAsNonRoot")).as(file + ": runAsNonRoot").isEqualTo(BooleanNode.TRUE);
+            assertThat(security.path("runAsUser").isInt()).as(file + ": a numeric runAsUser").isTrue();
+            assertThat(security.path("runAsUser").asText()).as(file + ": runAsUser").isEqualTo(user.group(1));
+            assertThat(security.path("runAsGroup").asText()).as(file + ": runAsGroup").isEqualTo(user.group(2));
+            assertThat(security.get("readOnlyRootFilesystem")).as(file + ": readOnlyRootFilesystem")
+                    .isEqualTo(BooleanNode.TRUE);
+            assertThat(security.get("allowPrivilegeEscalation")).as(file + ": allowPrivilegeEscalation")
+                    .isEqualTo(BooleanNode.FALSE);
+            assertThat(security.at("/capabilities/drop")).as(file + ": capabilities dropped")
+                    .containsExactly(YAML.getNodeFactory().textNode("ALL"));
+            assertThat(security.at("/capabilities/add").isMissingNode()).as(file + ": no capability added").isTrue();
+            assertThat(emptyDirMountedAt(pod, "/tmp")).as(file + ": /tmp on an emptyDir volume").isTrue();
+        }
+    }
+
+    private static boolean emptyDirMountedAt(JsonNode pod, String path) {
+        for (JsonNode mount : pod.at("/containers/0/volumeMounts")) {
+            if (path.equals(mount.path("mountPath").asText())) {
+                for (JsonNode volume : pod.path("volumes")) {
+                    if (volume.path("name").equals(mount.path("name"))) {
+                        return volume.has("emptyDir");
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** The container runs with the JVM options the benchmarks measured (bench/lib.sh), on G1. */
