@@ -13,6 +13,8 @@
 # service-postgres.yaml: migrated by the migrate step first, no migration at start); without it, the
 # in-memory store. One training run writes one cache (JDK 25 cannot add a second run to a cache), so
 # the classes of the other store are not in it: they load from the jars at the start that needs them.
+# Authentication is off in the training (no signed token can be made in the build), so the classes that
+# verify a bearer token are not in the cache either: they load at the first authenticated request.
 # TRAINING_ROUNDS: how many times to walk the paths (default 50).
 #
 # Needs bash alone: requests go through bash's /dev/tcp, as the base images have no HTTP client.
