@@ -2,14 +2,15 @@
 # finding a JDK of a given release.
 # Source it from the repository root.
 
-# The JVM options Box Office ships with (src/main/docker/Dockerfile.jvm; DeploymentManifestsTest keeps
-# the two the same), given to both apps when BENCH_JAVA_OPTS is not set.
+source tools/jdk.sh   # jdk_home
+
+# The garbage collector's options Box Office ships with (the container image's src/main/docker/jvm.options
+# holds them too; DeploymentManifestsTest keeps the two the same), given to both apps when
+# BENCH_JAVA_OPTS is not set.
 SERVICE_JAVA_OPTS="-XX:MaxGCPauseMillis=10 -XX:MaxTenuringThreshold=0"
 
 # bench/ceiling's profiles that add Box Office's extensions, in groups, to its one endpoint.
 EXTENSION_PROFILES=(ext-json-validation ext-openapi-health ext-metrics-logs ext-jwt ext-database ext-scheduler)
-
-source .ci/jdk-home.sh   # jdk_home FEATURE
 
 # median: the median of the numbers on standard input, one a line.
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -82,6 +83,46 @@ until_jit_quiet() {
   done
   echo $((SECONDS - start))
 }
+
+# Waiting for a start without slowing it down: after `silent_pauses DIR`, `pause` waits 2 ms reading a
+# FIFO nobody writes to, and first_answer forks nothing while the port is closed (bash's /dev/tcp): on
+# 2 cores, a curl started every few milliseconds takes CPU from the very start it times.
+silent_pauses() { mkfifo "$1/silence"; exec 9<> "$1/silence"; }
+pause() { read -r -t 0.002 -u 9 || true; }
+
+# first_answer URL STATUS ALIVE [curl options...]: waits until a request to URL (on 127.0.0.1) is
+# answered STATUS; fails as soon as the command ALIVE fails (the process being timed has died).
+first_answer() {
+  local url=$1 status=$2 alive=$3 port code
+  shift 3
+  port=${url#http://127.0.0.1:}
+  port=${port%%/*}
+  while :; do
+    until true 2>/dev/null <> "/dev/tcp/127.0.0.1/$port"; do
+      "$alive" || return 1
+      pause
+    done
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$@" "$url" || true)
+    [ "$code" = "$status" ] && return 0
+    pause
+  done
+}
+
+# round_robin RUNS SAMPLES VARIANT...: calls the script's run_variant VARIANT (which prints one line of
+# figures) RUNS times for each variant, run 1 of every variant, then run 2 of every variant, and so on,
+# so that a burst of load from elsewhere on this shared machine spreads over all variants instead of
+# spoiling one; writes "VARIANT figures..." lines to SAMPLES.
+round_robin() {
+  local runs=$1 samples=$2 variant
+  shift 2
+  : > "$samples"
+  for _ in $(seq 1 "$runs"); do
+    for variant in "$@"; do
+      echo "$variant $(run_variant "$variant")" >> "$samples"
+    done
+  done
+}
+
 
 # json_field FIELD: reads one top-level field of the JSON on standard input.
 json_field() { python3 -c "import json, sys; print(json.load(sys.stdin)['$1'])"; }

@@ -11,7 +11,7 @@
 # Debian's packages if missing). Builds the service jar if it is not there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source bench/lib.sh   # SERVICE_JAVA_OPTS, ensure_wrk, start_instance, drive_bookings, until_jit_quiet
+source bench/lib.sh   # SERVICE_JAVA_OPTS, ensure_wrk, start_instance, drive_bookings, until_jit_quiet, median
 SECONDS_PER_RUN=${1:-10}
 CONNECTIONS=${2:-32}
 ROUNDS=${3:-3}
@@ -26,7 +26,6 @@ $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATAB
 trap 'stop_all; $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"' EXIT
 
 warm_round() { SECONDS_PER_RUN=10 drive_bookings "$(new_event "$1")" "$1"; }
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "Starting and warming up both instances..."
 start_instance 18083 "${JAVA_OPTS[@]}"

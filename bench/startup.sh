@@ -12,7 +12,7 @@
 #   bench/startup.sh [runs, default 5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source bench/lib.sh   # EXTENSION_PROFILES, jdk_home, median
+source bench/lib.sh   # EXTENSION_PROFILES, jdk_home, first_answer, round_robin, median
 RUNS=${1:-5}
 OUT=$PWD/target/startup
 JAVA17=$(jdk_home 17)
@@ -47,35 +47,23 @@ JAVA_HOME=$JAVA17 ./mvnw -B -q package -DskipTests   # leave the ordinary build 
 
 EVENT='{"name":"Start","date_time":"2030-06-15 19:00","venue":"Hall","total_seats":10}'
 
-# The wait for the port forks nothing (bash's /dev/tcp and a read with a timeout on a silent FIFO):
-# on 2 cores, a curl started every few milliseconds takes CPU from the very start-up it measures.
-mkfifo "$OUT/silence"
-exec 9<> "$OUT/silence"
-pause() { read -r -t 0.002 -u 9 || true; }
+silent_pauses "$OUT"
+process_alive() { kill -0 "$pid" 2>/dev/null; }   # pid: one_run's
 
 # one_run JAVA DIR KIND [java options...]: prints "milliseconds rss_kib"
 one_run() {
   local java=$1 dir=$2 kind=$3; shift 3
-  local start end rss pid code
+  local start end rss pid
   start=$(date +%s%N)
   (cd "$dir" && exec "$java" "$@" -Dquarkus.http.port=$PORT -Dboxoffice.auth.enabled=false -jar quarkus-run.jar) \
     > "$OUT/last.log" 2>&1 &
   pid=$!
-  while :; do
-    until true 2>/dev/null <> "/dev/tcp/127.0.0.1/$PORT"; do
-      kill -0 "$pid" 2>/dev/null || { echo "process died; see $OUT/last.log" >&2; exit 1; }
-      pause
-    done
-    if [ "$kind" = floor ]; then
-      code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/ping" || true)
-      [ "$code" = 200 ] && break
-    else
-      code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$PORT/events" \
-        -H 'Content-Type: application/json' -d "$EVENT" || true)
-      [ "$code" = 201 ] && break
-    fi
-    pause
-  done
+  if [ "$kind" = floor ]; then
+    first_answer "http://127.0.0.1:$PORT/ping" 200 process_alive
+  else
+    first_answer "http://127.0.0.1:$PORT/events" 201 process_alive -X POST -H 'Content-Type: application/json' \
+      -d "$EVENT"
+  fi || { echo "process died; see $OUT/last.log" >&2; exit 1; }
   end=$(date +%s%N)
   rss=$(ps -o rss= -p "$pid" | tr -d ' ')
   kill "$pid"; wait "$pid" 2>/dev/null || true
@@ -136,16 +124,8 @@ if [ -n "$JAVA25" ]; then
   fi
 fi
 
-# Round-robin: run 1 of every variant, then run 2 of every variant, and so on, so that a burst of
-# load from elsewhere on this shared machine spreads over all variants instead of spoiling one.
 SAMPLES=$OUT/samples.txt
-: > "$SAMPLES"
-for _ in $(seq 1 "$RUNS"); do
-  for variant in "${VARIANTS[@]}"; do
-    read -r ms rss < <(run_variant "$variant")
-    echo "$variant $ms $rss" >> "$SAMPLES"
-  done
-done
+round_robin "$RUNS" "$SAMPLES" "${VARIANTS[@]}"
 for variant in "${VARIANTS[@]}"; do
   t=$(awk -v v="$variant" '$1 == v { print $2 }' "$SAMPLES" | median)
   r=$(awk -v v="$variant" '$1 == v { print $3 }' "$SAMPLES" | median)
