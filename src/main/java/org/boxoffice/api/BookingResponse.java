@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.boxoffice.domain.Booking;
+import org.boxoffice.domain.Layout;
 import org.boxoffice.domain.Refund;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -49,23 +50,27 @@ public record BookingResponse(UUID bookingId,
     }
 
     static BookingResponse of(Booking booking, Places places) {
-        return of(booking, places, null);
+        return of(booking, places.layout(booking.eventId()), null);
     }
 
     /** The answer to a cancellation: the booking as it now stands, and the refund. */
     static BookingResponse of(Booking.Cancellation cancellation, Places places) {
-        return of(cancellation.booking(), places, RefundResponse.of(cancellation.refund()));
+        return of(cancellation.booking(), places.layout(cancellation.booking().eventId()), cancellation.refund());
     }
 
-    private static BookingResponse of(Booking booking, Places places, RefundResponse refund) {
+    /**
+     * @param layout its event's layout, or null
+     * @param refund the refund a cancellation made, or null
+     */
+    static BookingResponse of(Booking booking, Layout layout, Refund refund) {
         int[] cancelled = booking.cancelledSeats();
         return new BookingResponse(booking.id().value(), booking.status().wireName(), booking.eventId().value(),
                 booking.seats().seats(), booking.createdAt(),
                 booking.holdId() == null ? null : booking.holdId().value(), booking.cancelledAt(),
-                places.of(booking.eventId(), booking.seats(), booking.prices()),
+                Places.of(layout, booking.seats(), booking.prices()),
                 booking.prices().isFree() ? null : MoneyResponse.of(booking.total()), booking.paymentReference(),
                 cancelled.length == 0 ? null : cancelled,
                 booking.refunds().isEmpty() ? null : booking.refunds().stream().map(RefundResponse::of).toList(),
-                refund);
+                refund == null ? null : RefundResponse.of(refund));
     }
 }

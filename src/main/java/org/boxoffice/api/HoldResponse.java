@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.boxoffice.domain.Hold;
+import org.boxoffice.domain.Layout;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A hold as clients see it, with its status at the moment of the answer. */
@@ -24,10 +25,15 @@ public record HoldResponse(UUID holdId, UUID eventId, int[] seats,
         @JsonInclude(JsonInclude.Include.NON_NULL) MoneyResponse total) {
 
     static HoldResponse of(Hold hold, Instant now, Places places) {
+        return of(hold, now, places.layout(hold.eventId()));
+    }
+
+    /** @param layout its event's layout, or null */
+    static HoldResponse of(Hold hold, Instant now, Layout layout) {
         return new HoldResponse(hold.id().value(), hold.eventId().value(), hold.seats().seats(),
                 hold.statusAt(now).wireName(), hold.createdAt(), hold.expiresAt(),
                 hold.bookingId() == null ? null : hold.bookingId().value(),
-                places.of(hold.eventId(), hold.seats(), hold.prices()),
+                Places.of(layout, hold.seats(), hold.prices()),
                 hold.prices().isFree() ? null : MoneyResponse.of(hold.prices().total()));
     }
 }

@@ -34,9 +34,13 @@ public class Places {
             @JsonInclude(JsonInclude.Include.NON_NULL) Long price) {
     }
 
-    /** The places of these seats of the event, at these prices, or null when the event has no layout. */
-    List<Place> of(EventId event, SeatSelection seats, SeatPrices prices) {
-        Layout layout = events.find(event).map(Event::layout).orElse(null);
+    /** The event's layout, or null when it has none (or is not there). */
+    Layout layout(EventId event) {
+        return events.find(event).map(Event::layout).orElse(null);
+    }
+
+    /** The places of these seats in the layout, at these prices; null without a layout. */
+    static List<Place> of(Layout layout, SeatSelection seats, SeatPrices prices) {
         if (layout == null) {
             return null;
         }

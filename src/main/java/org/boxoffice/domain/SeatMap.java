@@ -1,6 +1,7 @@
 package org.boxoffice.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,7 +32,8 @@ public final class SeatMap {
     private final PriorityQueue<LiveHold> byExpiry = new PriorityQueue<>(Comparator.comparing(LiveHold::expiresAt));
     private int bookedCount;
     private int heldCount;
-    private int expiredUncounted;
+    /** Holds that expired since the last {@link #takeExpired}, in the order they expired. */
+    private List<HoldId> expiredUnreported = new ArrayList<>();
     private Instant now = Instant.MIN;
 
     private record LiveHold(HoldId id, SeatSelection seats, Instant expiresAt, String holder) {
@@ -187,20 +189,20 @@ public final class SeatMap {
             // Confirmed and released holds stay queued until their expiry; only a live one frees seats.
             if (liveHolds.remove(hold.id(), hold)) {
                 free(hold);
-                expiredUncounted++;
+                expiredUnreported.add(hold.id());
             }
         }
     }
 
     /**
-     * How many holds expired here since the last call, whichever call noticed: for counting expiries,
+     * The holds that expired here since the last call, whichever call noticed: for reporting expiries,
      * which happen lazily, as time passes and the map is touched.
      */
-    public int takeExpiredCount(Instant at) {
+    public List<HoldId> takeExpired(Instant at) {
         advanceTo(at);
-        int count = expiredUncounted;
-        expiredUncounted = 0;
-        return count;
+        List<HoldId> expired = expiredUnreported;
+        expiredUnreported = new ArrayList<>();
+        return expired;
     }
 
     /** Bytes held by the seat bits themselves: about {@code totalSeats / 8}. */

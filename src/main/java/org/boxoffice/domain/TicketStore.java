@@ -20,6 +20,8 @@ import java.util.Optional;
  *       never more than it cost.</li>
  *   <li>A cancelled event takes nothing new: every booking stored before its cancellation is refunded
  *       in full, and none is stored after.</li>
+ *   <li>A change that takes effect writes its notification in the same atomic step; a refused one
+ *       writes none ({@link #notifications}).</li>
  * </ol>
  * Methods that take {@code now} judge hold expiry by it (a store with a clock of its own, such as a
  * database, may use that instead). The rules themselves (which seats a request may ask for, the hold
@@ -130,6 +132,12 @@ public interface TicketStore {
         return confirmHold(id, bookingId, null, now);
     }
 
+    /**
+     * The notifications of the event's changes, oldest first: each change writes its own in the same
+     * atomic step, so a change that took effect has its notification and a refused one has none.
+     */
+    List<Notification> notifications(EventId id);
+
     /** The event's seat counts at {@code now}, consistent with one another; empty for an unknown event. */
     Optional<SeatCounts> seatCounts(EventId id, Instant now);
 
@@ -140,10 +148,11 @@ public interface TicketStore {
     Optional<List<SeatRange>> availableSeats(EventId id, Instant now);
 
     /**
-     * Reclaims what expired holds still occupy. Their seats are free to every reader and writer at the
-     * instant they expire whether or not this runs; this only tidies up.
+     * Reclaims what expired holds still occupy, and writes a {@code hold.expired} notification for each
+     * hold that expired since the last sweep. Their seats are free to every reader and writer at the
+     * instant they expire whether or not this runs.
      *
-     * @return how many holds expired since the last sweep (as far as this store can tell)
+     * @return how many holds expired since the last sweep
      */
     int sweepExpiredHolds(Instant now);
 }

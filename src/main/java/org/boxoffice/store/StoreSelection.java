@@ -8,11 +8,15 @@ import jakarta.enterprise.inject.Produces;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.boxoffice.domain.IdempotencyStore;
+import org.boxoffice.domain.Notices;
 import org.boxoffice.domain.TicketStore;
+import org.boxoffice.domain.WebhookStore;
 import org.boxoffice.store.memory.InMemoryIdempotencyStore;
 import org.boxoffice.store.memory.InMemoryTicketStore;
+import org.boxoffice.store.memory.InMemoryWebhookStore;
 import org.boxoffice.store.postgres.PostgresIdempotencyStore;
 import org.boxoffice.store.postgres.PostgresTicketStore;
+import org.boxoffice.store.postgres.PostgresWebhookStore;
 import org.boxoffice.store.postgres.SchemaCheck;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -34,18 +38,23 @@ public class StoreSelection {
     private final Instance<DataSource> dataSource;
     private final Instance<InMemoryTicketStore> memoryTickets;
     private final Instance<InMemoryIdempotencyStore> memoryKeys;
+    private final Instance<InMemoryWebhookStore> memoryWebhooks;
+    private final Notices.Payloads payloads;
 
     public StoreSelection(@ConfigProperty(name = "boxoffice.store") String store,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
             @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean migrateAtStart,
             Instance<DataSource> dataSource, Instance<InMemoryTicketStore> memoryTickets,
-            Instance<InMemoryIdempotencyStore> memoryKeys) {
+            Instance<InMemoryIdempotencyStore> memoryKeys, Instance<InMemoryWebhookStore> memoryWebhooks,
+            Notices.Payloads payloads) {
         this.postgres = POSTGRES.equals(store);
         this.schema = postgres && !migrateAtStart ? Optional.of(new SchemaCheck()) : Optional.empty();
         this.jdbcUrl = jdbcUrl;
         this.dataSource = dataSource;
         this.memoryTickets = memoryTickets;
         this.memoryKeys = memoryKeys;
+        this.memoryWebhooks = memoryWebhooks;
+        this.payloads = payloads;
     }
 
     /**
@@ -80,12 +89,18 @@ public class StoreSelection {
     @Produces
     @ApplicationScoped
     TicketStore ticketStore() {
-        return postgres ? new PostgresTicketStore(dataSource.get(), true, schema) : memoryTickets.get();
+        return postgres ? new PostgresTicketStore(dataSource.get(), true, schema, payloads) : memoryTickets.get();
     }
 
     @Produces
     @ApplicationScoped
     IdempotencyStore idempotencyStore() {
         return postgres ? new PostgresIdempotencyStore(dataSource.get(), schema) : memoryKeys.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    WebhookStore webhookStore() {
+        return postgres ? new PostgresWebhookStore(dataSource.get(), schema) : memoryWebhooks.get();
     }
 }

@@ -188,8 +188,8 @@ class SeatMapTest {
         map.hold(held(HoldId.random(), "bob", seats(10, 2), T0.plusSeconds(1)));
         map.counts(IN_10_MIN);
 
-        assertThat(map.takeExpiredCount(IN_10_MIN.plusSeconds(1))).isEqualTo(2);
-        assertThat(map.takeExpiredCount(IN_10_MIN.plusSeconds(2))).isZero();
+        assertThat(map.takeExpired(IN_10_MIN.plusSeconds(1))).hasSize(2);
+        assertThat(map.takeExpired(IN_10_MIN.plusSeconds(2))).isEmpty();
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.boxoffice.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +17,7 @@ import java.util.UUID;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.boxoffice.domain.Booking;
@@ -35,6 +38,7 @@ import org.boxoffice.domain.HoldStatus;
 import org.boxoffice.domain.Layout;
 import org.boxoffice.domain.Money;
 import org.boxoffice.domain.NotEnoughSeatsException;
+import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
 import org.boxoffice.domain.Refund;
@@ -822,6 +826,7 @@ public abstract class TicketStoreContract {
         AtomicInteger refused = new AtomicInteger();
         Map<BookingId, Booking> stored = new ConcurrentHashMap<>();
         AtomicBoolean cancelled = new AtomicBoolean();
+        CountDownLatch cancelling = new CountDownLatch(1);
         int bookers = 5;
 
         Concurrently.run(bookers + 1, thread -> {
@@ -829,12 +834,17 @@ public abstract class TicketStoreContract {
                 while (stored.size() < 20) {
                     Thread.sleep(1);
                 }
+                cancelling.countDown();
                 store.cancelEvent(event.id(), NOW);
                 cancelled.set(true);
                 return;
             }
-            // Each booker books seat after seat until the event refuses it.
+            // Each booker books seat after seat until the event refuses it; after its first few it waits for
+            // the cancellation to begin, so the rest race with it rather than run out of seats before it.
             for (int seat = thread + 1; seat <= event.totalSeats(); seat += bookers) {
+                if (seat > 10 * bookers) {
+                    cancelling.await();
+                }
                 boolean afterCancellation = cancelled.get();
                 Booking booking = Booking.confirmed(BookingId.random(), event, CUSTOMER, seats(event, seat), NOW);
                 try {
@@ -857,6 +867,82 @@ public abstract class TicketStoreContract {
         }
         assertThat(counts(event, NOW).bookedSeats()).isZero();
         assertMoneyAddsUp(event, stored.keySet());
+    }
+
+    // --- notifications: the outbox ---
+
+    @Test
+    void everyChangeWritesItsNotificationWithTheObjectAsTheApiShowsIt() throws Exception {
+        Event event = addPricedVenue();
+        Hold confirmed = hold(event, NOW, 1, 2);
+        Hold released = hold(event, NOW, 3);
+        store.releaseHold(released.id(), NOW);
+        Booking fromHold = store.confirmHold(confirmed.id(), BookingId.random(), NOW);
+        Booking direct = pricedBooking(event, 5, 6);
+        store.cancelBooking(direct.id(), Optional.of(seats(event, 5)), NOW);
+        Hold expiring = hold(event, NOW, 8);
+        assertThat(store.sweepExpiredHolds(NOW.plus(TTL))).isEqualTo(1);
+        store.cancelEvent(event.id(), NOW.plus(TTL));
+
+        List<Notification> notifications = store.notifications(event.id());
+
+        assertThat(notifications).extracting(n -> n.type().wireName() + " " + n.subject()).containsExactly(
+                "event.created events/" + event.id(),
+                "hold.placed holds/" + confirmed.id(),
+                "hold.placed holds/" + released.id(),
+                "hold.released holds/" + released.id(),
+                "booking.confirmed bookings/" + fromHold.id(),
+                "booking.confirmed bookings/" + direct.id(),
+                "booking.cancelled bookings/" + direct.id(),
+                "hold.placed holds/" + expiring.id(),
+                "hold.expired holds/" + expiring.id(),
+                "event.cancelled events/" + event.id(),
+                "booking.cancelled bookings/" + fromHold.id(),
+                "booking.cancelled bookings/" + direct.id());
+        assertThat(notifications).allSatisfy(n -> {
+            assertThat(n.eventId()).isEqualTo(event.id());
+            assertThat(n.organizer()).isEqualTo("organizer");
+            assertThat(n.source()).isEqualTo("/events/" + event.id());
+        });
+        assertThat(notifications).extracting(Notification::id).doesNotHaveDuplicates();
+        ObjectMapper json = new ObjectMapper();
+        JsonNode partial = json.readTree(notifications.get(6).data());
+        assertThat(partial.path("booking_id").asText()).isEqualTo(direct.id().toString());
+        assertThat(partial.path("status").asText()).isEqualTo("confirmed");
+        assertThat(partial.at("/refund/amount").asLong()).isEqualTo(12000);
+        JsonNode hold = json.readTree(notifications.get(8).data());
+        assertThat(hold.path("hold_id").asText()).isEqualTo(expiring.id().toString());
+        assertThat(hold.path("status").asText()).isEqualTo("expired");
+        assertThat(notifications.get(8).time()).isEqualTo(expiring.expiresAt());
+        assertThat(json.readTree(notifications.get(9).data()).path("status").asText()).isEqualTo("cancelled");
+        assertThat(json.readTree(notifications.get(11).data()).at("/refund/percent").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void aRefusedChangeWritesNoNotification() {
+        Event event = addEvent(10);
+        Hold held = hold(event, NOW, 1);
+        store.addBooking(booking(event, 2));
+        int before = store.notifications(event.id()).size();
+
+        assertThatThrownBy(() -> hold(event, NOW, 1)).isInstanceOf(SeatsUnavailableException.class);
+        assertThatThrownBy(() -> store.addBooking(booking(event, 2, 3))).isInstanceOf(SeatsUnavailableException.class);
+        assertThatThrownBy(() -> holdBest(event, 11, SeatScope.ANYWHERE, NOW)).isInstanceOf(NotEnoughSeatsException.class);
+        store.releaseHold(held.id(), NOW);
+        store.releaseHold(held.id(), NOW);
+        assertThatThrownBy(() -> store.confirmHold(held.id(), BookingId.random(), NOW))
+                .isInstanceOf(HoldNotActiveException.class);
+        Hold expired = hold(event, NOW, 4);
+        assertThatThrownBy(() -> store.confirmHold(expired.id(), BookingId.random(), NOW.plus(TTL)))
+                .isInstanceOf(HoldNotActiveException.class);
+        store.releaseHold(expired.id(), NOW.plus(TTL));
+
+        assertThat(store.notifications(event.id())).extracting(n -> n.type().wireName())
+                .hasSize(before + 2).endsWith("hold.released", "hold.placed");
+        assertThat(store.sweepExpiredHolds(NOW.plus(TTL))).isEqualTo(1);
+        assertThat(store.sweepExpiredHolds(NOW.plus(TTL).plusSeconds(1))).isZero();
+        assertThat(store.notifications(event.id())).extracting(n -> n.type().wireName())
+                .hasSize(before + 3).last().isEqualTo("hold.expired");
     }
 
     /**
@@ -941,6 +1027,8 @@ public abstract class TicketStoreContract {
             checkInvariants(event, owners, clock[0]);
         }
         checkInvariants(event, owners, clock[0].plus(TTL));
+        store.sweepExpiredHolds(clock[0].plus(TTL));
+        checkNotifications(event, owners);
         // The run exercised every path, not only the easy ones.
         assertThat(owners.stream().flatMap(o -> o.holds.values().stream()).map(h -> h.status))
                 .contains(HoldStatus.HELD, HoldStatus.CONFIRMED, HoldStatus.RELEASED);
@@ -986,6 +1074,33 @@ public abstract class TicketStoreContract {
             }
         }
         assertThat(store.availableSeats(event.id(), at)).contains(free);
+    }
+
+    /**
+     * Exactly one notification for each change that took effect, none for the refused ones: the outbox
+     * holds what the owners saw succeed, after a sweep that found every remaining held hold expired.
+     */
+    private void checkNotifications(Event event, List<Owner> owners) {
+        List<String> expected = new ArrayList<>();
+        expected.add("event.created events/" + event.id());
+        for (Owner owner : owners) {
+            owner.bookings.forEach((id, cancelled) -> {
+                expected.add("booking.confirmed bookings/" + id);
+                if (cancelled) {
+                    expected.add("booking.cancelled bookings/" + id);
+                }
+            });
+            owner.holds.forEach((id, own) -> {
+                expected.add("hold.placed holds/" + id);
+                switch (own.status) {
+                    case RELEASED -> expected.add("hold.released holds/" + id);
+                    case HELD -> expected.add("hold.expired holds/" + id);
+                    default -> { }
+                }
+            });
+        }
+        assertThat(store.notifications(event.id())).extracting(n -> n.type().wireName() + " " + n.subject())
+                .containsExactlyInAnyOrderElementsOf(expected);
     }
 
     private static int claim(boolean[] taken, SeatSelection seats) {

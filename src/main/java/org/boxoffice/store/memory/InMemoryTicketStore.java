@@ -24,6 +24,8 @@ import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Hold;
 import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.HoldRequest;
+import org.boxoffice.domain.Notices;
+import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
 import org.boxoffice.domain.SalesReport;
@@ -61,6 +63,13 @@ public class InMemoryTicketStore implements TicketStore {
     /** One copy of each customer's name, however many bookings it has. */
     private final ConcurrentMap<String, String> customers = new ConcurrentHashMap<>();
     private final ConcurrentMap<HoldId, Hold> holds = new ConcurrentHashMap<>();
+    private final Notices notices;
+    private final InMemoryOutbox outbox;
+
+    public InMemoryTicketStore(Notices.Payloads payloads, InMemoryOutbox outbox) {
+        this.notices = new Notices(payloads);
+        this.outbox = outbox;
+    }
 
     /** Never waits: everything is in this process's memory. */
     @Override
@@ -70,10 +79,14 @@ public class InMemoryTicketStore implements TicketStore {
 
     @Override
     public void addEvent(Event event) {
-        if (events.putIfAbsent(event.id(), new EventEntry(event)) != null) {
-            throw new IllegalStateException("event " + event.id() + " exists already");
+        EventEntry entry = new EventEntry(event);
+        synchronized (entry) {
+            if (events.putIfAbsent(event.id(), entry) != null) {
+                throw new IllegalStateException("event " + event.id() + " exists already");
+            }
+            eventsByDate.put(Cursor.of(event), event);
+            notify(entry, notices.eventCreated(event));
         }
-        eventsByDate.put(Cursor.of(event), event);
     }
 
     @Override
@@ -98,6 +111,7 @@ public class InMemoryTicketStore implements TicketStore {
             entry.event.checkOnSale();
             entry.seats.book(booking.seats(), booking.createdAt());
             putBooking(booking, entry);
+            notify(entry, notices.bookingConfirmed(entry.event, booking));
         }
     }
 
@@ -138,12 +152,15 @@ public class InMemoryTicketStore implements TicketStore {
             }
             entry.event = entry.event.cancelled(now);
             eventsByDate.put(Cursor.of(entry.event), entry.event);
+            notify(entry, notices.eventCancelled(entry.event));
             Instant at = entry.seats.timeAt(now);
             for (HoldId holdId : entry.holds) {
                 Hold hold = holds.get(holdId);
                 if (hold.isLiveAt(at)) {
                     checkLive(entry.seats.release(holdId, at), holdId);
-                    holds.put(holdId, hold.releasedAt(at));
+                    Hold released = hold.releasedAt(at);
+                    holds.put(holdId, released);
+                    notify(entry, notices.holdReleased(entry.event, released, at));
                 }
             }
             for (StoredBooking stored : entry.bookings) {
@@ -166,13 +183,32 @@ public class InMemoryTicketStore implements TicketStore {
         });
     }
 
-    /** Frees the seats a cancellation cancelled, if it cancelled any (not a repeated one), and keeps it. */
-    private static void apply(EventEntry entry, StoredBooking stored, Booking before, Booking.Cancellation cancellation,
+    /**
+     * Frees the seats a cancellation cancelled, if it cancelled any (not a repeated one), keeps it, and
+     * writes its notification.
+     */
+    private void apply(EventEntry entry, StoredBooking stored, Booking before, Booking.Cancellation cancellation,
             Instant now) {
         if (cancellation.booking() != before) {
             entry.seats.cancel(cancellation.refund().seats(), now);
             stored.update(cancellation.booking());
+            notify(entry, notices.bookingCancelled(entry.event, cancellation));
         }
+    }
+
+    /** Call under the entry's lock, with the change it tells of. */
+    private void notify(EventEntry entry, Notification notification) {
+        entry.notifications.add(notification);
+        outbox.add(notification);
+    }
+
+    @Override
+    public List<Notification> notifications(EventId id) {
+        return entry(id).map(entry -> {
+            synchronized (entry) {
+                return List.copyOf(entry.notifications);
+            }
+        }).orElse(List.of());
     }
 
     @Override
@@ -189,6 +225,7 @@ public class InMemoryTicketStore implements TicketStore {
                 throw new IllegalStateException("hold " + hold.id() + " exists already");
             }
             entry.holds.add(hold.id());
+            notify(entry, notices.holdPlaced(entry.event, hold));
             return hold;
         }
     }
@@ -208,6 +245,7 @@ public class InMemoryTicketStore implements TicketStore {
             if (released != hold) {
                 checkLive(entry.seats.release(id, at), id);
                 holds.put(id, released);
+                notify(entry, notices.holdReleased(entry.event, released, at));
             }
             return released;
         }
@@ -224,6 +262,7 @@ public class InMemoryTicketStore implements TicketStore {
             checkLive(entry.seats.confirm(id, at), id);
             holds.put(id, hold.confirmedAs(bookingId));
             putBooking(booking, entry);
+            notify(entry, notices.bookingConfirmed(entry.event, booking));
             return booking;
         }
     }
@@ -260,7 +299,10 @@ public class InMemoryTicketStore implements TicketStore {
         int expired = 0;
         for (EventEntry entry : events.values()) {
             synchronized (entry) {
-                expired += entry.seats.takeExpiredCount(now);
+                for (HoldId id : entry.seats.takeExpired(now)) {
+                    notify(entry, notices.holdExpired(entry.event, holds.get(id)));
+                    expired++;
+                }
             }
         }
         return expired;
@@ -320,6 +362,7 @@ public class InMemoryTicketStore implements TicketStore {
         private final SeatMap seats;
         private final List<HoldId> holds = new ArrayList<>();
         private final List<StoredBooking> bookings = new ArrayList<>();
+        private final List<Notification> notifications = new ArrayList<>();
 
         EventEntry(Event event) {
             this.event = event;

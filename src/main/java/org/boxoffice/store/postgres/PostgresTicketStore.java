@@ -26,6 +26,8 @@ import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.HoldNotActiveException;
 import org.boxoffice.domain.HoldRequest;
 import org.boxoffice.domain.HoldStatus;
+import org.boxoffice.domain.Notices;
+import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
 import org.boxoffice.domain.SalesReport;
@@ -56,6 +58,7 @@ public class PostgresTicketStore implements TicketStore {
     private final DatabaseTime time;
     private final SeatClaims claims;
     private final KeysetPages pages;
+    private final Notices notices;
     private final Map<EventId, Cached> events = new ConcurrentHashMap<>();
 
     private record Cached(Event event, long readAt) {
@@ -65,13 +68,15 @@ public class PostgresTicketStore implements TicketStore {
      * @param databaseClock judge hold expiry by the database's clock (in service) rather than by the
      *     instant each caller passes (in tests)
      */
-    public PostgresTicketStore(DataSource dataSource, boolean databaseClock) {
-        this(dataSource, databaseClock, Optional.empty());
+    public PostgresTicketStore(DataSource dataSource, boolean databaseClock, Notices.Payloads payloads) {
+        this(dataSource, databaseClock, Optional.empty(), payloads);
     }
 
     /** @param schema checked before any work, when the service does not migrate the schema itself */
-    public PostgresTicketStore(DataSource dataSource, boolean databaseClock, Optional<SchemaCheck> schema) {
+    public PostgresTicketStore(DataSource dataSource, boolean databaseClock, Optional<SchemaCheck> schema,
+            Notices.Payloads payloads) {
         this.jdbc = new Jdbc(dataSource, schema);
+        this.notices = new Notices(payloads);
         this.time = new DatabaseTime(databaseClock);
         this.claims = new SeatClaims(time);
         this.pages = new KeysetPages(jdbc);
@@ -87,10 +92,25 @@ public class PostgresTicketStore implements TicketStore {
 
     @Override
     public void addEvent(Event event) {
-        jdbc.autoCommit(c -> {
+        jdbc.inTransaction(c -> {
             Rows.insertEvent(c, event);
+            Rows.insertNotification(c, notices.eventCreated(event));
             return null;
         });
+    }
+
+    /**
+     * The event, for work inside a transaction: a fresh cached copy, or read on the transaction's own
+     * connection (another one could wait for a pool of one or two forever).
+     */
+    private Event event(Connection c, EventId id) throws SQLException {
+        Cached cached = events.get(id);
+        if (cached != null && System.nanoTime() - cached.readAt() < EVENT_FRESHNESS_NANOS) {
+            return cached.event();
+        }
+        Event event = Rows.findEvent(c, id.value()).orElseThrow(() -> UnknownIdException.event(id));
+        remember(event);
+        return event;
     }
 
     /**
@@ -130,11 +150,12 @@ public class PostgresTicketStore implements TicketStore {
 
     @Override
     public void addBooking(Booking booking) {
-        findEvent(booking.eventId()).orElseThrow(() -> UnknownIdException.event(booking.eventId()));
+        Event event = findEvent(booking.eventId()).orElseThrow(() -> UnknownIdException.event(booking.eventId()));
+        Notification confirmed = notices.bookingConfirmed(event, booking);
         // One statement, committed on its own: the event cannot vanish (events are never deleted), and
         // expired holds are judged inside that statement.
         jdbc.autoCommit(c -> {
-            claims.bookWithClaims(c, booking);
+            claims.bookWithClaims(c, booking, confirmed);
             return null;
         });
     }
@@ -155,12 +176,13 @@ public class PostgresTicketStore implements TicketStore {
     public Booking.Cancellation cancelBooking(BookingId id, Optional<SeatSelection> seats, Instant now) {
         return jdbc.inTransaction(c -> {
             Booking booking = Rows.findBooking(c, id, true).orElseThrow(() -> UnknownIdException.booking(id));
-            Event event = findEvent(booking.eventId()).orElseThrow();
+            Event event = event(c, booking.eventId());
             Instant at = time.now(c, now);
             Booking.Cancellation cancellation = booking.cancel(seats, event.refundPercentAt(at), at);
             if (cancellation.booking() != booking) {
                 claims.freeBooking(c, id, cancellation.refund().seats());
                 Rows.updateCancelled(c, cancellation.booking());
+                Rows.insertNotification(c, notices.bookingCancelled(event, cancellation));
             }
             return cancellation;
         });
@@ -168,7 +190,7 @@ public class PostgresTicketStore implements TicketStore {
 
     @Override
     public Event cancelEvent(EventId id, Instant now) {
-        Event cancelled = jdbc.inTransaction(c -> {
+        Event done = jdbc.inTransaction(c -> {
             // The row lock waits for every booking and hold in flight (they hold a share lock on it), and
             // makes every later one find the event cancelled.
             Event event = Rows.findEvent(c, id.value(), true).orElseThrow(() -> UnknownIdException.event(id));
@@ -176,16 +198,22 @@ public class PostgresTicketStore implements TicketStore {
                 return event;
             }
             Instant at = time.now(c, now);
+            Event cancelled = event.cancelled(at);
             Rows.setCancelled(c, id, at);
-            Rows.releaseHolds(c, id, at);
+            Rows.insertNotification(c, notices.eventCancelled(cancelled));
+            for (Hold released : Rows.releaseHolds(c, id, at)) {
+                Rows.insertNotification(c, notices.holdReleased(cancelled, released, at));
+            }
             for (Booking booking : Rows.liveBookings(c, id)) {
-                Rows.updateCancelled(c, booking.cancel(Optional.empty(), 100, at).booking());
+                Booking.Cancellation cancellation = booking.cancel(Optional.empty(), 100, at);
+                Rows.updateCancelled(c, cancellation.booking());
+                Rows.insertNotification(c, notices.bookingCancelled(cancelled, cancellation));
             }
             claims.freeEvent(c, id);
-            return event.cancelled(at);
+            return cancelled;
         });
         events.remove(id);
-        return cancelled;
+        return done;
     }
 
     @Override
@@ -228,6 +256,7 @@ public class PostgresTicketStore implements TicketStore {
                                     Jdbc.unchecked(() -> claims.taken(c, event, at)), quantity, scope), at);
                     Rows.insertHold(c, hold);
                     claims.claimForHold(c, hold);
+                    Rows.insertNotification(c, notices.holdPlaced(event, hold));
                     return hold;
                 });
             } catch (SeatsUnavailableException lostRace) {
@@ -248,10 +277,12 @@ public class PostgresTicketStore implements TicketStore {
     public Hold releaseHold(HoldId id, Instant now) {
         return jdbc.inTransaction(c -> {
             Hold hold = Rows.findHold(c, id, true).orElseThrow(() -> UnknownIdException.hold(id));
-            Hold released = hold.releasedAt(time.now(c, now));
+            Instant at = time.now(c, now);
+            Hold released = hold.releasedAt(at);
             if (released != hold) {
                 claims.freeHold(c, id);
                 Rows.setHoldStatus(c, id, HoldStatus.RELEASED, null);
+                Rows.insertNotification(c, notices.holdReleased(event(c, hold.eventId()), released, at));
             }
             return released;
         });
@@ -270,6 +301,7 @@ public class PostgresTicketStore implements TicketStore {
                 throw new HoldNotActiveException(id, HoldStatus.EXPIRED);
             }
             Rows.setHoldStatus(c, id, HoldStatus.CONFIRMED, bookingId);
+            Rows.insertNotification(c, notices.bookingConfirmed(event(c, hold.eventId()), booking));
             return booking;
         });
     }
@@ -316,6 +348,19 @@ public class PostgresTicketStore implements TicketStore {
 
     @Override
     public int sweepExpiredHolds(Instant now) {
-        return jdbc.autoCommit(c -> claims.sweepExpired(c, now));
+        return jdbc.inTransaction(c -> {
+            Instant at = time.now(c, now);
+            List<Hold> expired = Rows.takeExpired(c, at);
+            for (Hold hold : expired) {
+                Rows.insertNotification(c, notices.holdExpired(event(c, hold.eventId()), hold));
+            }
+            claims.sweepExpired(c, now);
+            return expired.size();
+        });
+    }
+
+    @Override
+    public List<Notification> notifications(EventId id) {
+        return jdbc.autoCommit(c -> Rows.notifications(c, id));
     }
 }

@@ -26,6 +26,9 @@ import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Hold;
 import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.HoldStatus;
+import org.boxoffice.domain.Notification;
+import org.boxoffice.domain.NotificationId;
+import org.boxoffice.domain.NotificationType;
 import org.boxoffice.domain.SeatPrices;
 import org.boxoffice.domain.SeatSelection;
 
@@ -85,14 +88,81 @@ final class Rows {
         }
     }
 
-    /** Marks the event's live holds released (their claims go with the event's). */
-    static void releaseHolds(Connection c, EventId id, Instant at) throws SQLException {
+    /** Marks the event's live holds released (their claims go with the event's); the holds as they now stand. */
+    static List<Hold> releaseHolds(Connection c, EventId id, Instant at) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE holds SET status = 'released'"
-                + " WHERE event_id = ? AND status = 'held' AND expires_at > ?")) {
+                + " WHERE event_id = ? AND status = 'held' AND expires_at > ? RETURNING *")) {
             update.setObject(1, id.value());
             setInstant(update, 2, at);
-            update.executeUpdate();
+            return read(update, Rows::hold);
         }
+    }
+
+    /**
+     * Marks the holds that expired by {@code now} and were not yet told of as told of; those holds. A
+     * hold's row stays {@code held}: expiry is a matter of time, not a stored status.
+     */
+    static List<Hold> takeExpired(Connection c, Instant now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE holds SET expiry_notified = true"
+                + " WHERE status = 'held' AND expires_at <= ? AND NOT expiry_notified RETURNING *")) {
+            setInstant(update, 1, now);
+            return read(update, Rows::hold);
+        }
+    }
+
+    /** Writes a notification to the outbox, in the caller's transaction or statement. */
+    static void insertNotification(Connection c, Notification notification) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO outbox"
+                + " (id, type, event_id, organizer, subject, time, data) VALUES (" + NOTIFICATION_VALUES + ")")) {
+            setNotification(insert, 1, notification);
+            insert.executeUpdate();
+        }
+    }
+
+    /** The parameters of an outbox row. */
+    static final String NOTIFICATION_VALUES = "?, ?, ?, ?, ?, ?, ?";
+    static final int NOTIFICATION_COLUMN_COUNT = 7;
+
+    /** The {@link #NOTIFICATION_VALUES} of a notification, from parameter {@code first} on. */
+    static void setNotification(PreparedStatement statement, int first, Notification notification)
+            throws SQLException {
+        statement.setObject(first, notification.id().value());
+        statement.setString(first + 1, notification.type().wireName());
+        statement.setObject(first + 2, notification.eventId().value());
+        statement.setString(first + 3, notification.organizer());
+        statement.setString(first + 4, notification.subject());
+        setInstant(statement, first + 5, notification.time());
+        statement.setString(first + 6, notification.data());
+    }
+
+    static Notification notification(ResultSet row) throws SQLException {
+        return notification(row, "");
+    }
+
+    /** An outbox row read from columns named with {@code prefix}, as when joined with other tables. */
+    static Notification notification(ResultSet row, String prefix) throws SQLException {
+        return Notification.restore(new NotificationId(getUuid(row, prefix + "id")),
+                NotificationType.ofWireName(row.getString(prefix + "type")).orElseThrow(),
+                new EventId(getUuid(row, prefix + "event_id")), row.getString(prefix + "organizer"),
+                row.getString(prefix + "subject"), getInstant(row, prefix + "time"), row.getString(prefix + "data"));
+    }
+
+    /** The event's notifications, oldest first. */
+    static List<Notification> notifications(Connection c, EventId id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT * FROM outbox WHERE event_id = ? ORDER BY position")) {
+            select.setObject(1, id.value());
+            return read(select, Rows::notification);
+        }
+    }
+
+    private static <T> List<T> read(PreparedStatement statement, Reader<T> reader) throws SQLException {
+        List<T> read = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                read.add(reader.read(rows));
+            }
+        }
+        return read;
     }
 
     /** The event's bookings with live seats, locked until the transaction ends. */
@@ -109,13 +179,7 @@ final class Rows {
         try (PreparedStatement select = c.prepareStatement(sql)) {
             select.setObject(1, id.value());
             select.setFetchSize(1_000);
-            List<Booking> bookings = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    bookings.add(booking(rows));
-                }
-            }
-            return bookings;
+            return read(select, Rows::booking);
         }
     }
 

@@ -19,6 +19,7 @@ import org.boxoffice.domain.EventCancelledException;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Hold;
 import org.boxoffice.domain.HoldId;
+import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.domain.SeatsUnavailableException;
 
@@ -58,24 +59,31 @@ final class SeatClaims {
     }
 
     /**
-     * Claims the booking's seats and inserts the booking in one statement, committed on its own (one
-     * round trip), or throws {@link SeatsUnavailableException} naming the seats others own, or
+     * Claims the booking's seats and inserts the booking and its notification in one statement, committed
+     * on its own (one round trip), or throws {@link SeatsUnavailableException} naming the seats others own, or
      * {@link EventCancelledException}. The statement holds a share lock on the event's row, so a
      * cancellation of the event waits for it, and it fails as a whole, claims included, when the event
      * was cancelled ({@link #EVENT_CANCELLED}) or some seat was taken ({@link #SEAT_TAKEN}).
      */
-    void bookWithClaims(Connection c, Booking booking) throws SQLException {
+    void bookWithClaims(Connection c, Booking booking, Notification notification) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("WITH open AS (SELECT id FROM events"
                 + " WHERE id = ? AND cancelled_at IS NULL FOR SHARE),"
-                + " claimed AS (" + claimSql(" WHERE EXISTS (SELECT 1 FROM open)") + " RETURNING seat)"
+                + " claimed AS (" + claimSql(" WHERE EXISTS (SELECT 1 FROM open)") + " RETURNING seat),"
+                + " noted AS (INSERT INTO outbox (id, type, event_id, organizer, subject, time, data)"
+                + " VALUES (" + Rows.NOTIFICATION_VALUES + "))"
                 + " INSERT INTO bookings (" + Rows.BOOKING_COLUMNS + ") SELECT " + Rows.BOOKING_VALUES
                 + " WHERE CASE WHEN NOT EXISTS (SELECT 1 FROM open) THEN refuse_cancelled_event()"
                 + " WHEN (SELECT count(*) FROM claimed) = ? THEN true ELSE refuse_booking() END")) {
-            insert.setObject(1, booking.eventId().value());
-            setClaim(c, insert, 2, booking.eventId(), booking.seats(), booking.id().value(), null, null,
+            int at = 1;
+            insert.setObject(at++, booking.eventId().value());
+            setClaim(c, insert, at, booking.eventId(), booking.seats(), booking.id().value(), null, null,
                     booking.createdAt());
-            Rows.setBooking(c, insert, 8, booking);
-            insert.setInt(8 + Rows.BOOKING_COLUMN_COUNT, booking.seats().size());
+            at += 6;
+            Rows.setNotification(insert, at, notification);
+            at += Rows.NOTIFICATION_COLUMN_COUNT;
+            Rows.setBooking(c, insert, at, booking);
+            at += Rows.BOOKING_COLUMN_COUNT;
+            insert.setInt(at, booking.seats().size());
             insert.executeUpdate();
         } catch (SQLException e) {
             if (EVENT_CANCELLED.equals(e.getSQLState())) {

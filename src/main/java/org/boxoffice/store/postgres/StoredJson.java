@@ -13,6 +13,7 @@ import org.boxoffice.domain.Pricing;
 import org.boxoffice.domain.Refund;
 import org.boxoffice.domain.RefundPolicy;
 import org.boxoffice.domain.SeatSelection;
+import org.boxoffice.domain.Webhook;
 
 /**
  * What the store keeps as {@code jsonb}: an event's layout, pricing and refund policy, and a booking's
@@ -30,6 +31,9 @@ final class StoredJson {
     }
 
     private record StoredRefund(int[] seats, long amount, int percent, String at) {
+    }
+
+    private record StoredSecret(String value, String createdAt, String retiresAt) {
     }
 
     private StoredJson() {
@@ -69,6 +73,17 @@ final class StoredJson {
         }
         return new RefundPolicy(read(json, new TypeReference<List<StoredTier>>() {
         }).stream().map(tier -> new RefundPolicy.Tier(Duration.parse(tier.before()), tier.percent())).toList());
+    }
+
+    static String secrets(List<Webhook.Secret> secrets) {
+        return write(secrets.stream().map(secret -> new StoredSecret(secret.value(), secret.createdAt().toString(),
+                secret.retiresAt() == null ? null : secret.retiresAt().toString())).toList());
+    }
+
+    static List<Webhook.Secret> secrets(String json) {
+        return read(json, new TypeReference<List<StoredSecret>>() {
+        }).stream().map(secret -> new Webhook.Secret(secret.value(), Instant.parse(secret.createdAt()),
+                secret.retiresAt() == null ? null : Instant.parse(secret.retiresAt()))).toList();
     }
 
     static String refunds(List<Refund> refunds) {

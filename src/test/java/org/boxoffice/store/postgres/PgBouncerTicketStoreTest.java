@@ -13,6 +13,7 @@ import org.boxoffice.domain.TicketStore;
 import org.boxoffice.store.TicketStoreContract;
 import org.boxoffice.testing.PgBouncer;
 import org.boxoffice.testing.TestDatabase;
+import org.boxoffice.testing.TestPayloads;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,8 @@ class PgBouncerTicketStoreTest extends TicketStoreContract {
     protected TicketStore newStore() {
         TestDatabase database = TestDatabase.get();
         database.truncate();
-        return new PostgresTicketStore(database.pool(PgBouncer.get().jdbcUrl(), shippedJdbcProperties()), false);
+        return new PostgresTicketStore(database.pool(PgBouncer.get().jdbcUrl(), shippedJdbcProperties()), false,
+                TestPayloads.json());
     }
 
     @Test

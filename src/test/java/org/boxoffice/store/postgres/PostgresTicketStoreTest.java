@@ -3,6 +3,7 @@ package org.boxoffice.store.postgres;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.store.TicketStoreContract;
 import org.boxoffice.testing.TestDatabase;
+import org.boxoffice.testing.TestPayloads;
 
 /** The store contract on PostgreSQL, judging time by the instants the contract passes. */
 class PostgresTicketStoreTest extends TicketStoreContract {
@@ -11,6 +12,6 @@ class PostgresTicketStoreTest extends TicketStoreContract {
     protected TicketStore newStore() {
         TestDatabase database = TestDatabase.get();
         database.truncate();
-        return new PostgresTicketStore(database.dataSource(), false);
+        return new PostgresTicketStore(database.dataSource(), false, TestPayloads.json());
     }
 }

@@ -41,7 +41,7 @@ public class InMemoryStoreBenchmark {
 
     @Setup(Level.Iteration)
     public void newStoreAndEvent() {
-        store = new InMemoryTicketStore();
+        store = MemoryStores.create().tickets();
         event = new Event(EventId.random(), "Benchmark", "Hall", NOW.plus(Duration.ofDays(30)), SEATS, NOW, "org");
         store.addEvent(event);
         nextSeat.set(0);

@@ -1,0 +1,20 @@
+package org.boxoffice.domain;
+
+import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+
+/** Carries one delivery to its receiver: the port the service delivers through (HTTP, in the service). */
+public interface Courier {
+
+    /** Makes ready what the courier needs kept before a run, such as a subscription of its own. */
+    default void prepare() {
+    }
+
+    /**
+     * Sends the job's notification to its webhook once.
+     *
+     * @return the receiver's HTTP status, or null when there was no answer: a timeout, no connection, or a
+     *     target the rules forbid; never completes exceptionally
+     */
+    CompletionStage<Integer> deliver(WebhookStore.Job job, Instant now);
+}

@@ -1,0 +1,69 @@
+package org.boxoffice.domain;
+
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * Makes the notification of each kind of change, with the changed object as the API shows it. The
+ * stores call it inside the change's own transaction and keep what it makes with the change.
+ */
+public final class Notices {
+
+    /** How the API shows each object, as JSON: the notification carries exactly that. */
+    public interface Payloads {
+        String event(Event event);
+
+        String hold(Event event, Hold hold, Instant now);
+
+        /** @param refund the refund this change made, or null */
+        String booking(Event event, Booking booking, Refund refund);
+    }
+
+    private final Payloads payloads;
+
+    public Notices(Payloads payloads) {
+        this.payloads = payloads;
+    }
+
+    public Notification eventCreated(Event event) {
+        return notice(NotificationType.EVENT_CREATED, event, "events/" + event.id(), event.createdAt(),
+                () -> payloads.event(event));
+    }
+
+    public Notification eventCancelled(Event event) {
+        return notice(NotificationType.EVENT_CANCELLED, event, "events/" + event.id(), event.cancelledAt(),
+                () -> payloads.event(event));
+    }
+
+    public Notification holdPlaced(Event event, Hold hold) {
+        return hold(NotificationType.HOLD_PLACED, event, hold, hold.createdAt());
+    }
+
+    public Notification holdReleased(Event event, Hold hold, Instant now) {
+        return hold(NotificationType.HOLD_RELEASED, event, hold, now);
+    }
+
+    public Notification holdExpired(Event event, Hold hold) {
+        return hold(NotificationType.HOLD_EXPIRED, event, hold, hold.expiresAt());
+    }
+
+    public Notification bookingConfirmed(Event event, Booking booking) {
+        return notice(NotificationType.BOOKING_CONFIRMED, event, "bookings/" + booking.id(), booking.createdAt(),
+                () -> payloads.booking(event, booking, null));
+    }
+
+    public Notification bookingCancelled(Event event, Booking.Cancellation cancellation) {
+        Booking booking = cancellation.booking();
+        return notice(NotificationType.BOOKING_CANCELLED, event, "bookings/" + booking.id(),
+                cancellation.refund().at(), () -> payloads.booking(event, booking, cancellation.refund()));
+    }
+
+    private Notification hold(NotificationType type, Event event, Hold hold, Instant at) {
+        return notice(type, event, "holds/" + hold.id(), at, () -> payloads.hold(event, hold, at));
+    }
+
+    private static Notification notice(NotificationType type, Event event, String subject, Instant at,
+            Supplier<String> data) {
+        return new Notification(NotificationId.random(), type, event.id(), event.organizer(), subject, at, data);
+    }
+}

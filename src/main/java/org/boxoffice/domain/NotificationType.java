@@ -1,0 +1,35 @@
+package org.boxoffice.domain;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What happened, as a notification names it ({@code booking.confirmed}) and as its CloudEvent types it. */
+public enum NotificationType {
+    EVENT_CREATED("event.created"),
+    EVENT_CANCELLED("event.cancelled"),
+    HOLD_PLACED("hold.placed"),
+    HOLD_RELEASED("hold.released"),
+    HOLD_EXPIRED("hold.expired"),
+    BOOKING_CONFIRMED("booking.confirmed"),
+    BOOKING_CANCELLED("booking.cancelled");
+
+    private final String wireName;
+
+    NotificationType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The name subscriptions use: {@code booking.confirmed}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The CloudEvent {@code type}: {@code org.boxoffice.booking.confirmed}. */
+    public String cloudEventType() {
+        return "org.boxoffice." + wireName;
+    }
+
+    public static Optional<NotificationType> ofWireName(String name) {
+        return Arrays.stream(values()).filter(type -> type.wireName.equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,167 @@
+package org.boxoffice.domain;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A subscription: where to send which notifications, and the secrets that sign them (Standard
+ * Webhooks). An organizer's webhook receives the notifications of their own events; an admin's, all.
+ * A rotated secret keeps signing beside its successor for a while, so receivers can switch without
+ * losing a delivery. A webhook is disabled when its receiver answers 410 Gone.
+ *
+ * @param everyEvent whether it receives every event's notifications (made by an admin)
+ * @param disabledAt when it was disabled, or null while it is active
+ */
+public record Webhook(WebhookId id, String owner, boolean everyEvent, URI url, Set<NotificationType> types,
+        List<Secret> secrets, Instant createdAt, Instant disabledAt) {
+
+    /** How many random bytes a secret has: more than the 24 Standard Webhooks asks for. */
+    public static final int SECRET_BYTES = 32;
+    /** How long a rotated secret keeps signing beside its successor. */
+    public static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
+    /** Longest URL accepted. */
+    public static final int MAX_URL_LENGTH = 2000;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A signing secret, {@code whsec_} and base64; it signs until {@code retiresAt} (null: for good). */
+    public record Secret(String value, Instant createdAt, Instant retiresAt) {
+
+        public Secret {
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(createdAt, "createdAt");
+        }
+
+        public boolean signsAt(Instant now) {
+            return retiresAt == null || now.isBefore(retiresAt);
+        }
+
+        /** The key the signature is computed with: the bytes the base64 after {@code whsec_} stands for. */
+        public byte[] key() {
+            return Base64.getDecoder().decode(value.substring("whsec_".length()));
+        }
+    }
+
+    public Webhook {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(url, "url");
+        types = types.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(types));
+        secrets = List.copyOf(secrets);
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /**
+     * Checks a subscription's URL and types, reporting every broken rule: an absolute {@code https} URL
+     * (or {@code http}, with private targets allowed), and at least one known notification type. Whether
+     * the host is private is for the caller to check once it is resolved ({@link WebhookTarget}).
+     */
+    public static Webhook subscribe(WebhookId id, String owner, boolean everyEvent, String url, List<String> types,
+            boolean allowPrivateTargets, Instant now) {
+        List<Violation> violations = new ArrayList<>();
+        URI target = checkUrl(url, allowPrivateTargets, violations);
+        Set<NotificationType> wanted = EnumSet.noneOf(NotificationType.class);
+        if (types == null || types.isEmpty()) {
+            violations.add(new Violation("events", "must list at least one notification type, such as"
+                    + " \"booking.confirmed\""));
+        } else {
+            for (int i = 0; i < types.size(); i++) {
+                String name = types.get(i);
+                String field = "events[" + i + "]";
+                NotificationType.ofWireName(name).ifPresentOrElse(wanted::add, () -> violations.add(new Violation(
+                        field, "must be a notification type: one of " + String.join(", ", knownTypes()))));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return new Webhook(id, owner, everyEvent, target, wanted, List.of(new Secret(newSecret(), now, null)), now,
+                null);
+    }
+
+    private static URI checkUrl(String url, boolean allowPrivateTargets, List<Violation> violations) {
+        if (url == null || url.isBlank()) {
+            violations.add(new Violation("url", "is required: where to send the notifications"));
+            return null;
+        }
+        if (url.length() > MAX_URL_LENGTH) {
+            violations.add(new Violation("url", "must be at most " + MAX_URL_LENGTH + " characters"));
+            return null;
+        }
+        try {
+            URI target = new URI(url.strip());
+            String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+            if (!target.isAbsolute() || target.getHost() == null || target.getUserInfo() != null) {
+                violations.add(new Violation("url", "must be an absolute URL with a host, such as"
+                        + " \"https://example.com/hooks\""));
+            } else if (!scheme.equals("https") && !(allowPrivateTargets && scheme.equals("http"))) {
+                violations.add(new Violation("url", "must use https"));
+            }
+            return target;
+        } catch (URISyntaxException e) {
+            violations.add(new Violation("url", "must be a URL, such as \"https://example.com/hooks\""));
+            return null;
+        }
+    }
+
+    private static List<String> knownTypes() {
+        return EnumSet.allOf(NotificationType.class).stream().map(NotificationType::wireName).toList();
+    }
+
+    /** A new secret: {@code whsec_} and the base64 of {@link #SECRET_BYTES} random bytes. */
+    public static String newSecret() {
+        byte[] key = new byte[SECRET_BYTES];
+        RANDOM.nextBytes(key);
+        return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+
+    public boolean isActive() {
+        return disabledAt == null;
+    }
+
+    /** Whether this webhook is to receive the notification: its type, its event's organizer, and after it was made. */
+    public boolean receives(Notification notification) {
+        return isActive() && types.contains(notification.type())
+                && (everyEvent || owner.equals(notification.organizer()))
+                && !createdAt.isAfter(notification.time());
+    }
+
+    /** The secrets that sign a delivery at {@code now}: the current one, and a rotated one still overlapping. */
+    public List<Secret> signingSecrets(Instant now) {
+        return secrets.stream().filter(secret -> secret.signsAt(now)).toList();
+    }
+
+    /** This webhook with a new secret; the ones signing now keep signing for {@link #ROTATION_OVERLAP}. */
+    public Webhook rotated(String newSecret, Instant now) {
+        List<Secret> next = new ArrayList<>();
+        for (Secret secret : secrets) {
+            if (secret.signsAt(now)) {
+                Instant retires = now.plus(ROTATION_OVERLAP);
+                next.add(new Secret(secret.value(), secret.createdAt(),
+                        secret.retiresAt() == null || secret.retiresAt().isAfter(retires) ? retires : secret.retiresAt()));
+            }
+        }
+        next.add(new Secret(newSecret, now, null));
+        return new Webhook(id, owner, everyEvent, url, types, next, createdAt, disabledAt);
+    }
+
+    /** This webhook disabled at {@code now}; one disabled already stays as it is. */
+    public Webhook disabled(Instant now) {
+        return isActive() ? new Webhook(id, owner, everyEvent, url, types, secrets, createdAt, now) : this;
+    }
+
+    /** The current secret: the newest. */
+    public String currentSecret() {
+        return secrets.get(secrets.size() - 1).value();
+    }
+}

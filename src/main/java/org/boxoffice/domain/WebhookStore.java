@@ -1,0 +1,59 @@
+package org.boxoffice.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where webhook subscriptions and their deliveries are kept, beside the outbox of notifications the
+ * {@link TicketStore} writes with each change. Every notification is handed out to the webhooks that
+ * receive it once; every delivery is tried until the receiver takes it or the schedule runs out. Shared
+ * by any number of instances: a due delivery is leased to one of them at a time, so no two send the same
+ * attempt at once (and one that dies mid-attempt leaves it to the next, once the lease runs out).
+ */
+public interface WebhookStore {
+
+    /** A delivery leased for an attempt, with what it needs: the webhook and the notification. */
+    record Job(Delivery delivery, Webhook webhook, Notification notification) {
+    }
+
+    /** How many deliveries are waiting for an attempt, and how many failed for good. */
+    record Counts(long pending, long failed) {
+    }
+
+    /** Whether calls may wait on I/O (a database). */
+    boolean blocking();
+
+    void add(Webhook webhook);
+
+    Optional<Webhook> find(WebhookId id);
+
+    /** Webhooks by creation time: one owner's, or everyone's when empty. */
+    List<Webhook> list(Optional<String> owner);
+
+    /** Replaces a webhook (a rotated secret, disabled); false if there is no such webhook. */
+    boolean update(Webhook webhook);
+
+    /** Deletes it and its deliveries; false if there was none. */
+    boolean delete(WebhookId id);
+
+    /**
+     * Hands out up to {@code limit} notifications not handed out yet, oldest first: a pending delivery, due
+     * now, to each webhook that {@link Webhook#receives} it.
+     *
+     * @return how many notifications were handed out
+     */
+    int fanOut(Instant now, int limit);
+
+    /** Leases up to {@code limit} due deliveries until {@code now + lease}, oldest due first. */
+    List<Job> claimDue(Instant now, Duration lease, int limit);
+
+    /** Keeps an attempt's outcome; a receiver that said 410 Gone has its webhook disabled. */
+    void record(Delivery attempted, Instant now);
+
+    /** The webhook's latest deliveries, newest first. */
+    List<Delivery> deliveries(WebhookId id, int limit);
+
+    Counts counts();
+}

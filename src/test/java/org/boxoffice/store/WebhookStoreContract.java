@@ -1,0 +1,243 @@
+package org.boxoffice.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.boxoffice.domain.BookingLimits;
+import org.boxoffice.domain.Delivery;
+import org.boxoffice.domain.Event;
+import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.Notification;
+import org.boxoffice.domain.NotificationType;
+import org.boxoffice.domain.RetrySchedule;
+import org.boxoffice.domain.TicketStore;
+import org.boxoffice.domain.Webhook;
+import org.boxoffice.domain.WebhookId;
+import org.boxoffice.domain.WebhookStore;
+import org.boxoffice.testing.Concurrently;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link WebhookStore} must do with the notifications its {@link TicketStore} writes: hand each
+ * one out once to exactly the webhooks that receive it, lease each due delivery to one sender at a time,
+ * and keep every attempt's outcome. Each store's test says only how to make a fresh pair.
+ */
+public abstract class WebhookStoreContract {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private static final Duration LEASE = Duration.ofSeconds(40);
+    private static final RetrySchedule SCHEDULE = new RetrySchedule(List.of(Duration.ofSeconds(5), Duration.ofMinutes(5)));
+    private static final BookingLimits LIMITS = new BookingLimits(100_000, 50);
+
+    /** A ticket store and the webhook store fed by its notifications, both holding nothing. */
+    public record Stores(TicketStore tickets, WebhookStore webhooks) {
+    }
+
+    protected abstract Stores newStores();
+
+    private TicketStore tickets;
+    private WebhookStore webhooks;
+
+    @BeforeEach
+    void freshStores() {
+        Stores stores = newStores();
+        tickets = stores.tickets();
+        webhooks = stores.webhooks();
+    }
+
+    private Webhook subscribe(String owner, boolean everyEvent, String... types) {
+        Webhook webhook = Webhook.subscribe(WebhookId.random(), owner, everyEvent, "https://hooks.example.com/" + owner,
+                List.of(types), false, NOW.minusSeconds(60));
+        webhooks.add(webhook);
+        return webhook;
+    }
+
+    private Event addEvent(String organizer) {
+        Event event = Event.schedule(EventId.random(), organizer, new Event.Plan("Hooked", "Hall",
+                NOW.plus(Duration.ofDays(30)), 10, null, null, null), LIMITS, NOW);
+        tickets.addEvent(event);
+        return event;
+    }
+
+    private Notification created(Event event) {
+        return tickets.notifications(event.id()).get(0);
+    }
+
+    @Test
+    void eachNotificationIsHandedOutOnceToExactlyTheWebhooksThatReceiveIt() {
+        Webhook own = subscribe("olga", false, "event.created");
+        Webhook otherType = subscribe("olga", false, "booking.confirmed");
+        Webhook otherOrganizer = subscribe("oscar", false, "event.created");
+        Webhook admin = subscribe("root", true, "event.created", "event.cancelled");
+        Webhook disabled = subscribe("olga", false, "event.created");
+        webhooks.update(disabled.disabled(NOW));
+        Event event = addEvent("olga");
+
+        assertThat(webhooks.fanOut(NOW, 100)).isEqualTo(1);
+        assertThat(webhooks.fanOut(NOW, 100)).isZero();
+
+        NotificationType type = NotificationType.EVENT_CREATED;
+        Delivery pending = new Delivery(own.id(), created(event).id(), type, 0, null, NOW, Delivery.State.PENDING);
+        assertThat(webhooks.deliveries(own.id(), 10)).containsExactly(pending);
+        assertThat(webhooks.deliveries(admin.id(), 10)).singleElement()
+                .extracting(Delivery::notificationId).isEqualTo(created(event).id());
+        assertThat(webhooks.deliveries(otherType.id(), 10)).isEmpty();
+        assertThat(webhooks.deliveries(otherOrganizer.id(), 10)).isEmpty();
+        assertThat(webhooks.deliveries(disabled.id(), 10)).isEmpty();
+        assertThat(webhooks.counts()).isEqualTo(new WebhookStore.Counts(2, 0));
+    }
+
+    @Test
+    void aWebhookMadeAfterANotificationDoesNotGetIt() {
+        Event event = addEvent("olga");
+        Webhook late = Webhook.subscribe(WebhookId.random(), "olga", false, "https://hooks.example.com/late",
+                List.of("event.created"), false, NOW.plusSeconds(1));
+        webhooks.add(late);
+
+        webhooks.fanOut(NOW.plusSeconds(2), 100);
+
+        assertThat(webhooks.deliveries(late.id(), 10)).isEmpty();
+        assertThat(tickets.notifications(event.id())).hasSize(1);
+    }
+
+    @Test
+    void aDueDeliveryIsLeasedToOneSenderUntilItsLeaseRunsOut() {
+        Webhook webhook = subscribe("olga", false, "event.created");
+        Event event = addEvent("olga");
+        webhooks.fanOut(NOW, 100);
+
+        List<WebhookStore.Job> first = webhooks.claimDue(NOW, LEASE, 10);
+
+        assertThat(first).singleElement().satisfies(job -> {
+            assertThat(job.webhook()).isEqualTo(webhook);
+            assertThat(job.notification().id()).isEqualTo(created(event).id());
+            assertThat(job.notification().data()).isEqualTo(created(event).data());
+            assertThat(job.notification().type()).isEqualTo(NotificationType.EVENT_CREATED);
+            assertThat(job.delivery().attempts()).isZero();
+        });
+        assertThat(webhooks.claimDue(NOW, LEASE, 10)).as("leased").isEmpty();
+        assertThat(webhooks.claimDue(NOW.plus(LEASE).minusMillis(1), LEASE, 10)).as("still leased").isEmpty();
+        assertThat(webhooks.claimDue(NOW.plus(LEASE), LEASE, 10)).as("the lease ran out: its sender died")
+                .hasSize(1);
+    }
+
+    @Test
+    void aDeliveredOneIsDoneAndAFailedAttemptIsTriedAgainByTheSchedule() {
+        Webhook webhook = subscribe("olga", false, "event.created");
+        addEvent("olga");
+        addEvent("olga");
+        webhooks.fanOut(NOW, 100);
+        List<WebhookStore.Job> jobs = webhooks.claimDue(NOW, LEASE, 10);
+        assertThat(jobs).hasSize(2);
+
+        webhooks.record(jobs.get(0).delivery().attempted(204, SCHEDULE, NOW), NOW);
+        webhooks.record(jobs.get(1).delivery().attempted(500, SCHEDULE, NOW), NOW);
+
+        assertThat(webhooks.counts()).isEqualTo(new WebhookStore.Counts(1, 0));
+        assertThat(webhooks.claimDue(NOW.plusSeconds(4), LEASE, 10)).as("not due yet").isEmpty();
+        List<WebhookStore.Job> retry = webhooks.claimDue(NOW.plusSeconds(5), LEASE, 10);
+        assertThat(retry).singleElement().satisfies(job -> {
+            assertThat(job.delivery().notificationId()).isEqualTo(jobs.get(1).delivery().notificationId());
+            assertThat(job.delivery().attempts()).isEqualTo(1);
+            assertThat(job.delivery().lastStatus()).isEqualTo(500);
+        });
+        Instant later = NOW.plusSeconds(5);
+        webhooks.record(retry.get(0).delivery().attempted(null, SCHEDULE, later), later);
+        Instant last = later.plus(Duration.ofMinutes(5));
+        WebhookStore.Job third = webhooks.claimDue(last, LEASE, 10).get(0);
+        webhooks.record(third.delivery().attempted(503, SCHEDULE, last), last);
+
+        assertThat(webhooks.counts()).as("the schedule ran out").isEqualTo(new WebhookStore.Counts(0, 1));
+        assertThat(webhooks.claimDue(last.plus(Duration.ofDays(1)), LEASE, 10)).isEmpty();
+        assertThat(webhooks.deliveries(webhook.id(), 10)).extracting(Delivery::state)
+                .containsExactlyInAnyOrder(Delivery.State.DELIVERED, Delivery.State.FAILED);
+    }
+
+    @Test
+    void aReceiverThatSaysGoneHasItsWebhookDisabledAndNothingMoreSent() {
+        Webhook webhook = subscribe("olga", false, "event.created");
+        Webhook other = subscribe("olga", false, "event.created");
+        addEvent("olga");
+        addEvent("olga");
+        webhooks.fanOut(NOW, 100);
+        WebhookStore.Job gone = webhooks.claimDue(NOW, LEASE, 10).stream()
+                .filter(job -> job.webhook().id().equals(webhook.id())).findFirst().orElseThrow();
+
+        webhooks.record(gone.delivery().attempted(410, SCHEDULE, NOW), NOW);
+
+        assertThat(webhooks.find(webhook.id()).orElseThrow().isActive()).isFalse();
+        assertThat(webhooks.find(webhook.id()).orElseThrow().disabledAt()).isEqualTo(NOW);
+        assertThat(webhooks.deliveries(webhook.id(), 10)).extracting(Delivery::state)
+                .containsOnly(Delivery.State.FAILED);
+        assertThat(webhooks.claimDue(NOW.plus(LEASE), LEASE, 10)).extracting(job -> job.webhook().id())
+                .containsOnly(other.id()).hasSize(2);
+        addEvent("olga");
+        webhooks.fanOut(NOW, 100);
+        assertThat(webhooks.deliveries(webhook.id(), 10)).hasSize(2);
+    }
+
+    @Test
+    void concurrentSendersNeverLeaseTheSameDelivery() throws Exception {
+        subscribe("olga", false, "event.created");
+        subscribe("root", true, "event.created");
+        for (int i = 0; i < 40; i++) {
+            addEvent("olga");
+        }
+        Set<String> leased = ConcurrentHashMap.newKeySet();
+        List<String> twice = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        Concurrently.run(8, thread -> {
+            webhooks.fanOut(NOW, 7);
+            for (int round = 0; round < 20; round++) {
+                webhooks.fanOut(NOW, 7);
+                for (WebhookStore.Job job : webhooks.claimDue(NOW, LEASE, 3)) {
+                    String key = job.webhook().id() + "/" + job.notification().id();
+                    if (!leased.add(key)) {
+                        twice.add(key);
+                    }
+                }
+            }
+        });
+        while (webhooks.fanOut(NOW, 100) > 0) {
+            // hand out whatever the threads left
+        }
+        for (List<WebhookStore.Job> jobs = webhooks.claimDue(NOW, LEASE, 100); !jobs.isEmpty();
+                jobs = webhooks.claimDue(NOW, LEASE, 100)) {
+            jobs.forEach(job -> assertThat(leased.add(job.webhook().id() + "/" + job.notification().id())).isTrue());
+        }
+
+        assertThat(twice).isEmpty();
+        assertThat(leased).hasSize(80);
+    }
+
+    @Test
+    void webhooksAreKeptRotatedListedByOwnerAndDeletedWithTheirDeliveries() {
+        Webhook webhook = subscribe("olga", false, "event.created");
+        Webhook admins = subscribe("root", true, "event.created");
+        addEvent("olga");
+        webhooks.fanOut(NOW, 100);
+
+        Webhook rotated = webhook.rotated(Webhook.newSecret(), NOW);
+        assertThat(webhooks.update(rotated)).isTrue();
+        assertThat(webhooks.find(webhook.id())).contains(rotated);
+        assertThat(rotated.signingSecrets(NOW)).hasSize(2);
+        assertThat(rotated.signingSecrets(NOW.plus(Webhook.ROTATION_OVERLAP))).hasSize(1);
+        assertThat(webhooks.list(Optional.of("olga"))).containsExactly(rotated);
+        assertThat(webhooks.list(Optional.empty())).containsExactlyInAnyOrder(rotated, admins);
+
+        assertThat(webhooks.delete(webhook.id())).isTrue();
+        assertThat(webhooks.delete(webhook.id())).isFalse();
+        assertThat(webhooks.find(webhook.id())).isEmpty();
+        assertThat(webhooks.deliveries(webhook.id(), 10)).isEmpty();
+        assertThat(webhooks.update(rotated)).isFalse();
+        assertThat(webhooks.counts()).isEqualTo(new WebhookStore.Counts(1, 0));
+    }
+}

@@ -1,0 +1,13 @@
+package org.boxoffice.store.memory;
+
+import org.boxoffice.store.WebhookStoreContract;
+import org.boxoffice.testing.TestPayloads;
+
+class InMemoryWebhookStoreTest extends WebhookStoreContract {
+
+    @Override
+    protected Stores newStores() {
+        InMemoryOutbox outbox = new InMemoryOutbox();
+        return new Stores(new InMemoryTicketStore(TestPayloads.json(), outbox), new InMemoryWebhookStore(outbox));
+    }
+}

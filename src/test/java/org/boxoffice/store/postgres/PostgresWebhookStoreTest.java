@@ -1,0 +1,17 @@
+package org.boxoffice.store.postgres;
+
+import java.util.Optional;
+import org.boxoffice.store.WebhookStoreContract;
+import org.boxoffice.testing.TestDatabase;
+import org.boxoffice.testing.TestPayloads;
+
+class PostgresWebhookStoreTest extends WebhookStoreContract {
+
+    @Override
+    protected Stores newStores() {
+        TestDatabase database = TestDatabase.get();
+        database.truncate();
+        return new Stores(new PostgresTicketStore(database.dataSource(), false, TestPayloads.json()),
+                new PostgresWebhookStore(database.dataSource(), Optional.empty()));
+    }
+}
