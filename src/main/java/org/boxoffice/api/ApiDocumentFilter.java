@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.boxoffice.service.BoxOfficeConfig;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -30,6 +31,9 @@ public class ApiDocumentFilter implements OASFilter {
             "429", "Too many requests from this caller; Retry-After says when to retry",
             "503", "The ticket store cannot be reached; nothing was changed; Retry-After says when to retry");
 
+    /** Operations anyone may call, token or not: a scheduler's (see ScheduledResource). */
+    private static final Set<String> PUBLIC = Set.of("runScheduled");
+
     /** In components.schemas through Problem's own @Schema, though no resource names it any more. */
     private static final String PROBLEM_SCHEMA = "Problem";
 
@@ -50,7 +54,8 @@ public class ApiDocumentFilter implements OASFilter {
                 item.getOperations().values().forEach(operation -> {
                     addCommonAnswers(operation);
                     giveErrorsTheProblem(operation);
-                    operation.setSecurity(new ArrayList<>(security));
+                    operation.setSecurity(PUBLIC.contains(operation.getOperationId())
+                            ? new ArrayList<>() : new ArrayList<>(security));
                 });
             }
         });
@@ -75,8 +80,10 @@ public class ApiDocumentFilter implements OASFilter {
     }
 
     private static void addCommonAnswers(Operation operation) {
+        boolean open = PUBLIC.contains(operation.getOperationId());
         COMMON.forEach((status, description) -> {
-            if (operation.getResponses().getAPIResponse(status) == null) {
+            if (operation.getResponses().getAPIResponse(status) == null
+                    && !(open && (status.equals("401") || status.equals("403")))) {
                 operation.getResponses().addAPIResponse(status,
                         OASFactory.createAPIResponse().description(description));
             }

@@ -27,11 +27,14 @@ public class Dispatch {
         this.blocking = tickets.blocking() || idempotency.blocking();
     }
 
+    /** Like {@link #forCaller}, on a worker thread whatever the stores: for work that waits (DNS, HTTP). */
+    public <T> Uni<T> forCallerBlocking(Function<Caller, T> work) {
+        return callers.verified().chain(caller -> VertxContextSupport.executeBlocking(() -> work.apply(caller)));
+    }
+
     /** {@code work} for the caller of this request; it fails as the caller check or the work throws. */
     public <T> Uni<T> forCaller(Function<Caller, T> work) {
         // map rather than chain where the work runs right here: one Uni fewer per request.
-        return blocking
-                ? callers.verified().chain(caller -> VertxContextSupport.executeBlocking(() -> work.apply(caller)))
-                : callers.verified().map(work);
+        return blocking ? forCallerBlocking(work) : callers.verified().map(work);
     }
 }

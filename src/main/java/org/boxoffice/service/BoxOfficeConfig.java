@@ -3,7 +3,9 @@ package org.boxoffice.service;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import org.boxoffice.domain.BookingLimits;
+import org.boxoffice.domain.RetrySchedule;
 
 /**
  * Box Office's own settings, {@code boxoffice.*}; each can also be set as an environment variable.
@@ -41,11 +43,14 @@ public interface BoxOfficeConfig {
 
     Idempotency idempotency();
 
+    Webhooks webhooks();
+
     /**
-     * How often expired holds and old idempotency keys are tidied away. Only memory depends on it:
-     * an expired hold's seats are free at once either way.
+     * How often expired holds are told of ({@code hold.expired}) and old idempotency keys tidied away.
+     * Seats never wait for it: an expired hold's seats are free at once either way. At most a minute,
+     * so that every {@code hold.expired} is written within a minute of the expiry.
      */
-    @WithDefault("PT1M")
+    @WithDefault("PT30S")
     Duration sweepInterval();
 
     default BookingLimits limits() {
@@ -85,6 +90,35 @@ public interface BoxOfficeConfig {
         /** Requests one caller may make in a burst above the sustained rate: at least 1. */
         @WithDefault("40")
         int burst();
+    }
+
+    /** Notifications to subscribers' URLs. */
+    interface Webhooks {
+        /**
+         * Whether webhook URLs may use plain {@code http} and point at loopback, private or link-local
+         * addresses, for local receivers. True in the dev and test profiles, false in every other.
+         */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** How long a receiver has to answer before the attempt counts as failed. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** The waits before each retry of a failed delivery; after the last one the delivery has failed. */
+        @WithDefault("PT5S,PT5M,PT30M,PT2H,PT5H,PT10H")
+        List<Duration> retrySchedule();
+
+        /**
+         * How often each instance looks for due deliveries, besides right after each change. On AWS Lambda
+         * and Knative a scheduler calls {@code POST /scheduled} instead, every minute.
+         */
+        @WithDefault("PT5S")
+        Duration pollInterval();
+
+        default RetrySchedule retries() {
+            return new RetrySchedule(retrySchedule());
+        }
     }
 
     /** The stores this build can use. */

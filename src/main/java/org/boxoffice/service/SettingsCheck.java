@@ -36,6 +36,11 @@ public class SettingsCheck {
         positive(problems, "boxoffice.hold.ttl", config.hold().ttl());
         positive(problems, "boxoffice.idempotency.retention", config.idempotency().retention());
         positive(problems, "boxoffice.sweep-interval", config.sweepInterval());
+        positive(problems, "boxoffice.webhooks.timeout", config.webhooks().timeout());
+        positive(problems, "boxoffice.webhooks.poll-interval", config.webhooks().pollInterval());
+        for (Duration delay : config.webhooks().retrySchedule()) {
+            positive(problems, "boxoffice.webhooks.retry-schedule", delay);
+        }
         return problems;
     }
 

@@ -32,9 +32,18 @@ public class Sweeper {
         this.metrics = metrics;
     }
 
-    @Scheduled(every = "${boxoffice.sweep-interval:PT1M}", delayed = "${boxoffice.sweep-interval:PT1M}",
+    @Scheduled(every = "${boxoffice.sweep-interval}", delayed = "${boxoffice.sweep-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sweep() {
+    void scheduled() {
+        sweep();
+    }
+
+    /**
+     * Marks the holds expired by now (each yields its {@code hold.expired}) and forgets old idempotency keys.
+     *
+     * @return how many holds were found expired
+     */
+    public int sweep() {
         Instant now = clock.instant();
         int holds = store.sweepExpiredHolds(now);
         metrics.holdsExpired(holds);
@@ -42,5 +51,6 @@ public class Sweeper {
         if (holds > 0 || keys > 0) {
             LOG.debugf("Swept %d expired holds and %d idempotency keys", holds, keys);
         }
+        return holds;
     }
 }

@@ -79,7 +79,14 @@ class OpenApiAndHealthTest {
                 Map.entry("POST /bookings/{booking_id}/cancel", "cancelBooking"),
                 Map.entry("POST /holds", "placeHold"),
                 Map.entry("GET /holds/{hold_id}", "getHold"),
-                Map.entry("DELETE /holds/{hold_id}", "releaseHold")));
+                Map.entry("DELETE /holds/{hold_id}", "releaseHold"),
+                Map.entry("POST /webhooks", "createWebhook"),
+                Map.entry("GET /webhooks", "listWebhooks"),
+                Map.entry("GET /webhooks/{webhook_id}", "getWebhook"),
+                Map.entry("DELETE /webhooks/{webhook_id}", "deleteWebhook"),
+                Map.entry("POST /webhooks/{webhook_id}/rotate-secret", "rotateWebhookSecret"),
+                Map.entry("GET /webhooks/{webhook_id}/deliveries", "listWebhookDeliveries"),
+                Map.entry("POST /scheduled", "runScheduled")));
     }
 
     @Test

@@ -23,12 +23,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final String jdbcUrl;
+    private final Map<String, String> settings;
     private Process process;
 
-    private ServiceProcess(String name, int port, String jdbcUrl) {
+    private ServiceProcess(String name, int port, String jdbcUrl, Map<String, String> settings) {
         this.name = name;
         this.port = port;
         this.jdbcUrl = jdbcUrl;
+        this.settings = settings;
     }
 
     /** Starts an instance on a free port and waits until it is ready. */
@@ -38,7 +40,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts an instance that reaches the run's database through another URL (a proxy, say). */
     public static ServiceProcess start(String name, String jdbcUrl) throws Exception {
-        ServiceProcess instance = new ServiceProcess(name, freePort(), jdbcUrl);
+        return start(name, jdbcUrl, Map.of());
+    }
+
+    /** Starts an instance with these settings too, as environment variables ({@code BOXOFFICE_...}). */
+    public static ServiceProcess start(String name, Map<String, String> settings) throws Exception {
+        return start(name, TestDatabase.get().jdbcUrl(), settings);
+    }
+
+    private static ServiceProcess start(String name, String jdbcUrl, Map<String, String> settings) throws Exception {
+        ServiceProcess instance = new ServiceProcess(name, freePort(), jdbcUrl, settings);
         // A new log for a new instance; a restart after a kill appends to it.
         Files.deleteIfExists(Path.of("target", name + ".log"));
         instance.launch();
@@ -87,6 +98,9 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         env.put("QUARKUS_DATASOURCE_USERNAME", database.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        // Webhook receivers in tests listen on loopback ports.
+        env.put("BOXOFFICE_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        env.putAll(settings);
         process = builder.start();
         awaitReady();
     }

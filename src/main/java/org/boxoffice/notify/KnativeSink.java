@@ -1,0 +1,105 @@
+package org.boxoffice.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.http.HttpMessageFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.boxoffice.domain.Notification;
+import org.boxoffice.domain.NotificationType;
+import org.boxoffice.domain.Webhook;
+import org.boxoffice.domain.WebhookId;
+import org.boxoffice.domain.WebhookStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Knative's sink: when a SinkBinding sets {@code K_SINK}, every notification also goes there, as a
+ * binary-mode CloudEvent ({@code ce-*} headers, the data as the body), with the extensions
+ * {@code K_CE_OVERRIDES} names. The sink is kept as a webhook of its own, subscribed to every type of
+ * every event, so its deliveries are as durable and retried as any; its id follows from the sink's URL,
+ * so every instance finds the same one. It is an operator's address inside the cluster, so the rule
+ * against private targets does not apply to it.
+ */
+@ApplicationScoped
+public class KnativeSink {
+
+    private static final Logger LOG = Logger.getLogger(KnativeSink.class);
+    static final String OWNER = "knative-sink";
+
+    private final Optional<URI> sink;
+    private final Optional<WebhookId> id;
+    private final Map<String, String> extensions;
+    private final WebhookStore store;
+    private final Clock clock;
+    private final AtomicBoolean subscribed = new AtomicBoolean();
+
+    public KnativeSink(@ConfigProperty(name = "K_SINK") Optional<String> sink,
+            @ConfigProperty(name = "K_CE_OVERRIDES") Optional<String> overrides, ObjectMapper json,
+            WebhookStore store, Clock clock) {
+        this.sink = sink.filter(url -> !url.isBlank()).map(URI::create);
+        this.id = this.sink.map(url -> new WebhookId(
+                UUID.nameUUIDFromBytes(("K_SINK " + url).getBytes(StandardCharsets.UTF_8))));
+        this.extensions = overrides.filter(text -> !text.isBlank()).map(text -> extensions(json, text)).orElse(Map.of());
+        this.store = store;
+        this.clock = clock;
+    }
+
+    private static Map<String, String> extensions(ObjectMapper json, String overrides) {
+        try {
+            Map<String, Map<String, String>> parsed = json.readValue(overrides,
+                    new TypeReference<Map<String, Map<String, String>>>() {
+                    });
+            return Map.copyOf(parsed.getOrDefault("extensions", Map.of()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("K_CE_OVERRIDES is not {\"extensions\": {\"name\": \"value\"}}: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Whether the webhook is this sink's. */
+    boolean is(Webhook webhook) {
+        return id.map(webhook.id()::equals).orElse(false);
+    }
+
+    /** Subscribes the sink, once per instance, when there is one; a subscription made already stays. */
+    void subscribe() {
+        if (sink.isEmpty() || subscribed.get()) {
+            return;
+        }
+        if (store.find(id.get()).isEmpty()) {
+            var now = clock.instant();
+            try {
+                store.add(new Webhook(id.get(), OWNER, true, sink.get(), EnumSet.allOf(NotificationType.class),
+                        List.of(new Webhook.Secret(Webhook.newSecret(), now, null)), now, null));
+                LOG.infof("Every notification also goes to the Knative sink %s", sink.get());
+            } catch (RuntimeException e) {
+                if (store.find(id.get()).isEmpty()) {
+                    throw e;
+                }
+                // another instance subscribed it first
+            }
+        }
+        subscribed.set(true);
+    }
+
+    /** The notification as a binary-mode CloudEvent request to the sink. */
+    HttpRequest request(URI url, Notification notification, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout);
+        byte[][] body = {new byte[0]};
+        HttpMessageFactory.createWriter(request::header, bytes -> body[0] = bytes)
+                .writeBinary(CloudEvents.of(notification, extensions));
+        return request.POST(HttpRequest.BodyPublishers.ofByteArray(body[0])).build();
+    }
+}
