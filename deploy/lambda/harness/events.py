@@ -8,16 +8,23 @@ list, for one of these scenarios:
               best-available and chosen seats, confirm, release, book, cancel, and their errors)
     cold      the cold-start benchmark: create an event (the first answer timed), then WARM warm
               requests (book and read, alternating)
+    scheduled subscribe a webhook at RECEIVER_URL to hold.expired, hold a seat, and once the hold has
+              expired (run the function with BOXOFFICE_HOLD_TTL=PT2S) send the template's every-minute
+              schedule event, the POST /scheduled that tells of it and delivers
 
     events.py SCENARIO OUT.json [ROUNDS or WARM]
 
 In an event, ${event_id}, ${hold_id} and ${booking_id} stand for the latest such id answered
-(runtime_api.py fills them in). With BEARER_TOKEN set, every event carries it.
+(runtime_api.py fills them in); "x-harness-wait-seconds" makes it wait before handing one out. With
+BEARER_TOKEN set, every event carries it.
 """
 import datetime
 import json
 import os
+import re
 import sys
+
+TEMPLATE = os.path.join(os.path.dirname(__file__), "..", "template.yaml")
 
 
 def event(method, path, body=None, query=""):
@@ -91,9 +98,29 @@ def cold(warm):
     return [new_event(1000)] + follow
 
 
+def schedule_event():
+    """The event the SAM template's every-minute schedule sends: its Input, a one-line JSON string."""
+    with open(TEMPLATE) as f:
+        inputs = re.findall(r"^\s*Input: '(.*)'\s*$", f.read(), re.MULTILINE)
+    assert inputs and all(i == inputs[0] for i in inputs), "the template's schedules differ: " + str(inputs)
+    return json.loads(inputs[0])
+
+
+def scheduled():
+    tick = schedule_event()
+    tick["x-harness-wait-seconds"] = 3
+    return [
+        event("POST", "/webhooks", {"url": os.environ["RECEIVER_URL"], "events": ["hold.expired"]}),
+        new_event(),
+        event("POST", "/holds", {"event_id": "${event_id}", "seats": [4]}),
+        tick,
+    ]
+
+
 if __name__ == "__main__":
     scenario, out = sys.argv[1], sys.argv[2]
     count = int(sys.argv[3]) if len(sys.argv) > 3 else None
-    events = {"check": check, "training": lambda: training(count or 20), "cold": lambda: cold(count or 20)}[scenario]()
+    events = {"check": check, "training": lambda: training(count or 20), "cold": lambda: cold(count or 20),
+              "scheduled": scheduled}[scenario]()
     with open(out, "w") as f:
         json.dump(events, f)

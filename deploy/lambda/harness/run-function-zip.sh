@@ -12,6 +12,8 @@
 #   then the function answers as the HTTP service does, using its AOT cache (AOTMode=on: an unusable
 #   cache fails the check). Then it must still answer with the cache corrupted or missing, and with
 #   the jars' times lost in unzipping; and on the in-memory store.
+# - Both: the SAM template's every-minute schedule event (POST /scheduled) after a hold expired: the
+#   function tells of it and delivers hold.expired, signed, to a local webhook receiver (receiver.py).
 #
 #   deploy/lambda/harness/run-function-zip.sh [managed | custom]    (default: both; the managed zip is
 #                                                                     built with -Plambda if missing)
@@ -53,6 +55,42 @@ print(f"{label}: 6 events, 6 expected answers (201, 201, 409, 400, 404, 200)")
 PY
 }
 
+# Webhook receiver for the scheduled scenario: RECEIVER_URL, and what it got in $WORK/received.jsonl.
+receiver_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 "$LAMBDA_HARNESS/receiver.py" "$receiver_port" "$WORK/received.jsonl" &
+RECEIVER_PID=$!
+trap 'kill $RECEIVER_PID 2>/dev/null || true' EXIT
+RECEIVER_URL="http://127.0.0.1:$receiver_port/hooks" python3 "$LAMBDA_HARNESS/events.py" scheduled "$WORK/scheduled-events.json"
+SCHEDULED=(BOXOFFICE_HOLD_TTL=PT2S BOXOFFICE_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true)
+
+# check_scheduled RESULTS LABEL: the schedule event told of the expired hold and delivered its hold.expired,
+# signed with the webhook's secret (Standard Webhooks: HMAC-SHA256 of id.timestamp.body).
+check_scheduled() {
+    python3 - "$1" "$2" "$WORK/received.jsonl" <<'PY'
+import base64, hashlib, hmac, json, sys
+results, label, received = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3]
+answers = [r.get("response") for r in results]
+assert all(answers), f"{label}: an event failed: {results}"
+webhook, created, hold, tick = answers
+assert webhook["statusCode"] == 201, f"{label}: {webhook}"
+secret = json.loads(webhook["body"])["secret"]
+hold_id = json.loads(hold["body"])["hold_id"]
+assert tick["statusCode"] == 200, f"{label}: {tick}"
+run = json.loads(tick["body"])
+assert run["expired_holds"] >= 1 and run["delivered"] >= 1, f"{label}: {run}"
+sent = [json.loads(line) for line in open(received)]
+mine = [s for s in sent if json.loads(s["body"])["subject"] == f"holds/{hold_id}"]
+assert len(mine) == 1, f"{label}: the receiver got {len(mine)} deliveries of the hold: {sent}"
+h, body = mine[0]["headers"], mine[0]["body"]
+event = json.loads(body)
+assert event["type"] == "org.boxoffice.hold.expired" and event["data"]["status"] == "expired", event
+key = base64.b64decode(secret[len("whsec_"):])
+mac = hmac.new(key, f"{h['webhook-id']}.{h['webhook-timestamp']}.{body}".encode(), hashlib.sha256).digest()
+assert "v1," + base64.b64encode(mac).decode() in h["webhook-signature"].split(" "), h
+print(f"{label}: the every-minute schedule event told of the expired hold and delivered hold.expired, signed")
+PY
+}
+
 # run_custom TASK LABEL HANDLER EVENTS [VARIABLE=VALUE...]: one run of the custom runtime's function.
 run_custom() {
     local task=$1 label=$2 handler=$3 events=$4; shift 4
@@ -78,6 +116,15 @@ if [ "$WHICH" != custom ]; then
     grep -q "boxoffice.store=memory ON AWS LAMBDA" "$WORK/managed.log" \
         || { echo "the in-memory store on Lambda did not warn; see $WORK/managed.log" >&2; exit 1; }
     echo "and it warned loudly about the in-memory store on Lambda"
+    start_runtime_api "$WORK/scheduled-events.json" "$WORK/managed-scheduled.json"
+    # shellcheck disable=SC2046
+    (cd "$WORK/managed" && exec env $(lambda_environment) AWS_LAMBDA_RUNTIME_API="$RUNTIME_API" _HANDLER="$HANDLER" \
+        LAMBDA_TASK_ROOT="$PWD" BOXOFFICE_STORE=memory BOXOFFICE_AUTH_ENABLED=false "${SCHEDULED[@]}" \
+        java -cp "../ric/*" com.amazonaws.services.lambda.runtime.api.client.AWSLambda "$HANDLER") \
+        > "$WORK/managed-scheduled.log" 2>&1 &
+    FUNCTION_PID=$!
+    finish_function || { echo "the function did not answer every event; see $WORK/managed-scheduled.log" >&2; exit 1; }
+    check_scheduled "$WORK/managed-scheduled.json" "function.zip, in memory"
 fi
 
 if [ "$WHICH" != managed ]; then
@@ -86,7 +133,7 @@ if [ "$WHICH" != managed ]; then
     unzip -q target/function-custom.zip -d "$TASK"
     db="boxoffice_harness_$(date +%s)_$$"
     psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $db"
-    trap 'psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true' EXIT
+    trap 'kill $RECEIVER_PID 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true' EXIT
     POSTGRES=(BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db"
         QUARKUS_DATASOURCE_USERNAME=postgres BOXOFFICE_AUTH_ENABLED=false)
     python3 -c 'import json, sys; json.dump(json.load(open(sys.argv[1]))[:1], open(sys.argv[2], "w"))' \
@@ -109,6 +156,8 @@ assert again["migrated"] and "nothing to migrate" in again["output"], again
 print("the migrate function: migrated the fresh database, then found nothing to migrate")
 PY
     check "$WORK/postgres.json" "function-custom.zip (bootstrap, jlink'd JDK, AOT cache) on PostgreSQL"
+    run_custom "$TASK" scheduled "$HANDLER" "$WORK/scheduled-events.json" "${POSTGRES[@]}" "${SCHEDULED[@]}"
+    check_scheduled "$WORK/scheduled.json" "function-custom.zip on PostgreSQL"
 
     # A cache the JVM cannot use: it says why and starts without it. (The JVM checks the header, the
     # size, the JVM build and the class path; a flipped bit inside it goes unseen without

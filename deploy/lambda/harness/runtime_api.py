@@ -3,7 +3,7 @@
 it hands out the events of a JSON file one by one on /runtime/invocation/next, records each
 /response (or /error) in an output JSON file, and stops once every event is answered. In an event,
 the text ${event_id} (${hold_id}, ${booking_id}) becomes the event_id (hold_id, booking_id) of the
-latest answer that carried one. Each result also holds when its event was handed out and answered
+latest answer that carried one; an event with "x-harness-wait-seconds" is handed out that much later. Each result also holds when its event was handed out and answered
 (handed_ns, answered_ns: nanoseconds since the epoch) and, given PID_FILE (a file that will hold the
 function's process id), the function's resident memory at the answer (rss_kib).
 
@@ -54,6 +54,9 @@ class RuntimeApi(BaseHTTPRequestHandler):
             while not pending:
                 next_event.wait()
             index, event = pending.pop(0)
+            wait = event.pop("x-harness-wait-seconds", 0) if isinstance(event, dict) else 0
+        time.sleep(wait)
+        with next_event:
             request_id = str(uuid.uuid4())
             ids[request_id] = index
             handed[index] = time.time_ns()

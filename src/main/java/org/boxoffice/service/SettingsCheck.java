@@ -36,6 +36,10 @@ public class SettingsCheck {
         positive(problems, "boxoffice.hold.ttl", config.hold().ttl());
         positive(problems, "boxoffice.idempotency.retention", config.idempotency().retention());
         positive(problems, "boxoffice.sweep-interval", config.sweepInterval());
+        // hold.expired is promised within a minute of the expiry.
+        if (config.sweepInterval().compareTo(Duration.ofMinutes(1)) > 0) {
+            problems.add("boxoffice.sweep-interval is " + config.sweepInterval() + "; it must be at most PT1M");
+        }
         positive(problems, "boxoffice.webhooks.timeout", config.webhooks().timeout());
         positive(problems, "boxoffice.webhooks.poll-interval", config.webhooks().pollInterval());
         for (Duration delay : config.webhooks().retrySchedule()) {

@@ -102,6 +102,9 @@ class WebhookTest {
             assertThat(d.get("attempts")).isEqualTo(1);
             assertThat(d.get("last_status")).isEqualTo(204);
         });
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("boxoffice_webhook_deliveries_pending ", "boxoffice_webhook_deliveries_failed ",
+                "boxoffice_webhook_delivery_lag_seconds_bucket{", "boxoffice_webhook_attempt_seconds_bucket{");
     }
 
     @Test

@@ -120,6 +120,43 @@ class DeploymentManifestsTest {
         assertThat(variables.at("/QUARKUS_DATASOURCE_PASSWORD/Fn::Sub").asText()).startsWith("{{resolve:secretsmanager:");
     }
 
+    /** Lambda freezes a function between invocations: a schedule must send it the due work every minute. */
+    @Test
+    void everyFunctionIsSentPostScheduledEveryMinuteAsAnHttpApiEvent() throws IOException {
+        JsonNode template = read("deploy/lambda/template.yaml");
+        for (String name : List.of("BoxOffice", "BoxOfficeManaged")) {
+            JsonNode schedule = template.at("/Resources/" + name + "/Properties/Events/EveryMinute");
+            assertThat(schedule.path("Type").asText()).as(name).isEqualTo("Schedule");
+            assertThat(schedule.at("/Properties/Schedule").asText()).as(name).isEqualTo("rate(1 minute)");
+            JsonNode event = new ObjectMapper().readTree(schedule.at("/Properties/Input").asText());
+            assertThat(event.path("version").asText()).isEqualTo("2.0");
+            assertThat(event.path("rawPath").asText()).isEqualTo("/scheduled");
+            assertThat(event.at("/requestContext/http/method").asText()).isEqualTo("POST");
+            assertThat(event.at("/requestContext/http/path").asText()).isEqualTo("/scheduled");
+        }
+    }
+
+    @Test
+    void knativePingsPostScheduledEveryMinuteAndBindsTheServiceToABroker() throws IOException {
+        JsonNode ping = read("deploy/knative/ping-scheduled.yaml");
+        assertThat(ping.path("kind").asText()).isEqualTo("PingSource");
+        assertThat(ping.at("/spec/schedule").asText()).isEqualTo("* * * * *");
+        assertThat(ping.at("/spec/sink/ref/name").asText()).isEqualTo(read("deploy/knative/service-postgres.yaml")
+                .at("/metadata/name").asText());
+        assertThat(ping.at("/spec/sink/uri").asText()).isEqualTo("/scheduled");
+
+        List<JsonNode> documents = new ArrayList<>();
+        YAML.readerFor(JsonNode.class).readValues(Files.readString(Path.of("deploy/knative/sink-binding.yaml")))
+                .forEachRemaining(document -> documents.add((JsonNode) document));
+        assertThat(documents).extracting(document -> document.path("kind").asText())
+                .containsExactly("Broker", "SinkBinding", "Trigger");
+        JsonNode binding = documents.get(1);
+        assertThat(binding.at("/spec/subject/name").asText()).isEqualTo("boxoffice");
+        assertThat(binding.at("/spec/sink/ref/kind").asText()).isEqualTo("Broker");
+        assertThat(binding.at("/spec/sink/ref/name").asText()).isEqualTo(documents.get(0).at("/metadata/name").asText());
+        assertThat(documents.get(2).at("/spec/filter/attributes/type").asText()).startsWith("org.boxoffice.");
+    }
+
     @Test
     void theRuntimeIsAParameterWithTheCustomRuntimeByDefault() throws IOException {
         JsonNode template = read("deploy/lambda/template.yaml");

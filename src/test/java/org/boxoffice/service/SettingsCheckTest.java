@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every Box Office setting with a range refuses to start outside it, naming the setting. */
@@ -24,6 +25,9 @@ class SettingsCheckTest {
         when(config.hold().ttl()).thenReturn(Duration.ofMinutes(10));
         when(config.idempotency().retention()).thenReturn(Duration.ofHours(24));
         when(config.sweepInterval()).thenReturn(Duration.ofMinutes(1));
+        when(config.webhooks().timeout()).thenReturn(Duration.ofSeconds(10));
+        when(config.webhooks().pollInterval()).thenReturn(Duration.ofSeconds(5));
+        when(config.webhooks().retrySchedule()).thenReturn(List.of(Duration.ofSeconds(5), Duration.ofMinutes(5)));
         return config;
     }
 
@@ -48,6 +52,9 @@ class SettingsCheckTest {
         when(config.hold().ttl()).thenReturn(Duration.ZERO);
         when(config.idempotency().retention()).thenReturn(Duration.ofSeconds(-1));
         when(config.sweepInterval()).thenReturn(Duration.ZERO);
+        when(config.webhooks().timeout()).thenReturn(Duration.ZERO);
+        when(config.webhooks().pollInterval()).thenReturn(Duration.ofSeconds(-5));
+        when(config.webhooks().retrySchedule()).thenReturn(List.of(Duration.ofSeconds(5), Duration.ZERO));
         assertThat(SettingsCheck.problems(config)).containsExactly(
                 "boxoffice.max-seats-per-event is 10000001; it must be from 1 to 10000000",
                 "boxoffice.max-seats-per-request is 0; it must be from 1 to 10000",
@@ -56,7 +63,12 @@ class SettingsCheckTest {
                 "boxoffice.rate-limit.burst is 0; it must be at least 1",
                 "boxoffice.hold.ttl is PT0S; it must be longer than zero",
                 "boxoffice.idempotency.retention is PT-1S; it must be longer than zero",
-                "boxoffice.sweep-interval is PT0S; it must be longer than zero");
+                "boxoffice.sweep-interval is PT0S; it must be longer than zero",
+                "boxoffice.webhooks.timeout is PT0S; it must be longer than zero",
+                "boxoffice.webhooks.poll-interval is PT-5S; it must be longer than zero",
+                "boxoffice.webhooks.retry-schedule is PT0S; it must be longer than zero");
+        when(config.sweepInterval()).thenReturn(Duration.ofSeconds(61));
+        assertThat(SettingsCheck.problems(config)).contains("boxoffice.sweep-interval is PT1M1S; it must be at most PT1M");
     }
 
     @Test
