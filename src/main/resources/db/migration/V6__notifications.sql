@@ -30,7 +30,7 @@ CREATE INDEX webhooks_by_owner ON webhooks (owner, created_at);
 -- attempt, so two instances never send the same attempt at once.
 CREATE TABLE deliveries (
     webhook_id      uuid        NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
-    notification_id uuid        NOT NULL REFERENCES outbox (id),
+    notification_id uuid        NOT NULL REFERENCES outbox (id) ON DELETE CASCADE,
     type            text        NOT NULL,
     attempts        integer     NOT NULL DEFAULT 0,
     last_status     integer,
@@ -40,6 +40,9 @@ CREATE TABLE deliveries (
     PRIMARY KEY (webhook_id, notification_id)
 );
 CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE state = 'pending';
+CREATE INDEX deliveries_by_notification ON deliveries (notification_id);
+-- What the retention purge looks at: notifications handed out, by age.
+CREATE INDEX outbox_handed_out ON outbox (time) WHERE handed_out;
 
 -- hold.expired is written once per hold, by the sweep that finds it expired.
 ALTER TABLE holds ADD COLUMN expiry_notified boolean NOT NULL DEFAULT false;

@@ -56,4 +56,12 @@ public interface WebhookStore {
     List<Delivery> deliveries(WebhookId id, int limit);
 
     Counts counts();
+
+    /**
+     * Forgets the notifications made before {@code before} that were handed out and that no delivery waits
+     * for any more, with their deliveries (delivered or failed): the outbox does not grow for ever.
+     *
+     * @return how many notifications were forgotten
+     */
+    int purge(Instant before);
 }

@@ -116,6 +116,13 @@ public interface BoxOfficeConfig {
         @WithDefault("PT5S")
         Duration pollInterval();
 
+        /**
+         * How long notifications are kept once no delivery waits for them, with their deliveries (what
+         * {@code GET /webhooks/{id}/deliveries} lists); the sweep forgets older ones.
+         */
+        @WithDefault("P7D")
+        Duration retention();
+
         default RetrySchedule retries() {
             return new RetrySchedule(retrySchedule());
         }

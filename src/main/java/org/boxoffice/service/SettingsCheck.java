@@ -42,6 +42,7 @@ public class SettingsCheck {
         }
         positive(problems, "boxoffice.webhooks.timeout", config.webhooks().timeout());
         positive(problems, "boxoffice.webhooks.poll-interval", config.webhooks().pollInterval());
+        positive(problems, "boxoffice.webhooks.retention", config.webhooks().retention());
         for (Duration delay : config.webhooks().retrySchedule()) {
             positive(problems, "boxoffice.webhooks.retry-schedule", delay);
         }

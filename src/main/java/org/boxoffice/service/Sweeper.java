@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.Instant;
 import org.boxoffice.domain.IdempotencyStore;
 import org.boxoffice.domain.TicketStore;
+import org.boxoffice.domain.WebhookStore;
 import org.jboss.logging.Logger;
 
 /**
- * Tidies away expired holds and old idempotency keys every {@code boxoffice.sweep-interval}.
+ * Tells of expired holds, and tidies away old idempotency keys and old notifications, every
+ * {@code boxoffice.sweep-interval}.
  * Correctness never waits for it: an expired hold's seats are free the instant it expires.
  */
 @ApplicationScoped
@@ -19,14 +21,16 @@ public class Sweeper {
 
     private final TicketStore store;
     private final IdempotencyStore idempotency;
+    private final WebhookStore webhooks;
     private final Clock clock;
     private final BoxOfficeConfig config;
     private final TicketMetrics metrics;
 
-    public Sweeper(TicketStore store, IdempotencyStore idempotency, Clock clock, BoxOfficeConfig config,
-            TicketMetrics metrics) {
+    public Sweeper(TicketStore store, IdempotencyStore idempotency, WebhookStore webhooks, Clock clock,
+            BoxOfficeConfig config, TicketMetrics metrics) {
         this.store = store;
         this.idempotency = idempotency;
+        this.webhooks = webhooks;
         this.clock = clock;
         this.config = config;
         this.metrics = metrics;
@@ -39,7 +43,8 @@ public class Sweeper {
     }
 
     /**
-     * Marks the holds expired by now (each yields its {@code hold.expired}) and forgets old idempotency keys.
+     * Marks the holds expired by now (each yields its {@code hold.expired}), forgets old idempotency keys and
+     * the notifications past their retention.
      *
      * @return how many holds were found expired
      */
@@ -48,8 +53,10 @@ public class Sweeper {
         int holds = store.sweepExpiredHolds(now);
         metrics.holdsExpired(holds);
         int keys = idempotency.sweep(now.minus(config.idempotency().retention()));
-        if (holds > 0 || keys > 0) {
-            LOG.debugf("Swept %d expired holds and %d idempotency keys", holds, keys);
+        int notifications = webhooks.purge(now.minus(config.webhooks().retention()));
+        if (holds > 0 || keys > 0 || notifications > 0) {
+            LOG.debugf("Swept %d expired holds, %d idempotency keys and %d old notifications", holds, keys,
+                    notifications);
         }
         return holds;
     }

@@ -219,6 +219,27 @@ public abstract class WebhookStoreContract {
     }
 
     @Test
+    void oldNotificationsNoDeliveryWaitsForAreForgottenWithTheirDeliveries() {
+        Webhook webhook = subscribe("olga", false, "event.created");
+        addEvent("olga");
+        addEvent("olga");
+        webhooks.fanOut(NOW, 100);
+        List<WebhookStore.Job> jobs = webhooks.claimDue(NOW, LEASE, 10);
+        webhooks.record(jobs.get(0).delivery().attempted(204, SCHEDULE, NOW), NOW);
+        webhooks.record(jobs.get(1).delivery().attempted(500, SCHEDULE, NOW), NOW);
+
+        assertThat(webhooks.purge(NOW)).as("nothing made before NOW").isZero();
+        assertThat(webhooks.purge(NOW.plusMillis(1))).as("the delivered one; the other is still pending").isEqualTo(1);
+
+        assertThat(webhooks.deliveries(webhook.id(), 10)).singleElement().satisfies(delivery -> {
+            assertThat(delivery.notificationId()).isEqualTo(jobs.get(1).notification().id());
+            assertThat(delivery.state()).isEqualTo(Delivery.State.PENDING);
+        });
+        assertThat(webhooks.claimDue(NOW.plusSeconds(5), LEASE, 10)).hasSize(1);
+        assertThat(webhooks.counts()).isEqualTo(new WebhookStore.Counts(1, 0));
+    }
+
+    @Test
     void webhooksAreKeptRotatedListedByOwnerAndDeletedWithTheirDeliveries() {
         Webhook webhook = subscribe("olga", false, "event.created");
         Webhook admins = subscribe("root", true, "event.created");

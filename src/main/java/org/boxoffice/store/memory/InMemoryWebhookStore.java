@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +152,19 @@ public class InMemoryWebhookStore implements WebhookStore {
         });
         mine.sort(Comparator.comparing((Delivery delivery) -> delivery.notificationId().value()).reversed());
         return mine.subList(0, Math.min(limit, mine.size()));
+    }
+
+    @Override
+    public synchronized int purge(Instant before) {
+        Map<NotificationId, Boolean> waiting = new HashMap<>();
+        deliveries.values().forEach(entry -> {
+            if (entry.notification.time().isBefore(before)) {
+                waiting.merge(entry.notification.id(), entry.delivery.state() == Delivery.State.PENDING,
+                        Boolean::logicalOr);
+            }
+        });
+        deliveries.values().removeIf(entry -> Boolean.FALSE.equals(waiting.get(entry.notification.id())));
+        return (int) waiting.values().stream().filter(pending -> !pending).count();
     }
 
     @Override

@@ -233,6 +233,19 @@ public class PostgresWebhookStore implements WebhookStore {
         });
     }
 
+    @Override
+    public int purge(Instant before) {
+        // Deliveries go with their notification (ON DELETE CASCADE); a batch at a time keeps each short.
+        return jdbc.autoCommit(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM outbox WHERE id IN (SELECT o.id FROM"
+                    + " outbox o WHERE o.handed_out AND o.time < ? AND NOT EXISTS (SELECT 1 FROM deliveries d"
+                    + " WHERE d.notification_id = o.id AND d.state = 'pending') LIMIT 10000 FOR UPDATE SKIP LOCKED)")) {
+                setInstant(delete, 1, before);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     private static Webhook webhook(ResultSet row) throws SQLException {
         Set<NotificationType> types = EnumSet.noneOf(NotificationType.class);
         Arrays.stream((String[]) row.getArray("types").getArray())
