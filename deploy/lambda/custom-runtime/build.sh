@@ -24,10 +24,10 @@ TASK=$OUT/task
 JAR_TIME=946684800
 # What the jars need of the JDK (jdeps on every jar, then trial runs): java.desktop is there for
 # java.beans, which Jackson, Hibernate Validator and SnakeYAML use; java.rmi for the transaction API's
-# exceptions.
+# exceptions; java.net.http for the webhook deliveries.
 MODULES=java.base,java.logging,java.sql,java.naming,java.management,jdk.management,java.desktop,java.xml
 MODULES=$MODULES,java.transaction.xa,java.security.jgss,java.security.sasl,jdk.unsupported,jdk.zipfs
-MODULES=$MODULES,jdk.naming.dns,jdk.crypto.ec,java.rmi
+MODULES=$MODULES,jdk.naming.dns,jdk.crypto.ec,java.rmi,java.net.http
 ISSUER=https://training.boxoffice.local
 
 feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JDK/release")

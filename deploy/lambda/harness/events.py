@@ -5,7 +5,8 @@ list, for one of these scenarios:
     check     the harness's checks: create an event, book, a taken seat (409), a bad seat (400),
               an unknown event (404), the seat counts
     training  the AOT cache's training run: ROUNDS rounds of every path (create, read, list, hold
-              best-available and chosen seats, confirm, release, book, cancel, and their errors)
+              best-available and chosen seats, confirm, release, book, cancel, their errors, and the
+              scheduled run)
     cold      the cold-start benchmark: create an event (the first answer timed), then WARM warm
               requests (book and read, alternating)
     scheduled subscribe a webhook at RECEIVER_URL to hold.expired, hold a seat, and once the hold has
@@ -88,6 +89,7 @@ def training(rounds):
         event("GET", "/events/${event_id}/seats/available"),
         event("GET", f"/events/{UNKNOWN}"),
         event("GET", f"/bookings/{UNKNOWN}"),
+        event("POST", "/scheduled"),
     ]
     return one * rounds
 
