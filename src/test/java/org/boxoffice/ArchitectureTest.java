@@ -38,7 +38,8 @@ class ArchitectureTest {
     void useCasesDependOnTheDomainNotOnAdapters() {
         noClasses().that().resideInAPackage("org.boxoffice.service..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.boxoffice.api..", "org.boxoffice.store..",
-                        "org.boxoffice.cli..", "jakarta.ws.rs..", "java.sql..")
+                        "org.boxoffice.notify..", "org.boxoffice.cli..", "jakarta.ws.rs..", "java.sql..",
+                        "java.net.http..")
                 .check(classes);
     }
 
@@ -46,7 +47,16 @@ class ArchitectureTest {
     void storesDependOnTheDomainOnly() {
         noClasses().that().resideInAPackage("org.boxoffice.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.boxoffice.api..", "org.boxoffice.service..",
-                        "org.boxoffice.cli..", "jakarta.ws.rs..")
+                        "org.boxoffice.notify..", "org.boxoffice.cli..", "jakarta.ws.rs..")
+                .check(classes);
+    }
+
+    /** The courier sends what it is given: it decides nothing about the API, the stores or the use cases. */
+    @Test
+    void theCourierDependsOnTheDomainOnly() {
+        noClasses().that().resideInAPackage("org.boxoffice.notify..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.boxoffice.api..", "org.boxoffice.store..",
+                        "org.boxoffice.cli..", "jakarta.ws.rs..", "java.sql..")
                 .check(classes);
     }
 

@@ -1,6 +1,7 @@
 package org.boxoffice.domain;
 
 import java.time.Instant;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -26,12 +27,12 @@ public final class Notices {
     }
 
     public Notification eventCreated(Event event) {
-        return notice(NotificationType.EVENT_CREATED, event, "events/" + event.id(), event.createdAt(),
+        return notice(NotificationType.EVENT_CREATED, event, event.id().value(), event.createdAt(),
                 () -> payloads.event(event));
     }
 
     public Notification eventCancelled(Event event) {
-        return notice(NotificationType.EVENT_CANCELLED, event, "events/" + event.id(), event.cancelledAt(),
+        return notice(NotificationType.EVENT_CANCELLED, event, event.id().value(), event.cancelledAt(),
                 () -> payloads.event(event));
     }
 
@@ -48,21 +49,21 @@ public final class Notices {
     }
 
     public Notification bookingConfirmed(Event event, Booking booking) {
-        return notice(NotificationType.BOOKING_CONFIRMED, event, "bookings/" + booking.id(), booking.createdAt(),
+        return notice(NotificationType.BOOKING_CONFIRMED, event, booking.id().value(), booking.createdAt(),
                 () -> payloads.booking(event, booking, null));
     }
 
     public Notification bookingCancelled(Event event, Booking.Cancellation cancellation) {
         Booking booking = cancellation.booking();
-        return notice(NotificationType.BOOKING_CANCELLED, event, "bookings/" + booking.id(),
+        return notice(NotificationType.BOOKING_CANCELLED, event, booking.id().value(),
                 cancellation.refund().at(), () -> payloads.booking(event, booking, cancellation.refund()));
     }
 
     private Notification hold(NotificationType type, Event event, Hold hold, Instant at) {
-        return notice(type, event, "holds/" + hold.id(), at, () -> payloads.hold(event, hold, at));
+        return notice(type, event, hold.id().value(), at, () -> payloads.hold(event, hold, at));
     }
 
-    private static Notification notice(NotificationType type, Event event, String subject, Instant at,
+    private static Notification notice(NotificationType type, Event event, UUID subject, Instant at,
             Supplier<String> data) {
         return new Notification(NotificationId.random(), type, event.id(), event.organizer(), subject, at, data);
     }

@@ -2,6 +2,7 @@ package org.boxoffice.domain;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -16,32 +17,33 @@ public final class Notification {
     private final NotificationType type;
     private final EventId eventId;
     private final String organizer;
-    private final String subject;
+    private final UUID subjectId;
     private final Instant time;
     private Supplier<String> render;
     private volatile String data;
 
     /**
      * @param organizer the event's organizer: their webhooks receive it (and admins' receive all)
-     * @param subject what it is about, as a path: {@code bookings/<id>}, {@code holds/<id>}, {@code events/<id>}
+     * @param subjectId the id of what it is about: the booking, hold or event, as its type says
      * @param data the object as the API shows it at that moment, as JSON
      */
-    public Notification(NotificationId id, NotificationType type, EventId eventId, String organizer, String subject,
+    public Notification(NotificationId id, NotificationType type, EventId eventId, String organizer, UUID subjectId,
             Instant time, Supplier<String> data) {
         this.id = Objects.requireNonNull(id, "id");
         this.type = Objects.requireNonNull(type, "type");
         this.eventId = Objects.requireNonNull(eventId, "eventId");
         this.organizer = Objects.requireNonNull(organizer, "organizer");
-        this.subject = Objects.requireNonNull(subject, "subject");
+        this.subjectId = Objects.requireNonNull(subjectId, "subjectId");
         this.time = Objects.requireNonNull(time, "time");
         this.render = Objects.requireNonNull(data, "data");
     }
 
-    /** A notification as stored, its data rendered already. */
+    /** A notification as stored, its data rendered already; {@code subject} as {@link #subject()} gives it. */
     public static Notification restore(NotificationId id, NotificationType type, EventId eventId, String organizer,
             String subject, Instant time, String data) {
         Objects.requireNonNull(data, "data");
-        return new Notification(id, type, eventId, organizer, subject, time, () -> data);
+        UUID subjectId = UUID.fromString(subject.substring(subject.indexOf('/') + 1));
+        return new Notification(id, type, eventId, organizer, subjectId, time, () -> data);
     }
 
     public NotificationId id() {
@@ -60,8 +62,9 @@ public final class Notification {
         return organizer;
     }
 
+    /** What it is about, as a path: {@code bookings/<id>}, {@code holds/<id>}, {@code events/<id>}. */
     public String subject() {
-        return subject;
+        return type.collection() + "/" + subjectId;
     }
 
     public Instant time() {
@@ -90,6 +93,6 @@ public final class Notification {
 
     @Override
     public String toString() {
-        return type.wireName() + " " + subject + " at " + time + " (" + id + ")";
+        return type.wireName() + " " + subject() + " at " + time + " (" + id + ")";
     }
 }

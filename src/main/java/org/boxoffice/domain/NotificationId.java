@@ -13,8 +13,9 @@ public record NotificationId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
+    /** A new id: unique and time-ordered; not a secret (it travels with the notification's data). */
     public static NotificationId random() {
-        return new NotificationId(Ids.newUuid());
+        return new NotificationId(Ids.newPlainUuid());
     }
 
     @Override

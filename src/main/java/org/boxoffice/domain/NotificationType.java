@@ -24,6 +24,11 @@ public enum NotificationType {
         return wireName;
     }
 
+    /** Where the object it is about lives, as a path: {@code bookings} for {@code booking.confirmed}. */
+    public String collection() {
+        return wireName.substring(0, wireName.indexOf('.')) + "s";
+    }
+
     /** The CloudEvent {@code type}: {@code org.boxoffice.booking.confirmed}. */
     public String cloudEventType() {
         return "org.boxoffice." + wireName;

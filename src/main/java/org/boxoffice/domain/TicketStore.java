@@ -133,8 +133,10 @@ public interface TicketStore {
     }
 
     /**
-     * The notifications of the event's changes, oldest first: each change writes its own in the same
-     * atomic step, so a change that took effect has its notification and a refused one has none.
+     * The notifications of the event's changes that the store still keeps, oldest first: each change writes
+     * its own in the same atomic step, so a change that took effect has its notification and a refused one
+     * has none. Every one is kept at least until it is handed out to the webhooks ({@link WebhookStore#fanOut});
+     * the in-memory store forgets it then, PostgreSQL after {@code boxoffice.webhooks.retention}.
      */
     List<Notification> notifications(EventId id);
 

@@ -39,8 +39,10 @@ public class HttpCourier implements Courier {
         this.timeout = config.webhooks().timeout();
         this.allowPrivateTargets = config.webhooks().allowPrivateTargets();
         this.sink = sink;
+        // HTTP/1.1, which every receiver speaks: on plain http the client would otherwise ask each one to
+        // upgrade to HTTP/2 (h2c), which some servers mishandle.
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @Override

@@ -57,6 +57,9 @@ class IdsTest {
             assertThat(id.version()).isEqualTo(7);
             assertThat(id.variant()).isEqualTo(2);
             assertThat(BookingId.parse(id.toString())).contains(new BookingId(id));
+            UUID notification = NotificationId.random().value();
+            assertThat(notification.version()).isEqualTo(7);
+            assertThat(notification.variant()).isEqualTo(2);
         }
     }
 
@@ -79,6 +82,9 @@ class IdsTest {
         Set<UUID> seen = ConcurrentHashMap.newKeySet();
         IntStream.range(0, 200_000).parallel().forEach(i -> seen.add(HoldId.random().value()));
         assertThat(seen).hasSize(200_000);
+        Set<UUID> notifications = ConcurrentHashMap.newKeySet();
+        IntStream.range(0, 200_000).parallel().forEach(i -> notifications.add(NotificationId.random().value()));
+        assertThat(notifications).hasSize(200_000);
         Set<Long> randomHalves = new HashSet<>();
         seen.forEach(id -> randomHalves.add(id.getLeastSignificantBits()));
         assertThat(randomHalves).hasSize(200_000);

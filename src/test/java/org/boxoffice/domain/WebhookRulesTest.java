@@ -101,7 +101,7 @@ class WebhookRulesTest {
         RetrySchedule schedule = new RetrySchedule(List.of(Duration.ofSeconds(5), Duration.ofMinutes(5)));
         Webhook webhook = subscribe("https://hooks.example.com", false, "event.created");
         Notification notification = Notification.restore(NotificationId.random(), NotificationType.EVENT_CREATED,
-                EventId.random(), "olga", "events/x", NOW, "{}");
+                EventId.random(), "olga", "events/" + EventId.random(), NOW, "{}");
         Delivery fresh = Delivery.of(webhook, notification, NOW);
 
         Delivery first = fresh.attempted(500, schedule, NOW);

@@ -37,9 +37,10 @@ import org.junit.jupiter.api.Test;
 class HttpCourierTest {
 
     private static final Instant NOW = Instant.now();
+    private static final String BOOKING = "01a23808-b9ea-7551-892e-f7d6cda69125";
     private static final Notification BOOKED = Notification.restore(NotificationId.random(),
-            NotificationType.BOOKING_CONFIRMED, EventId.random(), "olga", "bookings/b1", NOW,
-            "{\"booking_id\":\"b1\",\"seats\":[1,2]}");
+            NotificationType.BOOKING_CONFIRMED, EventId.random(), "olga", "bookings/" + BOOKING, NOW,
+            "{\"booking_id\":\"" + BOOKING + "\",\"seats\":[1,2]}");
 
     private WebhookReceiver receiver;
     private WebhookStore store;
@@ -89,7 +90,8 @@ class HttpCourierTest {
         assertThat(sent.header("webhook-timestamp")).isEqualTo(Long.toString(NOW.getEpochSecond()));
         assertThat(sent.signedWith(webhook.currentSecret())).isTrue();
         assertThat(sent.json().path("data")).isEqualTo(new ObjectMapper().readTree(BOOKED.data()));
-        assertThat(sent.json().path("subject").asText()).isEqualTo("bookings/b1");
+        assertThat(sent.json().path("subject").asText()).isEqualTo("bookings/" + BOOKING);
+        assertThat(sent.header("upgrade")).as("plain HTTP/1.1, no h2c upgrade").isNull();
     }
 
     @Test
@@ -134,7 +136,7 @@ class HttpCourierTest {
         assertThat(sent.header("ce-id")).isEqualTo(BOOKED.id().toString());
         assertThat(sent.header("ce-type")).isEqualTo("org.boxoffice.booking.confirmed");
         assertThat(sent.header("ce-source")).isEqualTo(BOOKED.source());
-        assertThat(sent.header("ce-subject")).isEqualTo("bookings/b1");
+        assertThat(sent.header("ce-subject")).isEqualTo("bookings/" + BOOKING);
         assertThat(sent.header("ce-cluster")).isEqualTo("eu-1");
         assertThat(sent.header("content-type")).isEqualTo("application/json");
         assertThat(sent.body()).isEqualTo(BOOKED.data());

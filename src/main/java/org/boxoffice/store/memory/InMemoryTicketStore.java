@@ -196,19 +196,18 @@ public class InMemoryTicketStore implements TicketStore {
         }
     }
 
-    /** Call under the entry's lock, with the change it tells of. */
+    /**
+     * Call under the entry's lock, with the change it tells of. The outbox keeps it until it is handed
+     * out; nothing here keeps it longer (an event's every notification would cost far more memory than
+     * its bookings).
+     */
     private void notify(EventEntry entry, Notification notification) {
-        entry.notifications.add(notification);
         outbox.add(notification);
     }
 
     @Override
     public List<Notification> notifications(EventId id) {
-        return entry(id).map(entry -> {
-            synchronized (entry) {
-                return List.copyOf(entry.notifications);
-            }
-        }).orElse(List.of());
+        return outbox.waiting(id);
     }
 
     @Override
@@ -362,7 +361,6 @@ public class InMemoryTicketStore implements TicketStore {
         private final SeatMap seats;
         private final List<HoldId> holds = new ArrayList<>();
         private final List<StoredBooking> bookings = new ArrayList<>();
-        private final List<Notification> notifications = new ArrayList<>();
 
         EventEntry(Event event) {
             this.event = event;

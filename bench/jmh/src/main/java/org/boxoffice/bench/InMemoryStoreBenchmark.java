@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The in-memory store alone, as the booking path uses it: check the requested seats, build the
- * booking, claim the seats under the event's lock. One new seat per booking, of one large event.
+ * booking, claim the seats under the event's lock, write the notification to the outbox (handed out in
+ * batches, as the service does). One new seat per booking, of one large event.
  * Run with {@code -prof gc} for the bytes allocated per booking.
  */
 @State(Scope.Benchmark)
@@ -35,23 +36,33 @@ public class InMemoryStoreBenchmark {
     private static final BookingLimits LIMITS = new BookingLimits(SEATS, 50);
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
+    /** How many bookings the outbox gathers before it is handed out, as the service's dispatcher does. */
+    private static final int DRAIN_EVERY = 4096;
+
+    private MemoryStores stores;
     private InMemoryTicketStore store;
     private Event event;
     private final AtomicInteger nextSeat = new AtomicInteger();
 
     @Setup(Level.Iteration)
     public void newStoreAndEvent() {
-        store = MemoryStores.create().tickets();
+        stores = MemoryStores.create();
+        store = stores.tickets();
         event = new Event(EventId.random(), "Benchmark", "Hall", NOW.plus(Duration.ofDays(30)), SEATS, NOW, "org");
         store.addEvent(event);
         nextSeat.set(0);
     }
 
+    /** Each booking writes its notification to the outbox; every {@link #DRAIN_EVERY}th hands them out. */
     @Benchmark
     public Booking bookOneNewSeat() {
-        SeatSelection seats = SeatSelection.of(List.of(nextSeat.incrementAndGet()), SEATS, LIMITS);
+        int seat = nextSeat.incrementAndGet();
+        SeatSelection seats = SeatSelection.of(List.of(seat), SEATS, LIMITS);
         Booking booking = Booking.confirmed(BookingId.random(), event.id(), "alice", seats, NOW);
         store.addBooking(booking);
+        if (seat % DRAIN_EVERY == 0) {
+            stores.drainOutbox(NOW);
+        }
         return booking;
     }
 }

@@ -41,7 +41,7 @@ public final class RetainedMemory {
             store.addBooking(Booking.confirmed(BookingId.random(), event.id(), "customer-" + (seat % 1000),
                     SeatSelection.of(List.of(seat), seats, limits), now.plusNanos(seat * 1000L)));
         }
-        // The service's dispatcher hands notifications out within seconds; each event keeps its own list.
+        // The service's dispatcher hands notifications out within seconds, and then the store keeps none.
         stores.drainOutbox(now);
         long withBookings = usedAfterGc();
 
