@@ -2,7 +2,7 @@
 -- change it tells of, so a change that commits always has its notification and one that rolls back none.
 CREATE TABLE outbox (
     id         uuid        PRIMARY KEY,
-    position   bigint      GENERATED ALWAYS AS IDENTITY UNIQUE,  -- the order written, also within one transaction
+    position   bigint      GENERATED ALWAYS AS IDENTITY,  -- the order written, also within one transaction
     type       text        NOT NULL,
     event_id   uuid        NOT NULL,
     organizer  text        NOT NULL,
@@ -11,8 +11,9 @@ CREATE TABLE outbox (
     data       text        NOT NULL,      -- the object as the API showed it, JSON, exactly as rendered
     handed_out boolean     NOT NULL DEFAULT false
 );
+-- Few indexes: every change inserts a row. A row no webhook receives is deleted once handed out; the
+-- others are kept, handed_out, while their deliveries are.
 CREATE INDEX outbox_waiting ON outbox (position) WHERE NOT handed_out;
-CREATE INDEX outbox_by_event ON outbox (event_id, position);
 
 CREATE TABLE webhooks (
     id          uuid        PRIMARY KEY,

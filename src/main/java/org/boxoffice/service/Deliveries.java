@@ -41,6 +41,11 @@ public class Deliveries {
     private static final Logger LOG = Logger.getLogger(Deliveries.class);
     private static final int FAN_OUT_BATCH = 500;
     private static final int SEND_BATCH = 16;
+    /**
+     * The pause after a run before the next one the changes meanwhile asked for: under load, the changes of
+     * that time are handed out in one batch rather than a statement each.
+     */
+    private static final long RUN_GAP_MILLIS = 25;
     /** How long the counts behind the gauges are reused: a scrape must not cost a query per gauge. */
     private static final Duration COUNTS_MAX_AGE = Duration.ofSeconds(5);
 
@@ -165,7 +170,10 @@ public class Deliveries {
         try {
             while (again.getAndSet(false)) {
                 drain(Duration.ofMinutes(1));
+                Thread.sleep(RUN_GAP_MILLIS);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warnf("Delivering notifications failed; the next run tries again: %s", e.toString());
         } finally {

@@ -123,17 +123,25 @@ public class PostgresWebhookStore implements WebhookStore {
     public int fanOut(Instant now, int limit) {
         return jdbc.autoCommit(c -> {
             // One statement: take a batch no other instance has, give each webhook that receives a notification
-            // its delivery, and mark the batch handed out; a failure leaves the batch waiting, whole.
+            // its delivery, keep those notifications (handed out) and delete the rest, which no one will ask
+            // for; a failure leaves the batch waiting, whole.
             try (PreparedStatement fan = c.prepareStatement("WITH batch AS (SELECT * FROM outbox WHERE NOT handed_out"
                     + " ORDER BY position LIMIT ? FOR UPDATE SKIP LOCKED),"
                     + " made AS (INSERT INTO deliveries (webhook_id, notification_id, type, next_attempt_at, state)"
                     + " SELECT w.id, b.id, b.type, ?, 'pending' FROM batch b JOIN webhooks w"
                     + " ON w.disabled_at IS NULL AND b.type = ANY (w.types) AND (w.every_event OR w.owner = b.organizer)"
-                    + " AND w.created_at <= b.time ON CONFLICT DO NOTHING)"
-                    + " UPDATE outbox SET handed_out = true WHERE id IN (SELECT id FROM batch)")) {
+                    + " AND w.created_at <= b.time ON CONFLICT DO NOTHING RETURNING notification_id),"
+                    + " kept AS (UPDATE outbox SET handed_out = true WHERE id IN (SELECT notification_id FROM made)),"
+                    + " dropped AS (DELETE FROM outbox o USING batch b WHERE o.id = b.id"
+                    + " AND b.id NOT IN (SELECT notification_id FROM made)"
+                    + " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.notification_id = b.id))"
+                    + " SELECT count(*) FROM batch")) {
                 fan.setInt(1, limit);
                 setInstant(fan, 2, now);
-                return fan.executeUpdate();
+                try (ResultSet row = fan.executeQuery()) {
+                    row.next();
+                    return row.getInt(1);
+                }
             }
         });
     }
