@@ -22,9 +22,6 @@ public interface WebhookStore {
     record Counts(long pending, long failed) {
     }
 
-    /** Whether calls may wait on I/O (a database). */
-    boolean blocking();
-
     void add(Webhook webhook);
 
     Optional<Webhook> find(WebhookId id);

@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,7 +65,7 @@ public class Deliveries {
     private final Clock clock;
     private final RetrySchedule retries;
     private final Duration lease;
-    private final MeterRegistry registry;
+    private final Map<Delivery.State, Timer> attemptTimes = new EnumMap<>(Delivery.State.class);
     private final Timer lag;
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "boxoffice-deliveries");
@@ -86,7 +88,12 @@ public class Deliveries {
         // A batch's attempts end within the timeout; one outlives its lease only if the instance died or froze
         // mid-attempt: then another instance takes it over.
         this.lease = config.webhooks().timeout().multipliedBy(2).plusSeconds(5);
-        this.registry = registry;
+        for (Delivery.State outcome : Delivery.State.values()) {
+            attemptTimes.put(outcome, Timer.builder("boxoffice.webhook.attempt")
+                    .description("One delivery attempt's round trip, by outcome")
+                    .tag("outcome", outcome.wireName())
+                    .publishPercentileHistogram().register(registry));
+        }
         this.lag = Timer.builder("boxoffice.webhook.delivery.lag")
                 .description("From a change to its notification's delivery")
                 .publishPercentileHistogram().register(registry);
@@ -126,11 +133,7 @@ public class Deliveries {
             attempts.add(courier.deliver(job, clock.instant()).toCompletableFuture()
                     .thenApply(status -> {
                         Delivery attempted = job.delivery().attempted(status, retries, clock.instant());
-                        Timer.builder("boxoffice.webhook.attempt")
-                                .description("One delivery attempt's round trip, by outcome")
-                                .tag("outcome", attempted.state().wireName())
-                                .publishPercentileHistogram().register(registry)
-                                .record(Duration.ofNanos(System.nanoTime() - started));
+                        attemptTimes.get(attempted.state()).record(Duration.ofNanos(System.nanoTime() - started));
                         if (attempted.state() == Delivery.State.DELIVERED) {
                             lag.record(Duration.between(job.notification().time(), clock.instant()));
                         }

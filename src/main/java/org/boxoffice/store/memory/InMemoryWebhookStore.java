@@ -49,12 +49,6 @@ public class InMemoryWebhookStore implements WebhookStore {
         this.outbox = outbox;
     }
 
-    /** Never waits: everything is in this process's memory. */
-    @Override
-    public boolean blocking() {
-        return false;
-    }
-
     @Override
     public synchronized void add(Webhook webhook) {
         if (webhooks.putIfAbsent(webhook.id(), webhook) != null) {

@@ -39,12 +39,6 @@ public class PostgresWebhookStore implements WebhookStore {
         this.jdbc = new Jdbc(dataSource, schema);
     }
 
-    /** Every call is a round trip to PostgreSQL. */
-    @Override
-    public boolean blocking() {
-        return true;
-    }
-
     @Override
     public void add(Webhook webhook) {
         jdbc.autoCommit(c -> {
