@@ -31,8 +31,12 @@ public class ApiDocumentFilter implements OASFilter {
             "429", "Too many requests from this caller; Retry-After says when to retry",
             "503", "The ticket store cannot be reached; nothing was changed; Retry-After says when to retry");
 
+    /** An operation anyone may call is limited for all its callers at once (RateLimitFilter). */
+    private static final String ANYONE_LIMITED = "Too many calls of this operation on this instance, from anyone;"
+            + " Retry-After says when to retry";
+
     /** Operations anyone may call, token or not: a scheduler's (see ScheduledResource). */
-    private static final Set<String> PUBLIC = Set.of("runScheduled");
+    private static final Set<String> PUBLIC = Set.of(ScheduledResource.OPERATION_ID);
 
     /** In components.schemas through Problem's own @Schema, though no resource names it any more. */
     private static final String PROBLEM_SCHEMA = "Problem";
@@ -54,8 +58,7 @@ public class ApiDocumentFilter implements OASFilter {
                 item.getOperations().values().forEach(operation -> {
                     addCommonAnswers(operation);
                     giveErrorsTheProblem(operation);
-                    operation.setSecurity(PUBLIC.contains(operation.getOperationId())
-                            ? new ArrayList<>() : new ArrayList<>(security));
+                    operation.setSecurity(isPublic(operation) ? new ArrayList<>() : new ArrayList<>(security));
                 });
             }
         });
@@ -80,14 +83,19 @@ public class ApiDocumentFilter implements OASFilter {
     }
 
     private static void addCommonAnswers(Operation operation) {
-        boolean open = PUBLIC.contains(operation.getOperationId());
+        boolean open = isPublic(operation);
         COMMON.forEach((status, description) -> {
             if (operation.getResponses().getAPIResponse(status) == null
                     && !(open && (status.equals("401") || status.equals("403")))) {
-                operation.getResponses().addAPIResponse(status,
-                        OASFactory.createAPIResponse().description(description));
+                operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse()
+                        .description(open && status.equals("429") ? ANYONE_LIMITED : description));
             }
         });
+    }
+
+    /** Whether anyone may call it. An operation may lack an id (a new resource while developing): not public. */
+    private static boolean isPublic(Operation operation) {
+        return operation.getOperationId() != null && PUBLIC.contains(operation.getOperationId());
     }
 
     private static void giveErrorsTheProblem(Operation operation) {

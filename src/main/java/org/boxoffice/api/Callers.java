@@ -1,6 +1,7 @@
 package org.boxoffice.api;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -68,24 +69,30 @@ public class Callers {
 
     /**
      * Checks the settings once at start: with authentication on, a key and an issuer to verify tokens
-     * with must be configured, or the service refuses to start, naming what is missing.
+     * with must be configured, or the service refuses to start, naming what is missing (a
+     * {@link ConfigurationException}: Quarkus prints its message as one line, no stack trace). A command
+     * ({@code migrate}, {@code demo}) serves no requests, so has no callers to verify or warn about.
      */
     static void checkSettings(@Observes StartupEvent started, BoxOfficeConfig config,
+            @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true") boolean serving,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation,
             @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> key,
             @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer) {
+        if (!serving) {
+            return;
+        }
         if (!config.auth().enabled()) {
             LOG.warn("Authentication is OFF (boxoffice.auth.enabled=false): every request acts as one anonymous"
                     + " caller with every role. Never run a shared deployment like this.");
             return;
         }
         if (keyLocation.isEmpty() && key.isEmpty()) {
-            throw new IllegalStateException("boxoffice.auth.enabled=true needs a key to verify tokens: set"
+            throw new ConfigurationException("boxoffice.auth.enabled=true needs a key to verify tokens: set"
                     + " mp.jwt.verify.publickey.location (MP_JWT_VERIFY_PUBLICKEY_LOCATION) to a PEM public key"
                     + " or a JWKS URL, or set boxoffice.auth.enabled=false for a local trial");
         }
         if (issuer.isEmpty()) {
-            throw new IllegalStateException("boxoffice.auth.enabled=true needs mp.jwt.verify.issuer"
+            throw new ConfigurationException("boxoffice.auth.enabled=true needs mp.jwt.verify.issuer"
                     + " (MP_JWT_VERIFY_ISSUER): the iss that tokens must carry");
         }
     }

@@ -9,12 +9,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.boxoffice.service.BoxOfficeConfig;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * A token bucket per verified caller: {@code boxoffice.rate-limit.requests-per-second} sustained,
  * {@code burst} at once; past that, 429 with {@code Retry-After}. Per instance: a deployment of many
- * instances allows as many times the rate. With authentication off there is one caller for
- * everybody, so nobody is limited.
+ * instances allows as many times the rate (on AWS Lambda, where an environment serves one request at
+ * a time, API Gateway's throttling is what limits callers). With authentication off there is one
+ * caller for everybody, so nobody is limited.
+ *
+ * <p>The operation anyone may call without a token ({@link ScheduledResource}, for schedulers) has no
+ * caller to count by: all its callers share one bucket of this instance, {@link #ANYONE_PER_SECOND} a
+ * second with a burst of {@link #ANYONE_BURST}, far above a scheduler's one call a minute.
  */
 @ApplicationScoped
 public class RateLimitFilter {
@@ -22,9 +28,13 @@ public class RateLimitFilter {
     /** Above this many callers remembered, the buckets start over: bounded memory whatever comes. */
     private static final int MAX_CALLERS = 100_000;
 
+    static final int ANYONE_PER_SECOND = 1;
+    static final int ANYONE_BURST = 5;
+
     private static final Uni<Response> NO_OBJECTION = Uni.createFrom().nullItem();
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Bucket anyone = new Bucket(ANYONE_PER_SECOND, ANYONE_BURST);
     private final BoxOfficeConfig config;
     private final Callers callers;
 
@@ -35,26 +45,33 @@ public class RateLimitFilter {
 
     /** Runs after authentication can be asked for, on the event loop: the caller comes as a {@link Uni}. */
     @ServerRequestFilter
-    public Uni<Response> limit(ContainerRequestContext request) {
+    public Uni<Response> limit(ContainerRequestContext request, SimpleResourceInfo resource) {
         int rate = config.rateLimit().requestsPerSecond();
         if (rate == 0 || !callers.authenticationEnabled() || request.getUriInfo().getPath().startsWith("/q/")) {
             return NO_OBJECTION;
+        }
+        if (resource.getResourceClass() == ScheduledResource.class) {
+            return Uni.createFrom().item(refusal(anyone.take(System.nanoTime()), "from anyone on this instance"));
         }
         return callers.verified().map(caller -> {
             if (buckets.size() > MAX_CALLERS) {
                 buckets.clear();
             }
             Bucket bucket = buckets.computeIfAbsent(caller.id(), id -> new Bucket(rate, config.rateLimit().burst()));
-            long waitNanos = bucket.take(System.nanoTime());
-            if (waitNanos <= 0) {
-                return null;
-            }
-            long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-            return Problems.builder(Problems.problem("rate-limited", "Too Many Requests", 429,
-                            "Too many requests from this caller; retry after " + seconds + " s."))
-                    .header(HttpHeaders.RETRY_AFTER, seconds)
-                    .build();
+            return refusal(bucket.take(System.nanoTime()), "from this caller");
         });
+    }
+
+    /** Nothing when a token was had ({@code waitNanos <= 0}); otherwise the 429 naming the wait. */
+    private static Response refusal(long waitNanos, String fromWhom) {
+        if (waitNanos <= 0) {
+            return null;
+        }
+        long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+        return Problems.builder(Problems.problem("rate-limited", "Too Many Requests", 429,
+                        "Too many requests " + fromWhom + "; retry after " + seconds + " s."))
+                .header(HttpHeaders.RETRY_AFTER, seconds)
+                .build();
     }
 
     /** Tokens refill continuously at {@code rate} per second, up to {@code burst}. */

@@ -22,13 +22,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code POST /scheduled}: the work that is due, done before the answer: holds that expired are told of
  * ({@code hold.expired}) and due webhook deliveries are sent. For a scheduler to call every minute where
  * background threads cannot be relied on: AWS Lambda freezes a function between invocations (an EventBridge
- * schedule in the SAM template), Knative may scale a service to zero (a PingSource). Anyone may call it: it
- * does only what is due anyway, and a call while one runs on the same instance returns at once.
+ * schedule in the SAM template), Knative may scale a service to zero (a PingSource). Anyone may call it, with
+ * no token, as those schedulers send none: it does only what is due anyway, a call while one runs on the same
+ * instance returns at once, and all callers share one rate limit per instance ({@link RateLimitFilter}).
  */
 @Path("/scheduled")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Operations", description = "For schedulers and operators")
 public class ScheduledResource {
+
+    /** The one operation that asks for no token (ApiDocumentFilter declares it so). */
+    static final String OPERATION_ID = "runScheduled";
 
     /** No new batch of deliveries starts after this; with a 10 s receiver timeout, a run fits Lambda's 15 s. */
     private static final Duration DELIVERY_BUDGET = Duration.ofSeconds(2);
@@ -59,7 +63,7 @@ public class ScheduledResource {
     /** Runs on a worker thread (a plain, non-reactive method): it waits on the store and on receivers. */
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "runScheduled", summary = "Do the work that is due: tell of expired holds, send due"
+    @Operation(operationId = OPERATION_ID, summary = "Do the work that is due: tell of expired holds, send due"
             + " webhook deliveries. Called every minute by a scheduler (EventBridge on AWS Lambda, a PingSource on"
             + " Knative); the body, if any, is ignored")
     @APIResponse(responseCode = "200", description = "What was done",

@@ -1,6 +1,7 @@
 package org.boxoffice.store;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -58,7 +59,8 @@ public class StoreSelection {
     }
 
     /**
-     * Fails start-up, naming the missing setting, rather than the first booking; and warns loudly when
+     * Fails start-up, naming the missing setting in one line (a {@link ConfigurationException}), rather
+     * than the first booking; and warns loudly when
      * a serverless function keeps tickets in its own memory.
      */
     void checkSettings(@Observes StartupEvent started) {
@@ -68,18 +70,9 @@ public class StoreSelection {
                     + " environment is recycled. Use this for a demo only; set BOXOFFICE_STORE=postgres. ***");
         }
         if (postgres && jdbcUrl.filter(url -> !url.isBlank()).isEmpty()) {
-            throw new IllegalStateException("boxoffice.store=postgres needs quarkus.datasource.jdbc.url"
+            throw new ConfigurationException("boxoffice.store=postgres needs quarkus.datasource.jdbc.url"
                     + " (environment: QUARKUS_DATASOURCE_JDBC_URL), e.g. jdbc:postgresql://host:5432/boxoffice");
         }
-    }
-
-    /**
-     * The check of the schema version, when the service does not migrate the schema itself at start
-     * ({@code quarkus.flyway.migrate-at-start=false}, as on AWS Lambda and Knative, where migrating is
-     * a deploy step); empty otherwise.
-     */
-    Optional<SchemaCheck> schemaCheck() {
-        return schema;
     }
 
     DataSource dataSource() {

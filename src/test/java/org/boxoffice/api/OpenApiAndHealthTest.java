@@ -2,7 +2,9 @@ package org.boxoffice.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -124,5 +126,11 @@ class OpenApiAndHealthTest {
     @ValueSource(strings = {"/q/health", "/q/health/live", "/q/health/ready"})
     void healthEndpointsReportUp(String path) {
         given().get(path).then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void healthOnTheInMemoryStoreChecksNoDatabase() {
+        given().get("/q/health").then().statusCode(200)
+                .body("checks.name", not(hasItem(containsStringIgnoringCase("database"))));
     }
 }

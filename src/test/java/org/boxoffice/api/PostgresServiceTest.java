@@ -45,7 +45,7 @@ class PostgresServiceTest {
     void readinessIncludesTheDatabase() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Database connections health check"));
+                .body("checks.name", hasItem("Database"));
     }
 
     @Test

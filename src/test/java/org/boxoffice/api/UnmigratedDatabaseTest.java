@@ -61,9 +61,9 @@ class UnmigratedDatabaseTest {
         assertProblem(given().get("/events/" + UUID.randomUUID()).then(), 503)
                 .body("type", equalTo("urn:boxoffice:problem:schema-not-migrated"));
         given().get("/q/health/ready").then().statusCode(503)
-                .body("checks.name", hasItem("Database schema"))
-                .body("checks.find { it.name == 'Database schema' }.status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'Database schema' }.data.version", equalTo(0));
+                .body("checks.name", hasItem("Database"))
+                .body("checks.find { it.name == 'Database' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'Database' }.data.schema_version", equalTo(0));
 
         assertThat(tableExists("flyway_schema_history")).as("a request migrated the schema").isFalse();
         assertThat(tableExists("events")).isFalse();

@@ -44,7 +44,7 @@ public final class SchemaCheck {
      *
      * @throws SQLException if the database cannot be reached
      */
-    public int version(DataSource dataSource) throws SQLException {
+    public static int version(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return version(c);
         }
