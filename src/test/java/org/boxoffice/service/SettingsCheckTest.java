@@ -6,6 +6,7 @@ import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.quarkus.runtime.configuration.ConfigurationException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class SettingsCheckTest {
     void startingWithABadSettingFails() {
         when(config.maxSeatsPerRequest()).thenReturn(20_000);
         assertThatThrownBy(() -> SettingsCheck.atStart(null, config))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("boxoffice.max-seats-per-request is 20000");
     }
 }

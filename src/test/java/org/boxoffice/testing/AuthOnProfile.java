@@ -14,6 +14,9 @@ public class AuthOnProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> settings = new HashMap<>(Tokens.verifierSettings());
+        // Off (a production default changed): these tests' few callers make hundreds of requests at once.
+        // The rate limit is tested with its defaults by the acceptance suite (AccessAcceptanceIT), and with
+        // small settings by RateLimitTest.
         settings.put("boxoffice.rate-limit.requests-per-second", "0");
         return settings;
     }

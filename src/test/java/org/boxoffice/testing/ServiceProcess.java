@@ -94,6 +94,8 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", name + ".log").toFile()));
         Map<String, String> env = builder.environment();
         env.put("BOXOFFICE_STORE", "postgres");
+        // Off (a production default changed): these process tests are about the store across instances, kills
+        // and outages; authentication in the packaged artifact is the acceptance suite's (AccessAcceptanceIT).
         env.put("BOXOFFICE_AUTH_ENABLED", "false");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         env.put("QUARKUS_DATASOURCE_USERNAME", database.user());
