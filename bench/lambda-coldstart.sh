@@ -16,6 +16,10 @@
 # BENCH_REUSE_ZIPS=1 measures the zips already in target/ instead of building them first.
 # BENCH_FLAGS=1 adds the custom zip with other JVM options (how the bootstrap's were chosen): without
 # the AOT cache, with C2 (tiered, as trained), with G1, with -XX:+VerifySharedSpaces, and at 512 MB.
+# BENCH_SECRET=1 adds the custom zip reading its database password at start, as the SAM template has it,
+# from a local stand-in for the Parameters and Secrets extension (deploy/lambda/harness/secrets_extension.py,
+# which answers from memory: the real one's first request goes to Secrets Manager).
+# BENCH_VARIANTS="custom custom-secret" runs those variants only; the ratios are then against the first.
 #
 #   bench/lambda-coldstart.sh [runs, default 5] [warm requests, default 20]
 #
@@ -38,11 +42,20 @@ if [ -z "${BENCH_REUSE_ZIPS:-}" ] || [ ! -f target/function-custom.zip ]; then
     echo "Building the zips..."
     JAVA_HOME=$JAVA25 ./mvnw -B -q package -Plambda -DskipTests
 fi
-JAVA_HOME=$JAVA25 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests \
-    -P"lambda,$(IFS=,; echo "${EXTENSION_PROFILES[*]}")"
+VARIANTS=(floor managed17 managed25 custom)
+[ -z "${BENCH_FLAGS:-}" ] || VARIANTS+=(custom-no-cache custom-c2 custom-g1 custom-verify custom-512 custom-pool)
+[ -z "${BENCH_SECRET:-}" ] || VARIANTS+=(custom-secret)
+[ -z "${BENCH_VARIANTS:-}" ] || read -ra VARIANTS <<< "$BENCH_VARIANTS"
+BASELINE=managed25
+[[ " ${VARIANTS[*]} " == *" managed25 "* ]] || BASELINE=${VARIANTS[0]}
+
+if [[ " ${VARIANTS[*]} " == *" floor "* ]]; then
+    JAVA_HOME=$JAVA25 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests \
+        -P"lambda,$(IFS=,; echo "${EXTENSION_PROFILES[*]}")"
+    unzip -q bench/ceiling/target/function.zip -d "$OUT/floor"
+fi
 unzip -q target/function.zip -d "$OUT/managed"
 unzip -q target/function-custom.zip -d "$OUT/custom"
-unzip -q bench/ceiling/target/function.zip -d "$OUT/floor"
 ./mvnw -B -q -f deploy/lambda/harness/pom.xml dependency:copy-dependencies -DoutputDirectory="$OUT/ric"
 
 DB="boxoffice_coldstart_$(date +%s)_$$"
@@ -54,6 +67,14 @@ SERVICE=(BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql:/
     QUARKUS_DATASOURCE_USERNAME=postgres BOXOFFICE_DB_POOL_SIZE=2 MP_JWT_VERIFY_PUBLICKEY_LOCATION="$OUT/public.pem"
     MP_JWT_VERIFY_ISSUER="$ISSUER")
 env "${SERVICE[@]}" "$OUT/custom/jdk/bin/java" -jar "$OUT/custom/app/boxoffice.jar" migrate
+# The stand-in for the Parameters and Secrets extension (custom-secret).
+SECRETS_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+SECRET_ARN=arn:aws:secretsmanager:us-east-1:123456789012:secret:boxoffice-bench
+python3 -c 'import json, sys; json.dump({sys.argv[1]: json.dumps({"password": "unused"})}, open(sys.argv[2], "w"))' \
+    "$SECRET_ARN" "$OUT/secrets.json"
+python3 deploy/lambda/harness/secrets_extension.py "$SECRETS_PORT" bench-session "$OUT/secrets.json" "$OUT/secrets.jsonl" &
+SECRETS_PID=$!
+trap 'kill $SECRETS_PID 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || true' EXIT
 BEARER_TOKEN=$(deploy/local-auth/mint-token.sh "$OUT/key.pem" "$ISSUER" bench organizer,customer 7200) \
     python3 deploy/lambda/harness/events.py cold "$OUT/events.json" "$WARM"
 python3 - "$OUT/events.json" "$OUT/floor-events.json" <<'PY'
@@ -102,6 +123,9 @@ one_run() {
         custom-512) MEMORY_MB=512 start_custom_runtime "$OUT/custom" "$log" "$HANDLER" "${SERVICE[@]}";;
         custom-pool) start_custom_runtime "$OUT/custom" "$log" "$HANDLER" "${SERVICE[@]}" \
             QUARKUS_DATASOURCE_JDBC_INITIAL_SIZE=1;;
+        custom-secret) start_custom_runtime "$OUT/custom" "$log" "$HANDLER" "${SERVICE[@]}" \
+            BOXOFFICE_DB_PASSWORD_SECRET="$SECRET_ARN" AWS_SESSION_TOKEN=bench-session \
+            PARAMETERS_SECRETS_EXTENSION_HTTP_PORT="$SECRETS_PORT";;
     esac
     echo "$FUNCTION_PID" > "$OUT/pid"
     finish_function || { echo "$variant did not answer every event; see $log" >&2; exit 1; }
@@ -118,8 +142,6 @@ print(f'{(first["answered_ns"] - start) / 1e6:.0f} {first["rss_kib"] / 1024:.0f}
 PY
 }
 
-VARIANTS=(floor managed17 managed25 custom)
-[ -z "${BENCH_FLAGS:-}" ] || VARIANTS+=(custom-no-cache custom-c2 custom-g1 custom-verify custom-512 custom-pool)
 SAMPLES=$OUT/samples.txt
 : > "$SAMPLES"
 for _ in $(seq 1 "$RUNS"); do
@@ -130,10 +152,10 @@ for _ in $(seq 1 "$RUNS"); do
 done
 
 column() { awk -v v="$1" -v c="$2" '$1 == v { print $c }' "$SAMPLES" | median; }
-MANAGED=$(column managed25 2)
+BASE=$(column "$BASELINE" 2)
 echo
 echo "Lambda cold start on PostgreSQL, median of $RUNS runs, $(nproc) cores, $(date -u +%Y-%m-%d)"
-echo "| artifact | cold start ms | vs managed, JVM 25 | RSS MiB | first request ms | next $WARM: median ms | next $WARM: slowest ms |"
+echo "| artifact | cold start ms | vs $BASELINE | RSS MiB | first request ms | next $WARM: median ms | next $WARM: slowest ms |"
 echo "|---|---|---|---|---|---|---|"
 for variant in "${VARIANTS[@]}"; do
     case $variant in
@@ -147,8 +169,9 @@ for variant in "${VARIANTS[@]}"; do
         custom-verify) name="function-custom.zip with -XX:+VerifySharedSpaces";;
         custom-512) name="function-custom.zip at 512 MB (heap 384 MB)";;
         custom-pool) name="function-custom.zip, a connection opened while starting (initial-size 1)";;
+        custom-secret) name="function-custom.zip reading its password from the secrets extension (stand-in)";;
     esac
     ms=$(column "$variant" 2)
-    printf '| %s | %s | %.2fx | %s | %s | %s | %s |\n' "$name" "$ms" "$(echo "$ms / $MANAGED" | bc -l)" \
+    printf '| %s | %s | %.2fx | %s | %s | %s | %s |\n' "$name" "$ms" "$(echo "$ms / $BASE" | bc -l)" \
         "$(column "$variant" 3)" "$(column "$variant" 4)" "$(column "$variant" 5)" "$(column "$variant" 6)"
 done

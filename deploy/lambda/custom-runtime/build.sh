@@ -44,6 +44,9 @@ cp -r target/lib "$TASK/app/lib"
 # The client's native half, unpacked once here instead of into /tmp at every start.
 unzip -p "$TASK"/app/ric/aws-lambda-java-runtime-interface-client-*.jar jni/libaws-lambda-jni.linux-x86_64.so \
     > "$TASK/app/jni/libaws-lambda-jni.so"
+# Lambda's provided.al2023 is x86_64 with glibc 2.34 (Amazon Linux 2023): what jlink copied from this
+# host's JDK, and the client's native half, must need nothing newer, or they would not load there.
+python3 deploy/lambda/custom-runtime/glibc-check.py 2.34 "$TASK/jdk" "$TASK/app/jni"
 install -m 755 deploy/lambda/custom-runtime/bootstrap "$TASK/bootstrap"
 # An explicit class path in a fixed order (the cache is valid for that order only).
 (cd "$TASK" && { printf app/boxoffice.jar; printf ':%s' app/ric/*.jar; } > app/class-path)
@@ -51,13 +54,15 @@ echo "$JAR_TIME" > "$TASK/app/jar-time"
 find "$TASK/app" -type f -exec touch -d "@$JAR_TIME" {} +
 
 # --- The training run: every path of the API through the function's own start.
+CLEANUP=()
+trap 'for command in "${CLEANUP[@]}"; do eval "$command" || true; done' EXIT
 store=postgres
 if [ -n "${BOXOFFICE_TRAINING_JDBC_URL:-}" ]; then
     url=$BOXOFFICE_TRAINING_JDBC_URL user=${BOXOFFICE_TRAINING_JDBC_USER:-postgres} password=${BOXOFFICE_TRAINING_JDBC_PASSWORD:-}
 elif command -v psql >/dev/null && psql -h 127.0.0.1 -U postgres -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
     db="boxoffice_training_$(date +%s)_$$"
     psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $db"
-    trap 'psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true' EXIT
+    CLEANUP+=("psql -h 127.0.0.1 -U postgres -d postgres -qc 'DROP DATABASE IF EXISTS $db WITH (FORCE)'")
     url=jdbc:postgresql://127.0.0.1:5432/$db user=postgres password=
 else
     store=memory
@@ -69,8 +74,19 @@ else
 fi
 database=()
 if [ "$store" = postgres ]; then
-    database=(QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME="$user" QUARKUS_DATASOURCE_PASSWORD="$password")
-    env "${database[@]}" "$TASK/jdk/bin/java" -jar "$TASK/app/boxoffice.jar" migrate
+    env QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME="$user" QUARKUS_DATASOURCE_PASSWORD="$password" \
+        "$TASK/jdk/bin/java" -jar "$TASK/app/boxoffice.jar" migrate
+    # The password as the template has the function read it: at start, from the Parameters and Secrets
+    # extension (here its stand-in), so the cache holds that path too.
+    secrets_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    secret=arn:aws:secretsmanager:us-east-1:123456789012:secret:boxoffice-training
+    python3 -c 'import json, sys; json.dump({sys.argv[1]: json.dumps({"password": sys.argv[2]})}, open(sys.argv[3], "w"))' \
+        "$secret" "$password" "$OUT/training-secrets.json"
+    python3 "$LAMBDA_HARNESS/secrets_extension.py" "$secrets_port" training-session "$OUT/training-secrets.json" \
+        "$OUT/training-secrets.jsonl" &
+    CLEANUP+=("kill $!")
+    database=(QUARKUS_DATASOURCE_JDBC_URL="$url" QUARKUS_DATASOURCE_USERNAME="$user" BOXOFFICE_DB_PASSWORD_SECRET="$secret"
+        AWS_SESSION_TOKEN=training-session PARAMETERS_SECRETS_EXTENSION_HTTP_PORT="$secrets_port")
 fi
 
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/training-key.pem" 2>/dev/null
@@ -95,6 +111,8 @@ assert set(codes) <= {200, 201, 400, 404, 409, 429}, "a training answer was not 
 PY
 # Whether the function can use it is the harness's check (run-function-zip.sh runs it with AOTMode=on).
 [ -s "$TASK/app.aot" ] || { echo "the training run wrote no AOT cache; see $OUT/training.log" >&2; exit 1; }
+[ "$store" != postgres ] || grep -q '"token_ok": true' "$OUT/training-secrets.jsonl" \
+    || { echo "the training run did not read its password from the secrets extension" >&2; exit 1; }
 
 (cd "$TASK" && rm -f ../../function-custom.zip && TZ=UTC zip -q -r ../../function-custom.zip .)
 echo "Custom runtime: target/function-custom.zip, $(du -m target/function-custom.zip | cut -f1) MB" \

@@ -12,6 +12,9 @@ list, for one of these scenarios:
     scheduled subscribe a webhook at RECEIVER_URL to hold.expired, hold a seat, and once the hold has
               expired (run the function with BOXOFFICE_HOLD_TTL=PT2S) send the template's every-minute
               schedule event, the POST /scheduled that tells of it and delivers
+    custom-resource  for the migrate function, what CloudFormation sends for the template's
+              SchemaMigration: Create, Update (a new CodeVersion), Delete, each with a ResponseURL
+              under RESPONSE_URL (RESPONSE_URL/create, /update, /delete)
 
     events.py SCENARIO OUT.json [ROUNDS or WARM]
 
@@ -119,10 +122,30 @@ def scheduled():
     ]
 
 
+def custom_resource():
+    stack = "arn:aws:cloudformation:us-east-1:123456789012:stack/boxoffice/0a1b2c3d"
+    token = "arn:aws:lambda:us-east-1:123456789012:function:boxoffice-BoxOfficeMigrate"
+
+    def request(kind, version, old_version=None):
+        e = {"RequestType": kind, "ServiceToken": token, "ResponseURL": f"{os.environ['RESPONSE_URL']}/{kind.lower()}"
+             "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=0f1e", "StackId": stack,
+             "RequestId": f"request-{kind.lower()}", "LogicalResourceId": "SchemaMigration",
+             "ResourceType": "AWS::CloudFormation::CustomResource",
+             "ResourceProperties": {"ServiceToken": token, "ServiceTimeout": "960", "CodeVersion": f"{token}:{version}"}}
+        if kind != "Create":
+            e["PhysicalResourceId"] = "boxoffice-schema"
+        if old_version:
+            e["OldResourceProperties"] = {"ServiceToken": token, "ServiceTimeout": "960",
+                                          "CodeVersion": f"{token}:{old_version}"}
+        return e
+
+    return [request("Create", 1), request("Update", 2, 1), request("Delete", 2)]
+
+
 if __name__ == "__main__":
     scenario, out = sys.argv[1], sys.argv[2]
     count = int(sys.argv[3]) if len(sys.argv) > 3 else None
     events = {"check": check, "training": lambda: training(count or 20), "cold": lambda: cold(count or 20),
-              "scheduled": scheduled}[scenario]()
+              "scheduled": scheduled, "custom-resource": custom_resource}[scenario]()
     with open(out, "w") as f:
         json.dump(events, f)

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""A webhook receiver for the harness: answers every POST 204 and appends it to OUT as a JSON line
-({"headers": {...}, "body": "..."}). Prints nothing; runs until killed.
+"""A receiver for the harness: webhooks (POST) and CloudFormation's custom resource responses (PUT to
+a ResponseURL). Answers every request 204 and appends it to OUT as a JSON line ({"method": ...,
+"path": ..., "headers": {...}, "body": "..."}). Prints nothing; runs until killed.
 
     receiver.py PORT OUT.jsonl
 """
@@ -18,9 +19,12 @@ class Receiver(BaseHTTPRequestHandler):
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
         with open(out, "a") as f:
-            f.write(json.dumps({"headers": {k.lower(): v for k, v in self.headers.items()}, "body": body}) + "\n")
+            f.write(json.dumps({"method": self.command, "path": self.path,
+                                "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body}) + "\n")
         self.send_response(204)
         self.end_headers()
+
+    do_PUT = do_POST
 
 
 ThreadingHTTPServer(("127.0.0.1", port), Receiver).serve_forever()

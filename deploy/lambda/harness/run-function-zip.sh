@@ -11,7 +11,9 @@
 #   schema-not-migrated, then the migrate function migrates (twice: the second finds nothing to do),
 #   then the function answers as the HTTP service does, using its AOT cache (AOTMode=on: an unusable
 #   cache fails the check). Then it must still answer with the cache corrupted or missing, and with
-#   the jars' times lost in unzipping; and on the in-memory store.
+#   the jars' times lost in unzipping; and on the in-memory store. The migrate function also gets what
+#   CloudFormation sends it for the template's SchemaMigration (Create, Update, Delete), with a local
+#   receiver as the pre-signed ResponseURL: SUCCESS, or FAILED with the reason when it cannot migrate.
 # - Both: the SAM template's every-minute schedule event (POST /scheduled) after a hold expired: the
 #   function tells of it and delivers hold.expired, signed, to a local webhook receiver (receiver.py).
 #
@@ -58,8 +60,15 @@ PY
 # Webhook receiver for the scheduled scenario: RECEIVER_URL, and what it got in $WORK/received.jsonl.
 receiver_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 "$LAMBDA_HARNESS/receiver.py" "$receiver_port" "$WORK/received.jsonl" &
-RECEIVER_PID=$!
-trap 'kill $RECEIVER_PID 2>/dev/null || true' EXIT
+RECEIVER_PIDS=($!)
+DATABASES=()
+cleanup() {
+    kill "${RECEIVER_PIDS[@]}" 2>/dev/null || true
+    for db in "${DATABASES[@]}"; do
+        psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
+    done
+}
+trap cleanup EXIT
 RECEIVER_URL="http://127.0.0.1:$receiver_port/hooks" python3 "$LAMBDA_HARNESS/events.py" scheduled "$WORK/scheduled-events.json"
 SCHEDULED=(BOXOFFICE_HOLD_TTL=PT2S BOXOFFICE_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true)
 
@@ -131,9 +140,15 @@ if [ "$WHICH" != managed ]; then
     [ -f target/function-custom.zip ] || { echo "no target/function-custom.zip: build it with ./mvnw package -Plambda on JDK 25" >&2; exit 1; }
     TASK=$WORK/custom
     unzip -q target/function-custom.zip -d "$TASK"
+    # The build's glibc check can fail: asked for a glibc older than any the JDK runs on, it refuses.
+    if python3 deploy/lambda/custom-runtime/glibc-check.py 2.2 "$TASK/jdk" > "$WORK/glibc-2.2.txt"; then
+        echo "the glibc check let the JDK through for glibc 2.2" >&2; exit 1
+    fi
+    grep -q "needs GLIBC_2" "$WORK/glibc-2.2.txt"
+    python3 deploy/lambda/custom-runtime/glibc-check.py 2.34 "$TASK/jdk" "$TASK/app/jni"
     db="boxoffice_harness_$(date +%s)_$$"
     psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $db"
-    trap 'kill $RECEIVER_PID 2>/dev/null || true; psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true' EXIT
+    DATABASES+=("$db")
     POSTGRES=(BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db"
         QUARKUS_DATASOURCE_USERNAME=postgres BOXOFFICE_AUTH_ENABLED=false)
     python3 -c 'import json, sys; json.dump(json.load(open(sys.argv[1]))[:1], open(sys.argv[2], "w"))' \
@@ -156,6 +171,81 @@ assert again["migrated"] and "nothing to migrate" in again["output"], again
 print("the migrate function: migrated the fresh database, then found nothing to migrate")
 PY
     check "$WORK/postgres.json" "function-custom.zip (bootstrap, jlink'd JDK, AOT cache) on PostgreSQL"
+
+    # The database password as the template has the function read it: BOXOFFICE_DB_PASSWORD_SECRET, read
+    # at start from the Parameters and Secrets extension (a stand-in) with the session token; with
+    # another token the extension refuses, and the function does not start, saying why.
+    secrets_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    secret=arn:aws:secretsmanager:us-east-1:123456789012:secret:boxoffice-harness
+    python3 -c 'import json, sys; json.dump({sys.argv[1]: json.dumps({"username": "postgres", "password": "unused"})},
+                                            open(sys.argv[2], "w"))' "$secret" "$WORK/secrets.json"
+    python3 "$LAMBDA_HARNESS/secrets_extension.py" "$secrets_port" harness-session "$WORK/secrets.json" \
+        "$WORK/secrets.jsonl" &
+    RECEIVER_PIDS+=($!)
+    SECRET=(BOXOFFICE_DB_PASSWORD_SECRET="$secret" AWS_SESSION_TOKEN=harness-session
+        PARAMETERS_SECRETS_EXTENSION_HTTP_PORT="$secrets_port")
+    run_custom "$TASK" secret "$HANDLER" "$WORK/events.json" "${POSTGRES[@]}" "${SECRET[@]}" BOXOFFICE_JAVA_OPTS=-XX:AOTMode=on
+    check "$WORK/secret.json" "function-custom.zip reading its database password from the secrets extension"
+    run_custom "$TASK" secret-refused "$HANDLER" "$WORK/first.json" "${POSTGRES[@]}" "${SECRET[@]}" AWS_SESSION_TOKEN=stolen
+    python3 - "$WORK/secrets.jsonl" "$WORK/secret-refused.json" "$WORK/secret-refused.log" <<'PY'
+import json, sys
+asked = [json.loads(line) for line in open(sys.argv[1])]
+refused = json.load(open(sys.argv[2]))[0]
+accepted = [a for a in asked if a["token_ok"]]
+assert accepted and all(a["secret_id"].endswith(":secret:boxoffice-harness") for a in asked), asked
+assert any(not a["token_ok"] for a in asked), f"the stolen token was never shown: {asked}"
+assert "init_error" in refused, f"it started with a token the extension refused: {refused}"
+why = "BOXOFFICE_DB_PASSWORD_SECRET=arn:aws:secretsmanager:us-east-1:123456789012:secret:boxoffice-harness:" \
+      " the database password cannot be read: the extension answered 401"
+assert why in open(sys.argv[3]).read(), "the log does not say why it did not start"
+print(f"and asked the extension {len(accepted)} time(s) for it at start; with another token it did not start,"
+      " its log naming BOXOFFICE_DB_PASSWORD_SECRET and the extension's 401")
+PY
+
+    # SchemaMigration, as CloudFormation runs it on a deploy: the migrate function gets the custom
+    # resource's events and PUTs each outcome to its ResponseURL (here a local receiver); on a fresh
+    # database, then on one it cannot reach.
+    cfn_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    python3 "$LAMBDA_HARNESS/receiver.py" "$cfn_port" "$WORK/cloudformation.jsonl" &
+    RECEIVER_PIDS+=($!)
+    RESPONSE_URL="http://127.0.0.1:$cfn_port/cloudformation" python3 "$LAMBDA_HARNESS/events.py" custom-resource \
+        "$WORK/cfn-events.json"
+    python3 -c 'import json, sys; e = json.load(open(sys.argv[1])); json.dump([e[0], e[2]], open(sys.argv[2], "w"))' \
+        "$WORK/cfn-events.json" "$WORK/cfn-create-delete.json"
+    cfn_db="boxoffice_harness_cfn_$(date +%s)_$$"
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $cfn_db"
+    DATABASES+=("$cfn_db")
+    run_custom "$TASK" cfn migrate "$WORK/cfn-events.json" "${POSTGRES[@]}" \
+        QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$cfn_db"
+    schema=$(psql -h 127.0.0.1 -U postgres -d "$cfn_db" -Atqc \
+        "SELECT max(version::integer) FROM flyway_schema_history WHERE success AND version IS NOT NULL")
+    run_custom "$TASK" cfn-unreachable migrate "$WORK/cfn-create-delete.json" "${POSTGRES[@]}" \
+        QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:1/unreachable"
+    python3 - "$WORK/cfn.json" "$WORK/cfn-unreachable.json" "$WORK/cloudformation.jsonl" "$schema" <<'PY'
+import json, sys
+invocations = json.load(open(sys.argv[1])) + json.load(open(sys.argv[2]))
+puts = [json.loads(line) for line in open(sys.argv[3])]
+schema = int(sys.argv[4])
+assert all("response" in i for i in invocations), f"an invocation failed (so Lambda would retry it): {invocations}"
+assert [p["method"] for p in puts] == ["PUT"] * 5, puts
+assert all("content-type" not in p["headers"] for p in puts), "a Content-Type the pre-signed URL does not cover"
+bodies = [(p["path"].split("?")[0], json.loads(p["body"])) for p in puts]
+for path, body in bodies:
+    kind = path.rsplit("/", 1)[1]
+    assert body["RequestId"] == f"request-{kind}" and body["LogicalResourceId"] == "SchemaMigration", body
+    assert body["StackId"].startswith("arn:aws:cloudformation:") and body["PhysicalResourceId"] == "boxoffice-schema", body
+    assert len(json.dumps(body)) < 4096, "CloudFormation takes at most 4,096 bytes"
+(_, create), (_, update), (_, delete), (_, failed), (_, delete_unreachable) = bodies
+assert create["Status"] == "SUCCESS" and "Migrated the schema from version 0 to" in create["Reason"], create
+assert update["Status"] == "SUCCESS" and "nothing to migrate" in update["Reason"], update
+assert delete["Status"] == "SUCCESS" and "left as it is" in delete["Reason"], delete
+assert schema >= 1, "Delete must leave the schema in place"
+assert failed["Status"] == "FAILED" and failed["Reason"].startswith("migrate exited 1: "), failed
+assert "Connection to 127.0.0.1:1 refused" in failed["Reason"], failed
+assert delete_unreachable["Status"] == "SUCCESS", delete_unreachable
+print(f"the migrate function as SchemaMigration: Create SUCCESS (migrated to {schema}), Update SUCCESS (nothing to"
+      " migrate), Delete SUCCESS (schema kept); unreachable database: Create FAILED with the reason, Delete SUCCESS")
+PY
     run_custom "$TASK" scheduled "$HANDLER" "$WORK/scheduled-events.json" "${POSTGRES[@]}" "${SCHEDULED[@]}"
     check_scheduled "$WORK/scheduled.json" "function-custom.zip on PostgreSQL"
 

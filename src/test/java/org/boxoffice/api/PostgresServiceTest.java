@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.boxoffice.testing.PostgresProfile;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.junit.jupiter.api.Test;
 
 /** The service wired to the PostgreSQL store: the lifecycle, idempotency and health through HTTP. */
@@ -31,6 +33,16 @@ class PostgresServiceTest {
 
     @Inject
     Dispatch dispatch;
+
+    @Inject
+    Flyway flyway;
+
+    /** A concurrent index build waits for every older transaction: Flyway's lock must not be one (FlywaySessionLock). */
+    @Test
+    void flywayHoldsItsLockForTheSessionNotInATransaction() {
+        assertThat(flyway.getConfiguration().getPluginRegister().getExact(PostgreSQLConfigurationExtension.class)
+                .isTransactionalLock()).isFalse();
+    }
 
     /** JDBC blocks: the work of a request must leave the event loop for a worker thread. */
     @Test

@@ -3,14 +3,25 @@ package org.boxoffice.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.boxoffice.store.postgres.SchemaCheck;
+import org.boxoffice.testing.ServiceProcess;
 import org.boxoffice.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
-/** {@code java -jar quarkus-run.jar migrate}, as a deploy step runs it: migrates an empty database, then leaves it be. */
+/**
+ * {@code java -jar quarkus-run.jar migrate}, as a deploy step runs it: migrates an empty database, then
+ * leaves it be; and the jar's own migration at start on a schema a newer release migrated.
+ */
 class MigrateJarIT {
 
     @Test
@@ -27,6 +38,31 @@ class MigrateJarIT {
         Result again = migrate(url);
         assertThat(again.exitCode).as(again.output).isZero();
         assertThat(again.output).contains("The schema is current at version " + newest + "; nothing to migrate.");
+    }
+
+    /**
+     * A release migrates before its code serves: meanwhile an instance of the previous release, migrating
+     * at start as the plain jar does, may (re)start on the newer schema and must serve on it.
+     */
+    @Test
+    void anInstanceMigratingAtStartServesOnASchemaANewerReleaseMigrated() throws Exception {
+        String url = TestDatabase.get().createEmptyDatabase();
+        assertThat(migrate(url).exitCode).isZero();
+        int newer = SchemaCheck.REQUIRED_VERSION + 1;
+        try (Connection c = DriverManager.getConnection(url, TestDatabase.get().user(), TestDatabase.get().password());
+                Statement insert = c.createStatement()) {
+            insert.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                    + " checksum, installed_by, execution_time, success) VALUES (" + newer + ", '" + newer
+                    + "', 'a newer release', 'SQL', 'V" + newer + "__a_newer_release.sql', 1, 'postgres', 1, true)");
+        }
+
+        try (ServiceProcess instance = ServiceProcess.start("newer-schema", url, Map.of())) {
+            HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(instance.uri("/events"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Newer\",\"date_time\":\"2030-01-01 19:00\","
+                            + "\"venue\":\"Hall\",\"total_seats\":5}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
     }
 
     @Test

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 class DeploymentManifestsTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** PostgreSQL's default max_connections, and its superuser_reserved_connections. */
+    private static final int POSTGRES_MAX_CONNECTIONS = 100;
+    private static final int POSTGRES_RESERVED = 3;
 
     private static JsonNode read(String path) throws IOException {
         return YAML.readTree(Files.readString(Path.of(path)));
@@ -55,16 +58,31 @@ class DeploymentManifestsTest {
     }
 
     @Test
-    void thePostgresServiceScalesFromZeroAndReadsItsPasswordFromASecret() throws IOException {
+    void thePostgresServiceKeepsOneInstanceUpAndReadsItsPasswordFromASecret() throws IOException {
         JsonNode service = read("deploy/knative/service-postgres.yaml");
         JsonNode annotations = service.at("/spec/template/metadata/annotations");
 
-        assertThat(annotations.path("autoscaling.knative.dev/min-scale").asText()).isEqualTo("0");
+        // The every-minute ping would keep one up anyway (ping-scheduled.yaml); say so rather than pretend.
+        assertThat(annotations.path("autoscaling.knative.dev/min-scale").asText()).isEqualTo("1");
         assertThat(annotations.path("autoscaling.knative.dev/max-scale").asInt()).isGreaterThan(1);
+        assertThat(service.at("/spec/template/spec/containerConcurrency").asInt()).isPositive();
         assertThat(env(container(service), "BOXOFFICE_STORE")).isEqualTo("postgres");
         List<String> secrets = new ArrayList<>();
         container(service).path("envFrom").forEach(source -> secrets.add(source.at("/secretRef/name").asText()));
         assertThat(secrets).contains(read("deploy/knative/secret.example.yaml").at("/metadata/name").asText());
+    }
+
+    /**
+     * Every instance may hold its whole pool: two revisions at their largest (old and new, during a
+     * rollout) and the migrate Job stay under PostgreSQL's default max_connections less its reserved ones.
+     */
+    @Test
+    void knativeAtItsLargestStaysWithinTheDatabasesConnections() throws IOException {
+        JsonNode service = read("deploy/knative/service-postgres.yaml");
+        int maxScale = service.at("/spec/template/metadata/annotations").path("autoscaling.knative.dev/max-scale").asInt();
+        int pool = read("deploy/knative/config.yaml").at("/data/BOXOFFICE_DB_POOL_SIZE").asInt();
+
+        assertThat(2 * maxScale * pool + pool).isLessThanOrEqualTo(POSTGRES_MAX_CONNECTIONS - POSTGRES_RESERVED);
     }
 
     @Test
@@ -75,6 +93,13 @@ class DeploymentManifestsTest {
 
         assertThat(env(container(service), "QUARKUS_FLYWAY_MIGRATE_AT_START")).isEqualTo("false");
         assertThat(job.path("kind").asText()).isEqualTo("Job");
+        // A Job per release: a fixed name would collide with the last release's (its template is immutable).
+        assertThat(job.at("/metadata/name").isMissingNode()).isTrue();
+        assertThat(job.at("/metadata/generateName").asText()).endsWith("-");
+        assertThat(job.at("/spec/activeDeadlineSeconds").asInt()).isPositive();
+        assertThat(Files.readString(Path.of("deploy/knative/migrate-job.yaml")))
+                .contains("kubectl create -f deploy/knative/migrate-job.yaml -o name")
+                .contains("kubectl wait --for=condition=complete \"$job\"");
         assertThat(migrate.path("image").asText()).isEqualTo(container(service).path("image").asText());
         assertThat(migrate.path("args")).containsExactly(YAML.getNodeFactory().textNode("migrate"));
         assertThat(migrate.path("envFrom").findValuesAsText("name"))
@@ -117,7 +142,29 @@ class DeploymentManifestsTest {
         }
         assertThat(template.at("/Globals/Function/Timeout").asInt()).isPositive();
         assertThat(variables.path("BOXOFFICE_STORE").asText()).isEqualTo("postgres");
-        assertThat(variables.at("/QUARKUS_DATASOURCE_PASSWORD/Fn::Sub").asText()).startsWith("{{resolve:secretsmanager:");
+    }
+
+    /**
+     * A function's configuration shows its environment to anyone who may read it: it names the secret and
+     * each function reads the value at start, through the Parameters and Secrets extension's layer.
+     */
+    @Test
+    void noFunctionsConfigurationHoldsThePasswordOnlyTheSecretsName() throws IOException {
+        JsonNode template = read("deploy/lambda/template.yaml");
+        JsonNode variables = template.at("/Globals/Function/Environment/Variables");
+
+        assertThat(variables.at("/BOXOFFICE_DB_PASSWORD_SECRET/Ref").asText()).isEqualTo("DatabaseSecretArn");
+        assertThat(template.at("/Globals/Function/Layers/0/Ref").asText()).isEqualTo("SecretsExtensionLayerArn");
+        List<JsonNode> environments = new ArrayList<>(List.of(variables));
+        template.path("Resources").forEach(resource -> environments.add(resource.at("/Properties/Environment/Variables")));
+        for (JsonNode environment : environments) {
+            assertThat(environment.has("QUARKUS_DATASOURCE_PASSWORD")).isFalse();
+            assertThat(environment.toString()).doesNotContain("{{resolve:");
+        }
+        for (String name : List.of("BoxOffice", "BoxOfficeManaged", "BoxOfficeMigrate")) {
+            assertThat(template.at("/Resources/" + name + "/Properties/Policies/1/AWSSecretsManagerGetSecretValuePolicy"
+                    + "/SecretArn/Ref").asText()).as(name).isEqualTo("DatabaseSecretArn");
+        }
     }
 
     /** Lambda freezes a function between invocations: a schedule must send it the due work every minute. */
@@ -193,12 +240,81 @@ class DeploymentManifestsTest {
         assertThat(migrate.at("/Properties/Handler").asText()).isEqualTo("migrate");
         assertThat(migrate.at("/Properties/CodeUri").asText()).isEqualTo(function.path("CodeUri").asText());
         assertThat(migrate.at("/Properties/Runtime").asText()).isEqualTo(function.path("Runtime").asText());
-        assertThat(migrate.at("/Properties/Timeout").asInt()).isGreaterThan(template.at("/Globals/Function/Timeout").asInt());
+        assertThat(migrate.at("/Properties/Timeout").asInt()).isGreaterThan(template.at("/Globals/Function/Timeout").asInt())
+                .as("Lambda's longest").isLessThanOrEqualTo(900);
         assertThat(migrate.at("/Properties/Events").isMissingNode()).as("invoked by the deployer only").isTrue();
         assertThat(template.at("/Outputs/MigrateFunction/Value/Ref").asText()).isEqualTo("BoxOfficeMigrate");
         assertThat(Files.readString(Path.of("deploy/lambda/custom-runtime/bootstrap")))
                 .contains("if [ \"${_HANDLER:-}\" = migrate ]; then")
+                .contains("org.boxoffice.cli.MigrateFunction")
                 .contains("-jar app/boxoffice.jar migrate");
+    }
+
+    /**
+     * No new code takes traffic before its migrations ran: CloudFormation runs the migrate function (a
+     * custom resource, again whenever the code changes) before it updates the HTTP function, whose new
+     * version and alias the API and the schedule invoke come after the function.
+     */
+    @Test
+    void theSchemaIsMigratedBeforeTheFunctionsNewVersionTakesTraffic() throws IOException {
+        JsonNode template = read("deploy/lambda/template.yaml");
+        JsonNode migration = template.at("/Resources/SchemaMigration");
+        JsonNode migrate = template.at("/Resources/BoxOfficeMigrate/Properties");
+        JsonNode function = template.at("/Resources/BoxOffice");
+
+        assertThat(migration.path("Type").asText()).isEqualTo("AWS::CloudFormation::CustomResource");
+        assertThat(migration.path("Condition").asText()).isEqualTo("CustomRuntime");
+        assertThat(migration.at("/Properties/ServiceToken/Fn::GetAtt")).extracting(JsonNode::asText)
+                .containsExactly("BoxOfficeMigrate", "Arn");
+        // A new migrate version for every new zip, whose ARN changes the property: an Update, a migration.
+        assertThat(migrate.path("AutoPublishAlias").asText()).isNotBlank();
+        assertThat(migrate.path("CodeUri").asText()).isEqualTo(function.at("/Properties/CodeUri").asText());
+        assertThat(migration.at("/Properties/CodeVersion/Ref").asText()).isEqualTo("BoxOfficeMigrate.Version");
+        // CloudFormation gives up on a silent function after ServiceTimeout, longer than the function may run.
+        assertThat(migration.at("/Properties/ServiceTimeout").asInt()).isGreaterThan(migrate.path("Timeout").asInt());
+
+        List<String> dependsOn = new ArrayList<>();
+        JsonNode depends = function.path("DependsOn");
+        if (depends.isArray()) {
+            depends.forEach(name -> dependsOn.add(name.asText()));
+        } else {
+            dependsOn.add(depends.asText());
+        }
+        assertThat(dependsOn).contains("SchemaMigration");
+        // Traffic goes to the alias, which SAM moves only after the function and its new version.
+        assertThat(function.at("/Properties/AutoPublishAlias").asText()).isEqualTo("live");
+        assertThat(function.at("/Properties/Events/HttpApi/Type").asText()).isEqualTo("HttpApi");
+    }
+
+    /**
+     * Sized for an on-sale with the defaults a deployer gets: API Gateway refuses (429) what the reserved
+     * environments could not take, and on a direct connection every environment's whole pool, the migrate
+     * function's included, fits in PostgreSQL's default max_connections less its reserved ones.
+     */
+    @Test
+    void theDefaultsThrottleBeforeLambdaDoesAndKeepTheConnectionBudget() throws IOException {
+        JsonNode template = read("deploy/lambda/template.yaml");
+        JsonNode parameters = template.path("Parameters");
+        JsonNode route = template.at("/Resources/BoxOfficeApi/Properties/DefaultRouteSettings");
+        int reserved = parameters.at("/ReservedConcurrency/Default").asInt();
+        int rate = parameters.at("/ApiThrottlingRateLimit/Default").asInt();
+        int burst = parameters.at("/ApiThrottlingBurstLimit/Default").asInt();
+        int pool = parameters.at("/DatabasePoolSize/MaxValue").asInt();
+        int migrateReserved = template.at("/Resources/BoxOfficeMigrate/Properties/ReservedConcurrentExecutions").asInt();
+
+        assertThat(route.at("/ThrottlingRateLimit/Ref").asText()).isEqualTo("ApiThrottlingRateLimit");
+        assertThat(route.at("/ThrottlingBurstLimit/Ref").asText()).isEqualTo("ApiThrottlingBurstLimit");
+        for (String name : List.of("BoxOffice", "BoxOfficeManaged")) {
+            assertThat(template.at("/Resources/" + name + "/Properties/ReservedConcurrentExecutions/Ref").asText())
+                    .as(name).isEqualTo("ReservedConcurrency");
+        }
+        assertThat(burst).as("a burst finds an environment for each request").isLessThanOrEqualTo(reserved);
+        // Each request taking 100 ms, three times the warm median bench/RESULTS.md measured on a loaded machine.
+        assertThat(rate * 0.1).as("the steady rate fits the environments").isLessThanOrEqualTo(reserved);
+        assertThat(migrateReserved).isEqualTo(1);
+        assertThat((reserved + migrateReserved) * pool).isLessThanOrEqualTo(POSTGRES_MAX_CONNECTIONS - POSTGRES_RESERVED);
+        assertThat(parameters.at("/DatabasePoolSize/Description").asText())
+                .contains("(ReservedConcurrency + 1) x DatabasePoolSize");
     }
 
     @Test

@@ -48,7 +48,8 @@ public final class ServiceProcess implements AutoCloseable {
         return start(name, TestDatabase.get().jdbcUrl(), settings);
     }
 
-    private static ServiceProcess start(String name, String jdbcUrl, Map<String, String> settings) throws Exception {
+    /** Starts an instance that reaches the run's database through another URL, with these settings too. */
+    public static ServiceProcess start(String name, String jdbcUrl, Map<String, String> settings) throws Exception {
         ServiceProcess instance = new ServiceProcess(name, freePort(), jdbcUrl, settings);
         // A new log for a new instance; a restart after a kill appends to it.
         Files.deleteIfExists(Path.of("target", name + ".log"));
