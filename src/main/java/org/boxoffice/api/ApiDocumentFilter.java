@@ -31,8 +31,11 @@ public class ApiDocumentFilter implements OASFilter {
             "429", "Too many requests from this caller; Retry-After says when to retry",
             "503", "The ticket store cannot be reached; nothing was changed; Retry-After says when to retry");
 
-    /** Operations anyone may call, token or not: a scheduler's (see ScheduledResource). */
-    private static final Set<String> PUBLIC = Set.of("runScheduled");
+    /**
+     * Operations anyone may call, token or not: a scheduler's (see ScheduledResource), and the keys scanners
+     * verify ticket codes with.
+     */
+    private static final Set<String> PUBLIC = Set.of("runScheduled", "getCheckinKeys");
 
     /** In components.schemas through Problem's own @Schema, though no resource names it any more. */
     private static final String PROBLEM_SCHEMA = "Problem";
