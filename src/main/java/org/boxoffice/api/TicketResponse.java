@@ -18,7 +18,7 @@ public record TicketResponse(UUID ticketId, @Schema(examples = "23") int seat,
         @Schema(description = "Where the seat is; absent for an event without a layout")
         @JsonInclude(JsonInclude.Include.NON_NULL) Places.Place place,
         @Schema(description = "A JWS in compact form (RFC 7515), alg EdDSA (Ed25519), with the kid of its key in"
-                + " GET /checkin/keys; its payload: {event_id, booking_id, ticket_id, seat, iat}. Verify it offline;"
+                + " GET /checkin/keys; its payload: {event_id, booking_id, ticket_id, seat}. Verify it offline;"
                 + " draw it as a QR code (qr.svg)") String code) {
 
     /** The tickets of a booking, as {@code GET /bookings/{booking_id}/tickets} lists them. */
