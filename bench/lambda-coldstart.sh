@@ -52,7 +52,7 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/key.pem"
 openssl pkey -in "$OUT/key.pem" -pubout -out "$OUT/public.pem"
 SERVICE=(BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
     QUARKUS_DATASOURCE_USERNAME=postgres BOXOFFICE_DB_POOL_SIZE=2 MP_JWT_VERIFY_PUBLICKEY_LOCATION="$OUT/public.pem"
-    MP_JWT_VERIFY_ISSUER="$ISSUER")
+    MP_JWT_VERIFY_ISSUER="$ISSUER" BOXOFFICE_CHECKIN_SIGNING_KEY="$(openssl genpkey -algorithm ed25519)")
 env "${SERVICE[@]}" "$OUT/custom/jdk/bin/java" -jar "$OUT/custom/app/boxoffice.jar" migrate
 BEARER_TOKEN=$(deploy/local-auth/mint-token.sh "$OUT/key.pem" "$ISSUER" bench organizer,customer 7200) \
     python3 deploy/lambda/harness/events.py cold "$OUT/events.json" "$WARM"

@@ -65,7 +65,8 @@ public final class Ed25519TicketCodes implements TicketCodes {
      */
     public static Ed25519TicketCodes fromPem(String pem) {
         List<Key> keys = new ArrayList<>();
-        Matcher block = PEM.matcher(pem);
+        // Where a platform keeps settings on one line, its line breaks may arrive written as \n.
+        Matcher block = PEM.matcher(pem.replace("\\n", "\n"));
         while (block.find()) {
             byte[] der;
             try {

@@ -2,9 +2,11 @@ package org.boxoffice.service;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import org.boxoffice.domain.TicketCodes;
 import org.boxoffice.domain.WaitingList;
@@ -37,8 +39,12 @@ public class TicketSigning {
         return new WaitingList(ttl.isNegative() || ttl.isZero() ? Duration.ofMinutes(15) : ttl);
     }
 
-    /** Makes the codes at start, so that a missing or broken key stops the start rather than the first ticket. */
-    static void atStart(@Observes StartupEvent started, TicketCodes codes) {
+    /**
+     * Makes the codes at start, so that a missing or broken key stops the start rather than the first ticket;
+     * after the authentication settings' own check (priority), which names what it misses first.
+     */
+    static void atStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent started,
+            TicketCodes codes) {
         LOG.debugf("Ticket codes are signed with key %s", codes.keys().get(0).id());
     }
 
@@ -57,7 +63,7 @@ public class TicketSigning {
                     + " on every instance. Make one with: openssl genpkey -algorithm ed25519");
         }
         TicketCodes made = Ed25519TicketCodes.generated();
-        LOG.warnf("No %s: made a ticket-signing key for this process (kid %s). Codes it signs verify only until"
+        LOG.infof("No %s: made a ticket-signing key for this process (kid %s). Codes it signs verify only until"
                 + " it stops, and only here; set %s to share one key between instances and restarts.", SETTING,
                 made.keys().get(0).id(), SETTING);
         return made;

@@ -67,6 +67,21 @@ class DeploymentManifestsTest {
         assertThat(secrets).contains(read("deploy/knative/secret.example.yaml").at("/metadata/name").asText());
     }
 
+    /** With authentication on, a service refuses to start without the key that signs ticket codes. */
+    @Test
+    void everyServiceTakesTheTicketSigningKeyFromASecret() throws IOException {
+        JsonNode secret = read("deploy/knative/secret.example.yaml");
+        assertThat(secret.at("/stringData/BOXOFFICE_CHECKIN_SIGNING_KEY").asText()).contains("BEGIN PRIVATE KEY");
+        for (String manifest : List.of("deploy/knative/service-postgres.yaml", "deploy/knative/service-memory.yaml")) {
+            List<String> secrets = new ArrayList<>();
+            container(read(manifest)).path("envFrom").forEach(source -> secrets.add(source.at("/secretRef/name").asText()));
+            assertThat(secrets).as(manifest).contains(secret.at("/metadata/name").asText());
+        }
+        JsonNode variables = read("deploy/lambda/template.yaml").at("/Globals/Function/Environment/Variables");
+        assertThat(variables.at("/BOXOFFICE_CHECKIN_SIGNING_KEY/Fn::Sub").asText())
+                .startsWith("{{resolve:secretsmanager:${CheckinSigningKeySecretArn}");
+    }
+
     @Test
     void thePostgresServiceLeavesMigratingToAJobOfTheSameImage() throws IOException {
         JsonNode service = read("deploy/knative/service-postgres.yaml");
