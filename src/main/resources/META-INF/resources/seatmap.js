@@ -1,6 +1,7 @@
-// The seat map page: lists upcoming events, draws one event's seats as SVG from GET /events/{id}/seatmap,
-// and holds, confirms or releases seats through the API. Plain JavaScript: no build step, nothing
-// downloaded at run time.
+// The seat map page: lists upcoming events, draws one event's seats as SVG from GET /events/{id}/seatmap
+// with their prices, holds, confirms or releases seats through the API, offers the waiting list when an
+// event is sold out, and shows a booking's tickets with their QR codes. #event=<id> opens one event
+// directly. Plain JavaScript: no build step, nothing downloaded at run time.
 "use strict";
 
 const SEAT = 16;          // size of a seat's square, in SVG units
@@ -15,6 +16,7 @@ const state = {
   plan: null,
   selected: new Set(),
   hold: null,
+  entry: null,
   refreshTimer: null,
   countdownTimer: null,
 };
@@ -48,6 +50,30 @@ function say(text, isError) {
   $("message").className = isError ? "error" : "";
 }
 
+/** An amount in the currency's minor unit, written as people read it: 12000 EUR is €120.00. */
+function money(amount, currency, decimals) {
+  if (!currency) {
+    return "free";
+  }
+  return new Intl.NumberFormat(undefined, { style: "currency", currency: currency, minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals }).format(amount / Math.pow(10, decimals));
+}
+
+/** The price of a seat of a section with this category, in minor units; null for a free event. */
+function priceOf(category) {
+  const pricing = state.event && state.event.pricing;
+  if (!pricing) {
+    return null;
+  }
+  return category && pricing.categories && pricing.categories[category] !== undefined
+    ? pricing.categories[category] : pricing.default;
+}
+
+function eventMoney(amount) {
+  const pricing = state.event.pricing;
+  return money(amount, pricing.currency, pricing.decimals);
+}
+
 /** Lists upcoming events, soonest first; with a cursor, the next page below those shown. */
 async function loadEvents(cursor) {
   try {
@@ -63,8 +89,19 @@ async function loadEvents(cursor) {
       const open = document.createElement("button");
       open.type = "button";
       open.textContent = event.name + ", " + event.venue + ", " + new Date(event.date_time).toLocaleString();
-      open.addEventListener("click", () => openEvent(event.event_id));
-      item.append(open);
+      if (event.status === "cancelled") {
+        // Marked, and not offered: nothing of a cancelled event can be held or booked.
+        item.className = "cancelled";
+        open.textContent += " (cancelled)";
+        open.disabled = true;
+      } else {
+        open.addEventListener("click", () => openEvent(event.event_id));
+      }
+      const link = document.createElement("a");
+      link.href = "#event=" + event.event_id;
+      link.textContent = "link";
+      link.setAttribute("aria-label", "Link to " + event.name);
+      item.append(open, link);
       list.append(item);
     }
     $("no-events").hidden = list.children.length > 0;
@@ -79,11 +116,22 @@ async function openEvent(eventId) {
   try {
     state.event = await api("GET", "/events/" + eventId);
     state.selected.clear();
+    state.entry = null;
     $("events").hidden = true;
     $("event").hidden = false;
+    $("tickets").hidden = true;
+    $("waitlist-status").textContent = "";
+    if (location.hash !== "#event=" + eventId) {
+      history.replaceState(null, "", "#event=" + eventId);
+    }
+    $("event-link").href = "#event=" + eventId;
     $("event-title").textContent = state.event.name;
     $("event-details").textContent = state.event.venue + ", " + new Date(state.event.date_time).toLocaleString()
       + ", " + state.event.total_seats + " seats";
+    const cancelled = state.event.status === "cancelled";
+    $("cancelled-banner").hidden = !cancelled;
+    document.querySelector("#event .actions").hidden = cancelled;
+    showPrices();
     await refresh();
     clearInterval(state.refreshTimer);
     state.refreshTimer = setInterval(refresh, REFRESH_MS);
@@ -102,6 +150,67 @@ async function refresh() {
     + counts.booked_seats + " booked of " + counts.total_seats;
   state.plan = plan;
   draw(plan);
+  $("waitlist").hidden = state.event.status === "cancelled" || (counts.available_seats > 0 && !state.entry);
+  if (state.entry) {
+    await followEntry();
+  }
+}
+
+/** The event's prices per category, as a legend above the map. */
+function showPrices() {
+  const list = $("prices");
+  list.replaceChildren();
+  const pricing = state.event.pricing;
+  list.hidden = !pricing;
+  if (!pricing) {
+    return;
+  }
+  const categories = Object.keys(pricing.categories || {}).sort();
+  for (const category of categories) {
+    const item = document.createElement("li");
+    item.textContent = "Category " + category + ": " + eventMoney(pricing.categories[category]);
+    list.append(item);
+  }
+  if (pricing.default !== undefined && pricing.default !== null && (categories.length === 0 || !state.event.layout
+      || state.event.layout.sections.some((section) => !section.category || !(section.category in pricing.categories)))) {
+    const item = document.createElement("li");
+    item.textContent = (categories.length ? "Other seats: " : "Every seat: ") + eventMoney(pricing.default);
+    list.append(item);
+  }
+}
+
+/** Where the caller's waiting-list entry stands; an offer becomes the hold on this page. */
+async function followEntry() {
+  const entry = await api("GET", "/events/" + state.event.event_id + "/waitlist/" + state.entry.entry_id);
+  state.entry = entry;
+  if (entry.status === "waiting") {
+    $("waitlist-status").textContent = "You are number " + entry.position + " on the waiting list for "
+      + entry.quantity + (entry.quantity === 1 ? " seat." : " seats.");
+  } else if (entry.status === "offered") {
+    $("waitlist-status").textContent = "Seats came free for you: book them before the offer runs out.";
+    if (!state.hold || state.hold.hold_id !== entry.hold_id) {
+      const hold = await api("GET", "/holds/" + entry.hold_id);
+      // Offered a while ago, perhaps: counted to the offer's end on the server's clock.
+      hold.deadline = Date.parse(hold.expires_at);
+      state.hold = hold;
+      showHold();
+      say("Seats came free for you: " + describe(hold) + ". Confirm before the time runs out.");
+      draw(state.plan);
+    }
+  } else {
+    $("waitlist-status").textContent = "Your place on the waiting list: " + entry.status + ".";
+  }
+}
+
+async function joinWaitlist() {
+  try {
+    state.entry = await api("POST", "/events/" + state.event.event_id + "/waitlist",
+      { quantity: Number($("waitlist-quantity").value) });
+    say("You are on the waiting list.");
+    await followEntry();
+  } catch (error) {
+    say("Could not join the waiting list: " + error.message, true);
+  }
 }
 
 /** Whether a seat lies in one of the [first, last] ranges. */
@@ -131,11 +240,13 @@ function draw(plan) {
   const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.seat : null;
   for (const section of plan.sections) {
     y += 18;
+    const price = priceOf(section.category);
     const title = document.createElementNS(svgNs, "text");
     title.setAttribute("x", 0);
     title.setAttribute("y", y);
     title.setAttribute("class", "section-name");
-    title.textContent = section.name + (section.category ? " (category " + section.category + ")" : "");
+    title.textContent = section.name + (section.category ? " (category " + section.category + ")" : "")
+      + (price === null ? "" : ", " + eventMoney(price) + " a seat");
     svg.append(title);
     y += 8;
     for (const row of section.rows) {
@@ -166,7 +277,8 @@ function draw(plan) {
         rect.setAttribute("tabindex", status === "free" || status === "selected" ? "0" : "-1");
         rect.setAttribute("aria-checked", status === "selected" ? "true" : "false");
         rect.setAttribute("aria-disabled", status === "free" || status === "selected" ? "false" : "true");
-        rect.setAttribute("aria-label", section.name + ", row " + row.label + ", seat " + (index + 1) + ": " + WORDS[status]);
+        rect.setAttribute("aria-label", section.name + ", row " + row.label + ", seat " + (index + 1) + ": " + WORDS[status]
+          + (price === null ? "" : ", " + eventMoney(price)));
         rect.dataset.seat = seat;
         rect.dataset.status = status;
         const tooltip = document.createElementNS(svgNs, "title");
@@ -186,6 +298,8 @@ function draw(plan) {
       y += SEAT + GAP;
     }
   }
+  // Wide enough for a section's name and price above a short row.
+  width = Math.max(width, 360);
   svg.setAttribute("width", width + GAP);
   svg.setAttribute("height", y + GAP);
   $("seatmap").replaceChildren(svg);
@@ -196,10 +310,31 @@ function draw(plan) {
     }
   }
   $("hold-selected").disabled = state.selected.size === 0;
+  showSelectionTotal(plan);
+}
+
+/** How many seats are selected and, for a priced event, what they cost: the total before holding. */
+function showSelectionTotal(plan) {
+  if (state.selected.size === 0) {
+    $("selection-total").textContent = "";
+    return;
+  }
+  let total = 0;
+  for (const section of plan.sections) {
+    for (const row of section.rows) {
+      for (const seat of state.selected) {
+        if (seat >= row.seats[0] && seat <= row.seats[1]) {
+          total += priceOf(section.category) || 0;
+        }
+      }
+    }
+  }
+  $("selection-total").textContent = state.selected.size + (state.selected.size === 1 ? " seat" : " seats")
+    + " selected" + (state.event.pricing ? ", total " + eventMoney(total) : "");
 }
 
 function toggle(seat, status) {
-  if (status !== "free" && status !== "selected") {
+  if ((status !== "free" && status !== "selected") || state.event.status === "cancelled") {
     return;
   }
   if (state.selected.has(seat)) {
@@ -225,6 +360,11 @@ async function placeHold(body) {
   }
 }
 
+/** What a hold or booking costs, as people read it; empty for a free event. */
+function totalOf(priced) {
+  return priced.total ? money(priced.total.amount, priced.total.currency, state.event.pricing.decimals) : "";
+}
+
 function describe(hold) {
   if (hold.places) {
     return hold.places.map((p) => p.section + " row " + p.row + " seat " + p.number).join(", ");
@@ -239,6 +379,7 @@ function showHold() {
     return;
   }
   $("hold-seats").textContent = describe(state.hold);
+  $("hold-total").textContent = state.hold.total ? "Total " + totalOf(state.hold) : "";
   const tick = () => {
     const left = Math.max(0, Math.floor((state.hold.deadline - Date.now()) / 1000));
     $("countdown").textContent = "Expires in " + Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
@@ -256,9 +397,11 @@ function showHold() {
 async function confirmHold() {
   try {
     const booking = await api("POST", "/bookings", { hold_id: state.hold.hold_id });
-    say("Booked " + describe(booking) + " (booking " + booking.booking_id + ").");
+    say("Booked " + describe(booking) + (booking.total ? " for " + totalOf(booking) : "")
+      + " (booking " + booking.booking_id + ").");
     state.hold = null;
     showHold();
+    await showTickets(booking);
     await refresh();
   } catch (error) {
     say("Could not confirm: " + error.message, true);
@@ -277,8 +420,40 @@ async function releaseHold() {
   }
 }
 
+/** The booking's tickets, each with its QR code, fetched with the caller's token and shown from memory. */
+async function showTickets(booking) {
+  const tickets = await api("GET", "/bookings/" + booking.booking_id + "/tickets");
+  const list = $("ticket-list");
+  list.replaceChildren();
+  $("booking-total").textContent = booking.total ? "Paid " + totalOf(booking) + " for " + describe(booking) + "." : "";
+  for (const ticket of tickets.items) {
+    const item = document.createElement("li");
+    const label = ticket.place ? ticket.place.section + " row " + ticket.place.row + " seat " + ticket.place.number
+      : "Seat " + ticket.seat;
+    const headers = state.token ? { "Authorization": "Bearer " + state.token } : {};
+    const svg = await fetch("/bookings/" + booking.booking_id + "/tickets/" + ticket.ticket_id + "/qr.svg", { headers });
+    const image = document.createElement("img");
+    image.alt = "QR code of the ticket for " + label;
+    image.src = URL.createObjectURL(await svg.blob());
+    item.append(label, image);
+    item.dataset.ticket = ticket.ticket_id;
+    list.append(item);
+  }
+  $("tickets").hidden = false;
+}
+
+/** Opens the event a link names (#event=<id>), if any. */
+function openLinked() {
+  const linked = /^#event=([0-9a-fA-F-]{36})$/.exec(location.hash);
+  if (linked && (!state.event || state.event.event_id !== linked[1])) {
+    openEvent(linked[1]);
+  }
+  return linked !== null;
+}
+
 function backToEvents() {
   clearInterval(state.refreshTimer);
+  history.replaceState(null, "", location.pathname + location.search);
   state.event = null;
   $("event").hidden = true;
   $("events").hidden = false;
@@ -300,5 +475,9 @@ document.addEventListener("DOMContentLoaded", () => {
   $("confirm").addEventListener("click", confirmHold);
   $("release").addEventListener("click", releaseHold);
   $("back").addEventListener("click", backToEvents);
-  loadEvents();
+  $("join-waitlist").addEventListener("click", joinWaitlist);
+  window.addEventListener("hashchange", openLinked);
+  if (!openLinked()) {
+    loadEvents();
+  }
 });

@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.boxoffice.service.BoxOfficeConfig;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -35,8 +34,6 @@ public class ApiDocumentFilter implements OASFilter {
     private static final String ANYONE_LIMITED = "Too many calls of this operation on this instance, from anyone;"
             + " Retry-After says when to retry";
 
-    /** Operations anyone may call, token or not: a scheduler's (see ScheduledResource). */
-    private static final Set<String> PUBLIC = Set.of(ScheduledResource.OPERATION_ID);
 
     /** In components.schemas through Problem's own @Schema, though no resource names it any more. */
     private static final String PROBLEM_SCHEMA = "Problem";
@@ -55,10 +52,11 @@ public class ApiDocumentFilter implements OASFilter {
         List<SecurityRequirement> security = security(openAPI.getComponents());
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/q/")) {
+                boolean open = Unauthenticated.PATHS.contains(path);
                 item.getOperations().values().forEach(operation -> {
-                    addCommonAnswers(operation);
+                    addCommonAnswers(operation, open);
                     giveErrorsTheProblem(operation);
-                    operation.setSecurity(isPublic(operation) ? new ArrayList<>() : new ArrayList<>(security));
+                    operation.setSecurity(open ? new ArrayList<>() : new ArrayList<>(security));
                 });
             }
         });
@@ -82,8 +80,7 @@ public class ApiDocumentFilter implements OASFilter {
                 .toList();
     }
 
-    private static void addCommonAnswers(Operation operation) {
-        boolean open = isPublic(operation);
+    private static void addCommonAnswers(Operation operation, boolean open) {
         COMMON.forEach((status, description) -> {
             if (operation.getResponses().getAPIResponse(status) == null
                     && !(open && (status.equals("401") || status.equals("403")))) {
@@ -91,11 +88,6 @@ public class ApiDocumentFilter implements OASFilter {
                         .description(open && status.equals("429") ? ANYONE_LIMITED : description));
             }
         });
-    }
-
-    /** Whether anyone may call it. An operation may lack an id (a new resource while developing): not public. */
-    private static boolean isPublic(Operation operation) {
-        return operation.getOperationId() != null && PUBLIC.contains(operation.getOperationId());
     }
 
     private static void giveErrorsTheProblem(Operation operation) {

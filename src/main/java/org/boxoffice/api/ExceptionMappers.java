@@ -20,15 +20,20 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.boxoffice.domain.AlreadyCheckedInException;
 import org.boxoffice.domain.EventCancelledException;
 import org.boxoffice.domain.HoldLimitExceededException;
 import org.boxoffice.domain.HoldNotActiveException;
 import org.boxoffice.domain.InvalidRequestException;
+import org.boxoffice.domain.InvalidTicketException;
+import org.boxoffice.domain.NotCheckedInException;
 import org.boxoffice.domain.NotEnoughSeatsException;
 import org.boxoffice.domain.SchemaBehindException;
 import org.boxoffice.domain.SeatsAlreadyCancelledException;
+import org.boxoffice.domain.SeatsAvailableException;
 import org.boxoffice.domain.SeatsUnavailableException;
 import org.boxoffice.domain.StoreUnavailableException;
+import org.boxoffice.domain.TicketCancelledException;
 import org.boxoffice.domain.UnknownIdException;
 import org.boxoffice.security.AccessDeniedException;
 import org.boxoffice.security.NotAuthenticatedException;
@@ -118,6 +123,39 @@ public class ExceptionMappers {
         return Problems.conflict("seats-already-cancelled", "Seats already cancelled", "Seats "
                 + Arrays.toString(exception.seats()) + " were cancelled (and refunded) by another cancellation;"
                 + " nothing was changed.");
+    }
+
+    /** A customer asking to wait for seats that are free: 409 with {@code available_seats}; book instead. */
+    @ServerExceptionMapper
+    public Response seatsAvailable(SeatsAvailableException exception) {
+        return Problems.seatsAvailable(exception.requested(), exception.available());
+    }
+
+    /** An entry scan of a ticket that is inside: 409 with the first entry's {@code at} and {@code gate}. */
+    @ServerExceptionMapper
+    public Response alreadyCheckedIn(AlreadyCheckedInException exception) {
+        return Problems.alreadyCheckedIn(exception.first().at(), exception.first().gate());
+    }
+
+    /** An exit scan of a ticket that is not inside: 409. */
+    @ServerExceptionMapper
+    public Response notCheckedIn(NotCheckedInException exception) {
+        return Problems.conflict("not-checked-in", "Not checked in", "This ticket is not checked in, so it"
+                + " cannot check out; nothing was changed.");
+    }
+
+    /** A ticket whose seat was cancelled: 409; it admits nobody. */
+    @ServerExceptionMapper
+    public Response ticketCancelled(TicketCancelledException exception) {
+        return Problems.conflict("ticket-cancelled", "Ticket cancelled", "This ticket's seat was cancelled (with"
+                + " its booking or its event); it admits nobody. Nothing was changed.");
+    }
+
+    /** A code that is not a ticket of this event: 400, saying which way it is not, never echoing it. */
+    @ServerExceptionMapper
+    public Response invalidTicket(InvalidTicketException exception) {
+        return Problems.builder(Problems.problem("invalid-ticket", "Invalid ticket", 400, exception.getMessage()
+                + " Nothing was changed.")).build();
     }
 
     /** A customer holding too many seats of one event already: 409; release or confirm some first. */

@@ -6,10 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import org.boxoffice.domain.Booking;
+import org.boxoffice.domain.CheckIn;
 import org.boxoffice.domain.Event;
 import org.boxoffice.domain.Hold;
 import org.boxoffice.domain.Notices;
 import org.boxoffice.domain.Refund;
+import org.boxoffice.domain.WaitlistEntry;
 
 /**
  * A notification's data is the changed object exactly as the API answers with it: the same response
@@ -37,6 +39,16 @@ public class NotificationPayloads implements Notices.Payloads {
     @Override
     public String booking(Event event, Booking booking, Refund refund) {
         return write(BookingResponse.of(booking, event.layout(), refund));
+    }
+
+    @Override
+    public String waitlistEntry(Event event, WaitlistEntry entry) {
+        return write(WaitlistEntryResponse.of(entry, entry.createdAt()));
+    }
+
+    @Override
+    public String checkIn(Event event, CheckIn checkIn) {
+        return write(CheckInResponse.of(checkIn, event.layout()));
     }
 
     private String write(Object response) {

@@ -39,6 +39,15 @@ public class Places {
         return events.find(event).map(Event::layout).orElse(null);
     }
 
+    /** The place of one seat in the layout, without its price; null without a layout. */
+    static Place of(Layout layout, int seat) {
+        if (layout == null) {
+            return null;
+        }
+        Layout.Place place = layout.place(seat);
+        return new Place(place.seat(), place.section(), place.row(), place.number(), null);
+    }
+
     /** The places of these seats in the layout, at these prices; null without a layout. */
     static List<Place> of(Layout layout, SeatSelection seats, SeatPrices prices) {
         if (layout == null) {

@@ -1,6 +1,7 @@
 package org.boxoffice.api;
 
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 
 /** Builds the problem answers, so that every mapper speaks the same RFC 9457 dialect. */
@@ -14,12 +15,12 @@ final class Problems {
 
     /** A problem without extension members; {@code slug} names its type. */
     static Problem problem(String slug, String title, int status, String detail) {
-        return new Problem(TYPE_PREFIX + slug, title, status, detail, null, null, null, null);
+        return new Problem(TYPE_PREFIX + slug, title, status, detail, null, null, null, null, null, null);
     }
 
     static Response invalidRequest(String detail, List<Problem.FieldError> errors) {
         return respond(new Problem(TYPE_PREFIX + "invalid-request", "Invalid request", 400, detail, errors, null,
-                null, null));
+                null, null, null, null));
     }
 
     static Response notFound(String detail) {
@@ -28,13 +29,25 @@ final class Problems {
 
     static Response seatsUnavailable(int[] seats) {
         return respond(new Problem(TYPE_PREFIX + "seats-unavailable", "Seats unavailable", 409,
-                "Some requested seats are already taken; nothing was changed.", null, seats, null, null));
+                "Some requested seats are already taken; nothing was changed.", null, seats, null, null, null, null));
     }
 
     static Response notEnoughSeats(int requested, int available) {
         return respond(new Problem(TYPE_PREFIX + "not-enough-seats", "Not enough seats", 409,
                 "Asked for " + requested + " seats but only " + available + " are free; nothing was held.", null,
-                null, available, null));
+                null, available, null, null, null));
+    }
+
+    static Response seatsAvailable(int requested, int available) {
+        return respond(new Problem(TYPE_PREFIX + "seats-available", "Seats available", 409, available
+                + " seats are free, enough for the " + requested + " asked for: book them (POST /holds or POST"
+                + " /bookings) instead of waiting. Nothing was changed.", null, null, available, null, null, null));
+    }
+
+    static Response alreadyCheckedIn(Instant at, String gate) {
+        return respond(new Problem(TYPE_PREFIX + "already-checked-in", "Already checked in", 409,
+                "This ticket was checked in at " + at + " through " + gate + " and has not checked out since;"
+                + " nobody else may enter with it.", null, null, null, at, gate, null));
     }
 
     static Response conflict(String slug, String title, String detail) {

@@ -18,9 +18,10 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  * a time, API Gateway's throttling is what limits callers). With authentication off there is one
  * caller for everybody, so nobody is limited.
  *
- * <p>The operation anyone may call without a token ({@link ScheduledResource}, for schedulers) has no
- * caller to count by: all its callers share one bucket of this instance, {@link #ANYONE_PER_SECOND} a
- * second with a burst of {@link #ANYONE_BURST}, far above a scheduler's one call a minute.
+ * <p>An operation anyone may call without a token ({@link Unauthenticated}: the schedulers'
+ * {@link ScheduledResource}, the scanners' {@link CheckinKeysResource}) has no caller to count by: all its
+ * callers share one bucket per resource on this instance, {@link #ANYONE_PER_SECOND} a second with a burst of {@link #ANYONE_BURST}, far above a
+ * scheduler's one call a minute or a scanner's one read of the keys at start.
  */
 @ApplicationScoped
 public class RateLimitFilter {
@@ -34,7 +35,7 @@ public class RateLimitFilter {
     private static final Uni<Response> NO_OBJECTION = Uni.createFrom().nullItem();
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final Bucket anyone = new Bucket(ANYONE_PER_SECOND, ANYONE_BURST);
+    private final Map<Class<?>, Bucket> anyone = new ConcurrentHashMap<>();
     private final BoxOfficeConfig config;
     private final Callers callers;
 
@@ -50,8 +51,10 @@ public class RateLimitFilter {
         if (rate == 0 || !callers.authenticationEnabled() || request.getUriInfo().getPath().startsWith("/q/")) {
             return NO_OBJECTION;
         }
-        if (resource.getResourceClass() == ScheduledResource.class) {
-            return Uni.createFrom().item(refusal(anyone.take(System.nanoTime()), "from anyone on this instance"));
+        if (Unauthenticated.RESOURCES.contains(resource.getResourceClass())) {
+            Bucket shared = anyone.computeIfAbsent(resource.getResourceClass(),
+                    open -> new Bucket(ANYONE_PER_SECOND, ANYONE_BURST));
+            return Uni.createFrom().item(refusal(shared.take(System.nanoTime()), "of this operation on this instance"));
         }
         return callers.verified().map(caller -> {
             if (buckets.size() > MAX_CALLERS) {

@@ -130,6 +130,11 @@ public record Booking(BookingId id, EventId eventId, SeatSelection seats, Bookin
         return seats.stream().filter(seat -> Arrays.binarySearch(cancelled, seat) < 0).toArray();
     }
 
+    /** Whether the seat is one of this booking's and not cancelled. */
+    public boolean isLive(int seat) {
+        return seats.contains(seat) && Arrays.binarySearch(cancelledSeats(), seat) < 0;
+    }
+
     /** What the seats not cancelled cost: the part of the booking that still stands. */
     public Money liveTotal() {
         int[] live = liveSeats();

@@ -23,6 +23,11 @@ public record Cursor(Instant at, UUID id) implements Comparable<Cursor> {
         return new Cursor(booking.createdAt(), booking.id().value());
     }
 
+    /** An entry's place in its waiting list: the order entries are served in. */
+    public static Cursor of(WaitlistEntry entry) {
+        return new Cursor(entry.createdAt(), entry.id().value());
+    }
+
     /** By time, then by id ({@link #compareIds}). */
     @Override
     public int compareTo(Cursor other) {

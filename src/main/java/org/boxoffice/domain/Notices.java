@@ -18,6 +18,10 @@ public final class Notices {
 
         /** @param refund the refund this change made, or null */
         String booking(Event event, Booking booking, Refund refund);
+
+        String waitlistEntry(Event event, WaitlistEntry entry);
+
+        String checkIn(Event event, CheckIn checkIn);
     }
 
     private final Payloads payloads;
@@ -57,6 +61,18 @@ public final class Notices {
         Booking booking = cancellation.booking();
         return notice(NotificationType.BOOKING_CANCELLED, event, booking.id().value(),
                 cancellation.refund().at(), () -> payloads.booking(event, booking, cancellation.refund()));
+    }
+
+    /** An entry was offered seats: its offer's hold was placed with it. */
+    public Notification waitlistOffered(Event event, WaitlistEntry entry, Instant at) {
+        return notice(NotificationType.WAITLIST_OFFERED, event, entry.id().value(), at,
+                () -> payloads.waitlistEntry(event, entry));
+    }
+
+    /** A ticket was let in. */
+    public Notification ticketCheckedIn(Event event, CheckIn checkIn) {
+        return notice(NotificationType.TICKET_CHECKED_IN, event, checkIn.ticket().id().value(), checkIn.at(),
+                () -> payloads.checkIn(event, checkIn));
     }
 
     private Notification hold(NotificationType type, Event event, Hold hold, Instant at) {

@@ -24,7 +24,8 @@ public final class Notification {
 
     /**
      * @param organizer the event's organizer: their webhooks receive it (and admins' receive all)
-     * @param subjectId the id of what it is about: the booking, hold or event, as its type says
+     * @param subjectId the id of what it is about: the booking, hold, event, ticket or waitlist entry, as its
+     *     type says
      * @param data the object as the API shows it at that moment, as JSON
      */
     public Notification(NotificationId id, NotificationType type, EventId eventId, String organizer, UUID subjectId,
@@ -62,7 +63,10 @@ public final class Notification {
         return organizer;
     }
 
-    /** What it is about, as a path: {@code bookings/<id>}, {@code holds/<id>}, {@code events/<id>}. */
+    /**
+     * What it is about, as a path: {@code bookings/<id>}, {@code holds/<id>}, {@code events/<id>},
+     * {@code tickets/<id>}, or {@code waitlist/<id>} (under its event's path, the {@link #source}).
+     */
     public String subject() {
         return type.collection() + "/" + subjectId;
     }

@@ -11,12 +11,21 @@ public enum NotificationType {
     HOLD_RELEASED("hold.released"),
     HOLD_EXPIRED("hold.expired"),
     BOOKING_CONFIRMED("booking.confirmed"),
-    BOOKING_CANCELLED("booking.cancelled");
+    BOOKING_CANCELLED("booking.cancelled"),
+    /** Its subject is the entry's path under its event, {@code waitlist/<entry_id>}. */
+    WAITLIST_OFFERED("waitlist.offered", "waitlist"),
+    TICKET_CHECKED_IN("ticket.checked_in");
 
     private final String wireName;
+    private final String collection;
 
     NotificationType(String wireName) {
+        this(wireName, wireName.substring(0, wireName.indexOf('.')) + "s");
+    }
+
+    NotificationType(String wireName, String collection) {
         this.wireName = wireName;
+        this.collection = collection;
     }
 
     /** The name subscriptions use: {@code booking.confirmed}. */
@@ -24,9 +33,9 @@ public enum NotificationType {
         return wireName;
     }
 
-    /** Where the object it is about lives, as a path: {@code bookings} for {@code booking.confirmed}. */
+    /** Where the object it is about lives, as a path: {@code bookings} for {@code booking.confirmed}, {@code tickets}. */
     public String collection() {
-        return wireName.substring(0, wireName.indexOf('.')) + "s";
+        return collection;
     }
 
     /** The CloudEvent {@code type}: {@code org.boxoffice.booking.confirmed}. */

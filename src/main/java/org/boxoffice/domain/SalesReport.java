@@ -10,15 +10,16 @@ import java.util.Map;
  * An event's sales at one instant: what its bookings took in (gross), what cancellations gave back
  * (refunds), the difference (net), and per price category how many seats are free, held and sold and
  * what they took in. Made from one consistent reading of the bookings and the seats, so that
- * {@code gross - refunds} is exactly what the live parts of the bookings are worth.
+ * {@code gross - refunds} is exactly what the live parts of the bookings are worth; and how many tickets
+ * are checked in (inside) at that instant, in all and per category.
  *
  * @param bookings how many bookings were made, cancelled ones included
  */
-public record SalesReport(EventId eventId, Money gross, Money refunds, Money net, int bookings,
+public record SalesReport(EventId eventId, Money gross, Money refunds, Money net, int bookings, int checkedIn,
         List<CategorySales> categories) {
 
-    /** One price category's seats and takings; {@code category} is null for seats without one. */
-    public record CategorySales(String category, int free, int held, int sold, Money gross) {
+    /** One price category's seats, takings and tickets inside; {@code category} is null for seats without one. */
+    public record CategorySales(String category, int free, int held, int sold, Money gross, int checkedIn) {
     }
 
     public SalesReport {
@@ -30,8 +31,9 @@ public record SalesReport(EventId eventId, Money gross, Money refunds, Money net
      *
      * @param taken bit {@code n} set when seat {@code n} is booked or held
      * @param held bit {@code n} set when seat {@code n} is held by a live hold
+     * @param checkedIn bit {@code n} set when the ticket of seat {@code n} is checked in
      */
-    public static SalesReport of(Event event, List<Booking> bookings, BitSet taken, BitSet held) {
+    public static SalesReport of(Event event, List<Booking> bookings, BitSet taken, BitSet held, BitSet checkedIn) {
         String currency = event.pricing() == null ? null : event.pricing().currency();
         Money gross = Money.zero(currency);
         Money refunds = Money.zero(currency);
@@ -49,13 +51,17 @@ public record SalesReport(EventId eventId, Money gross, Money refunds, Money net
         }
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (int seat = 1; seat <= event.totalSeats(); seat++) {
-            int[] count = counts.computeIfAbsent(categoryOf(event, seat), category -> new int[3]);
+            int[] count = counts.computeIfAbsent(categoryOf(event, seat), category -> new int[4]);
             count[!taken.get(seat) ? 0 : held.get(seat) ? 1 : 2]++;
+            if (checkedIn.get(seat)) {
+                count[3]++;
+            }
         }
         List<CategorySales> categories = new ArrayList<>();
         counts.forEach((category, count) -> categories.add(new CategorySales(category, count[0], count[1], count[2],
-                new Money(takings.getOrDefault(category, new long[1])[0], currency))));
-        return new SalesReport(event.id(), gross, refunds, gross.minus(refunds), bookings.size(), categories);
+                new Money(takings.getOrDefault(category, new long[1])[0], currency), count[3])));
+        return new SalesReport(event.id(), gross, refunds, gross.minus(refunds), bookings.size(),
+                checkedIn.cardinality(), categories);
     }
 
     private static String categoryOf(Event event, int seat) {

@@ -161,10 +161,14 @@ public final class SeatMap {
         return SeatPlan.of(event, taken, held());
     }
 
-    /** The event's sales: its bookings (all of them, from the store) and these seats, at one instant. */
-    public SalesReport salesReport(Event event, List<Booking> bookings, Instant at) {
+    /**
+     * The event's sales: its bookings (all of them, from the store) and these seats, at one instant.
+     *
+     * @param checkedIn bit {@code n} set when the ticket of seat {@code n} is checked in
+     */
+    public SalesReport salesReport(Event event, List<Booking> bookings, BitSet checkedIn, Instant at) {
         advanceTo(at);
-        return SalesReport.of(event, bookings, taken, held());
+        return SalesReport.of(event, bookings, taken, held(), checkedIn);
     }
 
     private BitSet held() {

@@ -109,6 +109,10 @@ public final class SeatSelection {
         return seats[seats.length - 1];
     }
 
+    public boolean contains(int seat) {
+        return Arrays.binarySearch(seats, seat) >= 0;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof SeatSelection that && Arrays.equals(seats, that.seats);

@@ -22,6 +22,14 @@ import java.util.Optional;
  *       in full, and none is stored after.</li>
  *   <li>A change that takes effect writes its notification in the same atomic step; a refused one
  *       writes none ({@link #notifications}).</li>
+ *   <li>Freed seats go to the waiting list first come, first served ({@link WaitingList}): seats freed by a
+ *       cancellation or a release are offered in the same atomic step that frees them, seats freed by an
+ *       expiry by the next {@link #offerFreedSeats}; an offer places its hold, marks its entry offered and
+ *       writes its {@code waitlist.offered} in one atomic step; an entry has at most one live offer, freed
+ *       seats are offered to one entry only, and an offer never takes a seat someone else holds or
+ *       booked.</li>
+ *   <li>A ticket is checked in at most once per entry, across any number of callers and instances
+ *       ({@link #checkIn}).</li>
  * </ol>
  * Methods that take {@code now} judge hold expiry by it (a store with a clock of its own, such as a
  * database, may use that instead). The rules themselves (which seats a request may ask for, the hold
@@ -62,7 +70,8 @@ public interface TicketStore {
 
     /**
      * Cancels some seats of the booking, or all that are live, freeing them at once and refunding them by
-     * the event's refund policy at {@code now} ({@link Booking#cancel}). Cancelling the same seats again, or
+     * the event's refund policy at {@code now} ({@link Booking#cancel}); the freed seats are offered to the
+     * event's waiting list in the same step. Cancelling the same seats again, or
      * all of a cancelled booking, changes nothing and answers the first refund.
      *
      * @param seats the seats to cancel, or empty for all that are live
@@ -79,9 +88,9 @@ public interface TicketStore {
     }
 
     /**
-     * Cancels the event: from then on it takes no holds or bookings ({@link EventCancelledException}),
-     * its live holds are released, and every confirmed booking is cancelled with a full refund, whatever
-     * the refund policy. A booking stored before this returns is refunded; none is stored after. Cancelling
+     * Cancels the event: from then on it takes no holds, bookings or waiting customers
+     * ({@link EventCancelledException}), its live holds are released, every confirmed booking is cancelled
+     * with a full refund, whatever the refund policy, and every live entry of its waiting list expires. A booking stored before this returns is refunded; none is stored after. Cancelling
      * again changes nothing.
      *
      * @return the event as it now stands
@@ -108,8 +117,9 @@ public interface TicketStore {
     Optional<Hold> findHold(HoldId id);
 
     /**
-     * Releases a live hold, freeing its seats at once. Releasing a hold that is released or expired
-     * already changes nothing.
+     * Releases a live hold, freeing its seats at once and offering them to the event's waiting list in the
+     * same step. Releasing the hold of an offer declines it: its entry has left. Releasing a hold that is
+     * released or expired already changes nothing.
      *
      * @return the hold as it now stands
      * @throws HoldNotActiveException if the hold was confirmed (cancel the booking instead)
@@ -118,7 +128,8 @@ public interface TicketStore {
     Hold releaseHold(HoldId id, Instant now);
 
     /**
-     * Turns a live hold into a confirmed booking with the same seats at the same prices, in one atomic step.
+     * Turns a live hold into a confirmed booking with the same seats at the same prices, in one atomic step;
+     * the hold of an offer makes its entry accepted.
      *
      * @param paymentReference what paid for it, or null
      * @throws HoldNotActiveException if the hold expired, was released or was confirmed already
@@ -157,4 +168,57 @@ public interface TicketStore {
      * @return how many holds expired since the last sweep
      */
     int sweepExpiredHolds(Instant now);
+
+    // --- the waiting list ---
+
+    /**
+     * Puts a customer on the event's waiting list for {@code quantity} seats, checked by
+     * {@link WaitingList#checkJoin} against the seats free at {@code now}, in the same atomic step.
+     *
+     * @return the entry, waiting, with its position
+     * @throws SeatsAvailableException if that many seats are free: book them instead
+     * @throws EventCancelledException if the event was cancelled
+     * @throws InvalidRequestException if the quantity is out of range
+     * @throws UnknownIdException if the event is not in this store
+     */
+    WaitlistEntry joinWaitlist(EntryId id, Event event, String customer, int quantity, int maxQuantity, Instant now);
+
+    /** The entry as stored, with its position among the waiting entries now; its status at an instant is {@link WaitlistEntry#statusAt}. */
+    Optional<WaitlistEntry> findWaitlistEntry(EntryId id);
+
+    /** The event's entries in the order they joined (then id), whatever their status. */
+    Page<WaitlistEntry> listWaitlist(EventId eventId, PageRequest page);
+
+    /**
+     * Takes an entry off the list: a waiting one leaves; one with a live offer leaves and its hold is
+     * released, the seats offered on. Leaving an entry that no longer waits nor holds a live offer changes
+     * nothing.
+     *
+     * @return the entry as it now stands
+     * @throws UnknownIdException if there is no such entry
+     */
+    WaitlistEntry leaveWaitlist(EntryId id, Instant now);
+
+    /**
+     * The waiting lists' sweep: marks the offers that ran out by {@code now} expired and offers the seats
+     * free now (those of expired holds included) to the entries still waiting, event by event.
+     *
+     * @return how many offers it made
+     */
+    int offerFreedSeats(Instant now);
+
+    // --- tickets ---
+
+    /**
+     * Scans a ticket at the door ({@link CheckIn#scan}): an entry checks it in at most once until it
+     * checks out, however many callers and instances scan it at once. A check-in writes its
+     * {@code ticket.checked_in} in the same atomic step.
+     *
+     * @return where the ticket now stands
+     * @throws AlreadyCheckedInException on an entry while it is inside, with the first entry's time and gate
+     * @throws NotCheckedInException on an exit while it is not inside
+     * @throws TicketCancelledException on an entry of a seat that was cancelled
+     * @throws UnknownIdException if the ticket's booking is not in this store
+     */
+    CheckIn checkIn(Ticket ticket, CheckIn.Direction direction, String gate, Instant now);
 }

@@ -15,6 +15,14 @@ public class UnknownIdException extends RuntimeException {
         return new UnknownIdException("booking", String.valueOf(id));
     }
 
+    public static UnknownIdException entry(Object id) {
+        return new UnknownIdException("waiting list entry", String.valueOf(id));
+    }
+
+    public static UnknownIdException ticket(Object id) {
+        return new UnknownIdException("ticket", String.valueOf(id));
+    }
+
     public static UnknownIdException hold(Object id) {
         return new UnknownIdException("hold", String.valueOf(id));
     }

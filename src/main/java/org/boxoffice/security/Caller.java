@@ -45,8 +45,25 @@ public record Caller(String id, Set<Role> roles) {
      * @throws AccessDeniedException saying who may
      */
     public void requireManagerOf(String organizer) {
-        if (!has(Role.ADMIN) && !(has(Role.ORGANIZER) && id.equals(organizer))) {
+        if (!mayManage(organizer)) {
             throw new AccessDeniedException("This needs the event's organizer or the role admin");
+        }
+    }
+
+    /** Whether the caller may manage the event {@code organizer} organizes: that organizer, or an admin. */
+    public boolean mayManage(String organizer) {
+        return has(Role.ADMIN) || (has(Role.ORGANIZER) && id.equals(organizer));
+    }
+
+    /**
+     * Refuses a caller who may not check tickets of the event {@code organizer} organizes in: its organizer,
+     * admins and scanners may.
+     *
+     * @throws AccessDeniedException saying who may
+     */
+    public void requireDoorOf(String organizer) {
+        if (!has(Role.SCANNER) && !mayManage(organizer)) {
+            throw new AccessDeniedException("This needs the event's organizer, the role admin or the role scanner");
         }
     }
 

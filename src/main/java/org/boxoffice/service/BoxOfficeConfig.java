@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.boxoffice.domain.BookingLimits;
 import org.boxoffice.domain.RetrySchedule;
 
@@ -45,6 +46,10 @@ public interface BoxOfficeConfig {
 
     Webhooks webhooks();
 
+    Waitlist waitlist();
+
+    Checkin checkin();
+
     /**
      * How often expired holds are told of ({@code hold.expired}) and old idempotency keys tidied away.
      * Seats never wait for it: an expired hold's seats are free at once either way. At most a minute,
@@ -55,6 +60,29 @@ public interface BoxOfficeConfig {
 
     default BookingLimits limits() {
         return new BookingLimits(maxSeatsPerEvent(), maxSeatsPerRequest());
+    }
+
+    /** The most seats one waiting-list entry may wait for: what one hold may take, and one customer hold. */
+    default int maxWaitlistQuantity() {
+        return Math.min(maxSeatsPerRequest(), maxHeldSeatsPerCustomer());
+    }
+
+    /** Waiting lists of sold-out events. */
+    interface Waitlist {
+        /** How long an offer's hold lives: the customer books it before then, or it goes to the next entry. */
+        @WithDefault("PT15M")
+        Duration offerTtl();
+    }
+
+    /** Tickets and their check-in at the door. */
+    interface Checkin {
+        /**
+         * The Ed25519 private key that signs ticket codes, PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----});
+         * further PEM blocks after the first are older keys, still published and verified while codes they
+         * signed are in use. Required with authentication on (outside dev and test); otherwise a key is made
+         * at start, and codes signed with it verify only until the process ends.
+         */
+        Optional<String> signingKey();
     }
 
     /** Holds: seats set aside while a customer checks out. */

@@ -36,6 +36,7 @@ public class SettingsCheck {
                 Integer.MAX_VALUE);
         range(problems, "boxoffice.rate-limit.burst", config.rateLimit().burst(), 1, Integer.MAX_VALUE);
         positive(problems, "boxoffice.hold.ttl", config.hold().ttl());
+        positive(problems, "boxoffice.waitlist.offer-ttl", config.waitlist().offerTtl());
         positive(problems, "boxoffice.idempotency.retention", config.idempotency().retention());
         positive(problems, "boxoffice.sweep-interval", config.sweepInterval());
         // hold.expired is promised within a minute of the expiry.

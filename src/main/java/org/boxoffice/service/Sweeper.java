@@ -10,8 +10,8 @@ import org.boxoffice.domain.WebhookStore;
 import org.jboss.logging.Logger;
 
 /**
- * Tells of expired holds, and tidies away old idempotency keys and old notifications, every
- * {@code boxoffice.sweep-interval}.
+ * Tells of expired holds, offers the seats free then to the waiting lists (expiring offers that ran out),
+ * and tidies away old idempotency keys and old notifications, every {@code boxoffice.sweep-interval}.
  * Correctness never waits for it: an expired hold's seats are free the instant it expires.
  */
 @ApplicationScoped
@@ -42,22 +42,26 @@ public class Sweeper {
         sweep();
     }
 
+    /** What a sweep did: holds found expired, and offers made to waiting lists. */
+    public record Swept(int expiredHolds, int offers) {
+    }
+
     /**
-     * Marks the holds expired by now (each yields its {@code hold.expired}), forgets old idempotency keys and
-     * the notifications past their retention.
-     *
-     * @return how many holds were found expired
+     * Marks the holds expired by now (each yields its {@code hold.expired}), makes the waiting lists' offers
+     * (each yields its {@code waitlist.offered}), forgets old idempotency keys and the notifications past
+     * their retention.
      */
-    public int sweep() {
+    public Swept sweep() {
         Instant now = clock.instant();
         int holds = store.sweepExpiredHolds(now);
         metrics.holdsExpired(holds);
+        int offers = store.offerFreedSeats(now);
         int keys = idempotency.sweep(now.minus(config.idempotency().retention()));
         int notifications = webhooks.purge(now.minus(config.webhooks().retention()));
-        if (holds > 0 || keys > 0 || notifications > 0) {
-            LOG.debugf("Swept %d expired holds, %d idempotency keys and %d old notifications", holds, keys,
-                    notifications);
+        if (holds > 0 || offers > 0 || keys > 0 || notifications > 0) {
+            LOG.debugf("Swept %d expired holds, made %d offers, forgot %d idempotency keys and %d old notifications",
+                    holds, offers, keys, notifications);
         }
-        return holds;
+        return new Swept(holds, offers);
     }
 }

@@ -6,21 +6,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.boxoffice.domain.AlreadyCheckedInException;
 import org.boxoffice.domain.EventCancelledException;
 import org.boxoffice.domain.HoldLimitExceededException;
 import org.boxoffice.domain.HoldNotActiveException;
 import org.boxoffice.domain.InvalidRequestException;
+import org.boxoffice.domain.InvalidTicketException;
+import org.boxoffice.domain.NotCheckedInException;
 import org.boxoffice.domain.NotEnoughSeatsException;
 import org.boxoffice.domain.SeatsAlreadyCancelledException;
+import org.boxoffice.domain.SeatsAvailableException;
 import org.boxoffice.domain.SeatsUnavailableException;
 import org.boxoffice.domain.StoreUnavailableException;
+import org.boxoffice.domain.TicketCancelledException;
 import org.boxoffice.domain.UnknownIdException;
 import org.boxoffice.security.AccessDeniedException;
 
 /**
  * Counts what the use cases did, by outcome, for {@code /q/metrics}: {@code boxoffice_bookings_total},
  * {@code boxoffice_holds_total}, {@code boxoffice_confirms_total}, {@code boxoffice_cancellations_total},
- * {@code boxoffice_releases_total}, each with an {@code outcome} label from a small fixed set, and
+ * {@code boxoffice_releases_total}, {@code boxoffice_waitlist_joins_total}, {@code boxoffice_checkins_total},
+ * each with an {@code outcome} label from a small fixed set, and
  * {@code boxoffice_holds_expired_total}. No label carries an id or anything else unbounded.
  */
 @ApplicationScoped
@@ -78,6 +84,21 @@ public class TicketMetrics {
         }
         if (e instanceof SeatsAlreadyCancelledException) {
             return "already_cancelled";
+        }
+        if (e instanceof SeatsAvailableException) {
+            return "seats_available";
+        }
+        if (e instanceof AlreadyCheckedInException) {
+            return "already_checked_in";
+        }
+        if (e instanceof NotCheckedInException) {
+            return "not_checked_in";
+        }
+        if (e instanceof TicketCancelledException) {
+            return "ticket_cancelled";
+        }
+        if (e instanceof InvalidTicketException) {
+            return "invalid_ticket";
         }
         if (e instanceof InvalidRequestException) {
             return "invalid";

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.boxoffice.domain.IdempotencyStore;
 import org.boxoffice.domain.Notices;
 import org.boxoffice.domain.TicketStore;
+import org.boxoffice.domain.WaitingList;
 import org.boxoffice.domain.WebhookStore;
 import org.boxoffice.store.memory.InMemoryIdempotencyStore;
 import org.boxoffice.store.memory.InMemoryTicketStore;
@@ -41,13 +42,14 @@ public class StoreSelection {
     private final Instance<InMemoryIdempotencyStore> memoryKeys;
     private final Instance<InMemoryWebhookStore> memoryWebhooks;
     private final Notices.Payloads payloads;
+    private final WaitingList waitingList;
 
     public StoreSelection(@ConfigProperty(name = "boxoffice.store") String store,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
             @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean migrateAtStart,
             Instance<DataSource> dataSource, Instance<InMemoryTicketStore> memoryTickets,
             Instance<InMemoryIdempotencyStore> memoryKeys, Instance<InMemoryWebhookStore> memoryWebhooks,
-            Notices.Payloads payloads) {
+            Notices.Payloads payloads, WaitingList waitingList) {
         this.postgres = POSTGRES.equals(store);
         this.schema = postgres && !migrateAtStart ? Optional.of(new SchemaCheck()) : Optional.empty();
         this.jdbcUrl = jdbcUrl;
@@ -56,6 +58,7 @@ public class StoreSelection {
         this.memoryKeys = memoryKeys;
         this.memoryWebhooks = memoryWebhooks;
         this.payloads = payloads;
+        this.waitingList = waitingList;
     }
 
     /**
@@ -82,7 +85,7 @@ public class StoreSelection {
     @Produces
     @ApplicationScoped
     TicketStore ticketStore() {
-        return postgres ? new PostgresTicketStore(dataSource.get(), true, schema, payloads) : memoryTickets.get();
+        return postgres ? new PostgresTicketStore(dataSource.get(), true, schema, payloads, waitingList) : memoryTickets.get();
     }
 
     @Produces

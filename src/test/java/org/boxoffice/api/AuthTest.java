@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.boxoffice.domain.BookingId;
+import org.boxoffice.domain.TicketId;
 import org.boxoffice.testing.AuthOnProfile;
 import org.boxoffice.testing.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,7 +101,21 @@ class AuthTest {
                 new Call("GET /bookings", f -> f.as().get("/bookings").then()),
                 new Call("GET /bookings/{id}", f -> f.as().get("/bookings/" + f.bookingId()).then()),
                 new Call("POST /bookings/{id}/cancel", f -> f.as().post("/bookings/" + f.bookingId() + "/cancel")
-                        .then()));
+                        .then()),
+                new Call("POST /events/{id}/waitlist", f -> f.as().body(Map.of("quantity", 1))
+                        .post("/events/" + f.eventId() + "/waitlist").then()),
+                new Call("GET /events/{id}/waitlist", f -> f.as().get("/events/" + f.eventId() + "/waitlist").then()),
+                new Call("GET /events/{id}/waitlist/{entry}",
+                        f -> f.as().get("/events/" + f.eventId() + "/waitlist/" + UUID.randomUUID()).then()),
+                new Call("DELETE /events/{id}/waitlist/{entry}",
+                        f -> f.as().delete("/events/" + f.eventId() + "/waitlist/" + UUID.randomUUID()).then()),
+                new Call("GET /bookings/{id}/tickets", f -> f.as().get("/bookings/" + f.bookingId() + "/tickets")
+                        .then()),
+                new Call("GET /bookings/{id}/tickets/{ticket}/qr.svg", f -> f.as().get("/bookings/" + f.bookingId()
+                        + "/tickets/" + TicketId.of(new BookingId(UUID.fromString(f.bookingId())), 2) + "/qr.svg")
+                        .then()),
+                new Call("POST /events/{id}/checkins", f -> f.as().body(Map.of("code", "x.y.z", "gate", "North"))
+                        .post("/events/" + f.eventId() + "/checkins").then()));
     }
 
     static Stream<Arguments> everyEndpointWithEveryBadToken() {
@@ -142,7 +158,12 @@ class AuthTest {
                 Arguments.of(calls.get("POST /events/{id}/cancel"), "a customer", ALICE),
                 Arguments.of(calls.get("POST /events/{id}/cancel"), "another organizer", OTHER_ORGANIZER),
                 Arguments.of(calls.get("GET /events/{id}/report"), "a customer", ALICE),
-                Arguments.of(calls.get("GET /events/{id}/report"), "another organizer", OTHER_ORGANIZER));
+                Arguments.of(calls.get("GET /events/{id}/report"), "another organizer", OTHER_ORGANIZER),
+                Arguments.of(calls.get("POST /events/{id}/waitlist"), "an organizer", ORGANIZER),
+                Arguments.of(calls.get("GET /events/{id}/waitlist"), "a customer", ALICE),
+                Arguments.of(calls.get("GET /events/{id}/waitlist"), "another organizer", OTHER_ORGANIZER),
+                Arguments.of(calls.get("POST /events/{id}/checkins"), "a customer", ALICE),
+                Arguments.of(calls.get("POST /events/{id}/checkins"), "another organizer", OTHER_ORGANIZER));
     }
 
     @ParameterizedTest(name = "{0} by {1}")
@@ -197,6 +218,45 @@ class AuthTest {
                 .body("status", equalTo("cancelled"));
         given().auth().oauth2(ALICE).get("/bookings/" + fixture.bookingId()).then().statusCode(200)
                 .body("status", equalTo("cancelled"));
+    }
+
+    @Test
+    void theEventsOrganizerAnAdminOrAScannerChecksTicketsInAndAnyoneReadsTheKeys() {
+        String code = given().auth().oauth2(ALICE).get("/bookings/" + fixture.bookingId() + "/tickets").then()
+                .statusCode(200).extract().path("items[0].code");
+        assertProblem(given().auth().oauth2(MALLORY).get("/bookings/" + fixture.bookingId() + "/tickets").then(), 404);
+        Map<String, Object> entry = Map.of("code", code, "gate", "North", "direction", "entry");
+        Map<String, Object> exit = Map.of("code", code, "gate", "North", "direction", "exit");
+
+        for (String door : List.of(Tokens.valid("sam", "scanner"), ORGANIZER, ADMIN)) {
+            given().auth().oauth2(door).contentType(ContentType.JSON).body(entry)
+                    .post("/events/" + fixture.eventId() + "/checkins").then().statusCode(200)
+                    .body("status", equalTo("checked-in"));
+            given().auth().oauth2(door).contentType(ContentType.JSON).body(exit)
+                    .post("/events/" + fixture.eventId() + "/checkins").then().statusCode(200);
+        }
+        given().get("/checkin/keys").then().statusCode(200).body("keys[0].kty", equalTo("OKP"));
+    }
+
+    @Test
+    void aWaitingCustomerSeesTheirOwnEntryAsTheOrganizerDoesAndNobodyElse() {
+        String eventId = given().auth().oauth2(ORGANIZER).contentType(ContentType.JSON).body(eventBody(1))
+                .post("/events").then().statusCode(201).extract().path("event_id");
+        given().auth().oauth2(Tokens.valid("bruno", "customer")).contentType(ContentType.JSON)
+                .body(Map.of("event_id", eventId, "seats", List.of(1))).post("/bookings").then().statusCode(201);
+        String entryId = given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(Map.of("quantity", 1))
+                .post("/events/" + eventId + "/waitlist").then().statusCode(201).extract().path("entry_id");
+        String path = "/events/" + eventId + "/waitlist/" + entryId;
+
+        for (String allowed : List.of(ALICE, ORGANIZER, ADMIN)) {
+            given().auth().oauth2(allowed).get(path).then().statusCode(200).body("status", equalTo("waiting"));
+        }
+        assertProblem(given().auth().oauth2(MALLORY).get(path).then(), 404);
+        assertProblem(given().auth().oauth2(OTHER_ORGANIZER).get(path).then(), 404);
+        assertProblem(given().auth().oauth2(MALLORY).delete(path).then(), 404);
+        given().auth().oauth2(ORGANIZER).get("/events/" + eventId + "/waitlist").then().statusCode(200)
+                .body("items[0].entry_id", equalTo(entryId));
+        given().auth().oauth2(ALICE).delete(path).then().statusCode(204);
     }
 
     @Test

@@ -88,7 +88,15 @@ class OpenApiAndHealthTest {
                 Map.entry("DELETE /webhooks/{webhook_id}", "deleteWebhook"),
                 Map.entry("POST /webhooks/{webhook_id}/rotate-secret", "rotateWebhookSecret"),
                 Map.entry("GET /webhooks/{webhook_id}/deliveries", "listWebhookDeliveries"),
-                Map.entry("POST /scheduled", "runScheduled")));
+                Map.entry("POST /scheduled", "runScheduled"),
+                Map.entry("POST /events/{event_id}/waitlist", "joinWaitlist"),
+                Map.entry("GET /events/{event_id}/waitlist", "listWaitlist"),
+                Map.entry("GET /events/{event_id}/waitlist/{entry_id}", "getWaitlistEntry"),
+                Map.entry("DELETE /events/{event_id}/waitlist/{entry_id}", "leaveWaitlist"),
+                Map.entry("GET /bookings/{booking_id}/tickets", "listTickets"),
+                Map.entry("GET /bookings/{booking_id}/tickets/{ticket_id}/qr.svg", "getTicketQrCode"),
+                Map.entry("GET /checkin/keys", "getCheckinKeys"),
+                Map.entry("POST /events/{event_id}/checkins", "checkIn")));
     }
 
     @Test

@@ -85,6 +85,23 @@ class DeploymentManifestsTest {
         assertThat(2 * maxScale * pool + pool).isLessThanOrEqualTo(POSTGRES_MAX_CONNECTIONS - POSTGRES_RESERVED);
     }
 
+    /** With authentication on, a service refuses to start without the key that signs ticket codes. */
+    @Test
+    void everyServiceTakesTheTicketSigningKeyFromASecret() throws IOException {
+        JsonNode secret = read("deploy/knative/secret.example.yaml");
+        assertThat(secret.at("/stringData/BOXOFFICE_CHECKIN_SIGNING_KEY").asText()).contains("BEGIN PRIVATE KEY");
+        for (String manifest : List.of("deploy/knative/service-postgres.yaml", "deploy/knative/service-memory.yaml")) {
+            List<String> secrets = new ArrayList<>();
+            container(read(manifest)).path("envFrom").forEach(source -> secrets.add(source.at("/secretRef/name").asText()));
+            assertThat(secrets).as(manifest).contains(secret.at("/metadata/name").asText());
+        }
+        JsonNode variables = read("deploy/lambda/template.yaml").at("/Globals/Function/Environment/Variables");
+        // Its secret's name, never its value: read at start (LambdaSecrets), as the database password is.
+        assertThat(variables.at("/BOXOFFICE_CHECKIN_SIGNING_KEY_SECRET/Ref").asText())
+                .isEqualTo("CheckinSigningKeySecretArn");
+        assertThat(variables.has("BOXOFFICE_CHECKIN_SIGNING_KEY")).isFalse();
+    }
+
     @Test
     void thePostgresServiceLeavesMigratingToAJobOfTheSameImage() throws IOException {
         JsonNode service = read("deploy/knative/service-postgres.yaml");

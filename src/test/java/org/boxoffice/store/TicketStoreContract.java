@@ -20,11 +20,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.boxoffice.domain.AlreadyCheckedInException;
 import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.BookingId;
 import org.boxoffice.domain.BookingLimits;
 import org.boxoffice.domain.BookingStatus;
+import org.boxoffice.domain.CheckIn;
 import org.boxoffice.domain.Cursor;
+import org.boxoffice.domain.EntryId;
+import org.boxoffice.domain.EntryStatus;
 import org.boxoffice.domain.Event;
 import org.boxoffice.domain.EventCancelledException;
 import org.boxoffice.domain.EventFilter;
@@ -35,10 +39,13 @@ import org.boxoffice.domain.HoldLimitExceededException;
 import org.boxoffice.domain.HoldNotActiveException;
 import org.boxoffice.domain.HoldRequest;
 import org.boxoffice.domain.HoldStatus;
+import org.boxoffice.domain.InvalidRequestException;
 import org.boxoffice.domain.Layout;
 import org.boxoffice.domain.Money;
+import org.boxoffice.domain.NotCheckedInException;
 import org.boxoffice.domain.NotEnoughSeatsException;
 import org.boxoffice.domain.Notification;
+import org.boxoffice.domain.NotificationType;
 import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
 import org.boxoffice.domain.Refund;
@@ -50,10 +57,15 @@ import org.boxoffice.domain.SeatRange;
 import org.boxoffice.domain.SeatScope;
 import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.domain.SeatsAlreadyCancelledException;
+import org.boxoffice.domain.SeatsAvailableException;
 import org.boxoffice.domain.SeatsUnavailableException;
+import org.boxoffice.domain.Ticket;
+import org.boxoffice.domain.TicketCancelledException;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.domain.UnknownIdException;
+import org.boxoffice.domain.WaitlistEntry;
 import org.boxoffice.testing.Concurrently;
+import org.boxoffice.testing.StoreRules;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -742,8 +754,8 @@ public abstract class TicketStoreContract {
         assertThat(report.net()).isEqualTo(new Money(24000, "EUR"));
         assertThat(report.bookings()).isEqualTo(2);
         assertThat(report.categories()).containsExactly(
-                new SalesReport.CategorySales("A", 18, 1, 1, new Money(24000, "EUR")),
-                new SalesReport.CategorySales("B", 6, 0, 2, new Money(12000, "EUR")));
+                new SalesReport.CategorySales("A", 18, 1, 1, new Money(24000, "EUR"), 0),
+                new SalesReport.CategorySales("B", 6, 0, 2, new Money(12000, "EUR"), 0));
         assertThat(store.salesReport(EventId.random(), NOW)).isEmpty();
     }
 
@@ -1101,6 +1113,386 @@ public abstract class TicketStoreContract {
         }
         assertThat(store.notifications(event.id())).extracting(n -> n.type().wireName() + " " + n.subject())
                 .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    // --- the waiting list ---
+
+    /** An event of {@code totalSeats} seats, each booked alone by its own customer; the bookings by seat. */
+    private List<Booking> soldOut(Event event) {
+        List<Booking> bookings = new ArrayList<>();
+        for (int seat = 1; seat <= event.totalSeats(); seat++) {
+            Booking booking = Booking.confirmed(BookingId.random(), event.id(), "buyer-" + seat, seats(event, seat), NOW);
+            store.addBooking(booking);
+            bookings.add(booking);
+        }
+        return bookings;
+    }
+
+    /** Joins at {@code at}: entries that join at one instant are served in the order of their random ids. */
+    private WaitlistEntry join(Event event, String customer, int quantity, Instant at) {
+        return store.joinWaitlist(EntryId.random(), event, customer, quantity, 10, at);
+    }
+
+    private WaitlistEntry entry(WaitlistEntry entry) {
+        return store.findWaitlistEntry(entry.id()).orElseThrow();
+    }
+
+    private List<String> waitlistNotices(Event event) {
+        return store.notifications(event.id()).stream()
+                .filter(n -> n.type() == NotificationType.WAITLIST_OFFERED)
+                .map(Notification::subject).toList();
+    }
+
+    @Test
+    void joiningWhileEnoughSeatsAreFreeIsRefusedWithTheNumberFreeAndChangesNothing() {
+        Event event = addEvent(5);
+        store.addBooking(booking(event, 1, 2, 3));
+
+        assertThatThrownBy(() -> join(event, "wendy", 2, NOW.plusMillis(1)))
+                .isInstanceOfSatisfying(SeatsAvailableException.class, e -> assertThat(e.available()).isEqualTo(2));
+        assertThat(store.listWaitlist(event.id(), new PageRequest(10, Optional.empty())).items()).isEmpty();
+
+        WaitlistEntry joined = join(event, "wendy", 3, NOW.plusMillis(2));
+        assertThat(joined.status()).isEqualTo(EntryStatus.WAITING);
+        assertThat(joined.position()).isEqualTo(1);
+        assertThat(joined.quantity()).isEqualTo(3);
+        assertThat(entry(joined)).isEqualTo(joined);
+        assertThatThrownBy(() -> join(event, "wendy", 11, NOW.plusMillis(3))).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> join(addEvent(1), "wendy", 0, NOW)).isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void entriesAreListedInTheOrderTheyJoinedWithTheirPlaceAmongThoseWaiting() {
+        Event event = addEvent(3);
+        soldOut(event);
+        WaitlistEntry first = join(event, "ann", 1, NOW);
+        WaitlistEntry second = join(event, "bob", 2, NOW.plusMillis(1));
+        WaitlistEntry third = join(event, "cat", 1, NOW.plusMillis(2));
+
+        assertThat(List.of(first.position(), second.position(), third.position())).containsExactly(1, 2, 3);
+        List<WaitlistEntry> listed = new ArrayList<>();
+        Optional<Cursor> cursor = Optional.empty();
+        do {
+            Page<WaitlistEntry> page = store.listWaitlist(event.id(), new PageRequest(2, cursor));
+            listed.addAll(page.items());
+            cursor = page.next();
+        } while (cursor.isPresent());
+        assertThat(listed).extracting(WaitlistEntry::customer).containsExactly("ann", "bob", "cat");
+        assertThat(listed).extracting(WaitlistEntry::position).containsExactly(1, 2, 3);
+        assertThat(store.findWaitlistEntry(EntryId.random())).isEmpty();
+    }
+
+    @Test
+    void aCancellationOffersItsSeatsToTheFirstEntryWhoseQuantityFitsAsAHoldInItsName() {
+        Event event = addEvent(4);
+        List<Booking> bookings = soldOut(event);
+        WaitlistEntry pair = join(event, "ann", 2, NOW.plusMillis(5));
+        WaitlistEntry single = join(event, "bob", 1, NOW.plusMillis(6));
+
+        store.cancelBooking(bookings.get(2).id(), NOW.plusSeconds(1));
+
+        WaitlistEntry offered = entry(single);
+        assertThat(offered.status()).as("one seat free: the pair does not fit, the single does")
+                .isEqualTo(EntryStatus.OFFERED);
+        assertThat(entry(pair).status()).isEqualTo(EntryStatus.WAITING);
+        assertThat(entry(pair).position()).isEqualTo(1);
+        Hold hold = store.findHold(offered.holdId()).orElseThrow();
+        assertThat(hold.customer()).isEqualTo("bob");
+        assertThat(hold.seats().seats()).containsExactly(3);
+        assertThat(hold.expiresAt()).isEqualTo(NOW.plusSeconds(1).plus(StoreRules.OFFER_TTL))
+                .isEqualTo(offered.offerExpiresAt());
+        assertThat(counts(event, NOW.plusSeconds(1))).isEqualTo(new SeatCounts(4, 3, 1, 0));
+        assertThat(waitlistNotices(event)).containsExactly("waitlist/" + single.id());
+
+        store.cancelBooking(bookings.get(0).id(), NOW.plusSeconds(2));
+        assertThat(entry(pair).status()).as("one seat free again: still not two").isEqualTo(EntryStatus.WAITING);
+        store.cancelBooking(bookings.get(3).id(), NOW.plusSeconds(3));
+        WaitlistEntry pairOffered = entry(pair);
+        assertThat(pairOffered.status()).isEqualTo(EntryStatus.OFFERED);
+        assertThat(store.findHold(pairOffered.holdId()).orElseThrow().seats().seats()).containsExactly(1, 4);
+        assertThat(counts(event, NOW.plusSeconds(3))).isEqualTo(new SeatCounts(4, 1, 3, 0));
+    }
+
+    @Test
+    void anOfferNeverTakesASeatSomeoneElseHoldsOrBooked() {
+        Event event = addEvent(6);
+        List<Booking> bookings = new ArrayList<>();
+        for (int seat = 1; seat <= 4; seat++) {
+            bookings.add(booking(event, seat));
+            store.addBooking(bookings.get(bookings.size() - 1));
+        }
+        hold(event, NOW, 5, 6);
+        WaitlistEntry waiting = join(event, "wendy", 2, NOW.plusMillis(7));
+
+        store.cancelBooking(bookings.get(1).id(), NOW);
+        assertThat(entry(waiting).status()).isEqualTo(EntryStatus.WAITING);
+        store.cancelBooking(bookings.get(3).id(), NOW);
+
+        Hold offer = store.findHold(entry(waiting).holdId()).orElseThrow();
+        assertThat(offer.seats().seats()).containsExactly(2, 4);
+        assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(6, 2, 4, 0));
+    }
+
+    @Test
+    void bookingAnOffersHoldAcceptsTheEntry() {
+        Event event = addEvent(2);
+        List<Booking> bookings = soldOut(event);
+        WaitlistEntry waiting = join(event, "wendy", 1, NOW.plusMillis(8));
+        store.cancelBooking(bookings.get(0).id(), NOW);
+        WaitlistEntry offered = entry(waiting);
+
+        Booking booking = store.confirmHold(offered.holdId(), BookingId.random(), NOW.plusSeconds(60));
+
+        assertThat(booking.customer()).isEqualTo("wendy");
+        assertThat(entry(waiting).status()).isEqualTo(EntryStatus.ACCEPTED);
+        assertThat(entry(waiting).statusAt(offered.offerExpiresAt().plusSeconds(1))).isEqualTo(EntryStatus.ACCEPTED);
+        assertThat(counts(event, NOW.plusSeconds(60))).isEqualTo(new SeatCounts(2, 2, 0, 0));
+    }
+
+    @Test
+    void releasingAnOffersHoldDeclinesItAndItsSeatsGoToTheNextEntry() {
+        Event event = addEvent(2);
+        List<Booking> bookings = soldOut(event);
+        WaitlistEntry first = join(event, "ann", 1, NOW.plusMillis(9));
+        WaitlistEntry second = join(event, "bob", 1, NOW.plusMillis(10));
+        store.cancelBooking(bookings.get(1).id(), NOW);
+
+        store.releaseHold(entry(first).holdId(), NOW.plusSeconds(5));
+
+        assertThat(entry(first).status()).isEqualTo(EntryStatus.LEFT);
+        WaitlistEntry next = entry(second);
+        assertThat(next.status()).isEqualTo(EntryStatus.OFFERED);
+        assertThat(store.findHold(next.holdId()).orElseThrow().seats().seats()).containsExactly(2);
+    }
+
+    @Test
+    void anOfferThatRunsOutExpiresItsEntryAndTheSweepOffersItsSeatsToTheNext() {
+        Event event = addEvent(2);
+        List<Booking> bookings = soldOut(event);
+        WaitlistEntry first = join(event, "ann", 1, NOW.plusMillis(11));
+        WaitlistEntry second = join(event, "bob", 1, NOW.plusMillis(12));
+        store.cancelBooking(bookings.get(0).id(), NOW);
+        Instant lapse = entry(first).offerExpiresAt();
+
+        assertThat(entry(first).statusAt(lapse.minusMillis(1))).isEqualTo(EntryStatus.OFFERED);
+        assertThat(entry(first).statusAt(lapse)).as("expired by the clock alone").isEqualTo(EntryStatus.EXPIRED);
+        assertThat(store.offerFreedSeats(lapse.minusMillis(1))).isZero();
+
+        assertThat(store.offerFreedSeats(lapse)).isEqualTo(1);
+
+        assertThat(entry(first).status()).isEqualTo(EntryStatus.EXPIRED);
+        assertThatThrownBy(() -> store.confirmHold(entry(first).holdId(), BookingId.random(), lapse))
+                .isInstanceOf(HoldNotActiveException.class);
+        WaitlistEntry next = entry(second);
+        assertThat(next.status()).isEqualTo(EntryStatus.OFFERED);
+        assertThat(store.findHold(next.holdId()).orElseThrow().seats().seats()).containsExactly(1);
+        assertThat(store.offerFreedSeats(lapse)).as("freed seats are offered once").isZero();
+        assertThat(waitlistNotices(event)).containsExactly("waitlist/" + first.id(), "waitlist/" + second.id());
+    }
+
+    @Test
+    void seatsAnExpiredHoldFreedAreOfferedByTheSweep() {
+        Event event = addEvent(3);
+        store.addBooking(booking(event, 1, 2));
+        Hold held = hold(event, NOW, 3);
+        WaitlistEntry waiting = join(event, "wendy", 1, NOW.plusMillis(13));
+
+        assertThat(store.offerFreedSeats(held.expiresAt().minusMillis(1))).isZero();
+        assertThat(store.offerFreedSeats(held.expiresAt())).isEqualTo(1);
+
+        assertThat(store.findHold(entry(waiting).holdId()).orElseThrow().seats().seats()).containsExactly(3);
+    }
+
+    @Test
+    void leavingFreesALiveOffersSeatsForTheNextAndLeavingAgainChangesNothing() {
+        Event event = addEvent(1);
+        List<Booking> bookings = soldOut(event);
+        WaitlistEntry first = join(event, "ann", 1, NOW.plusMillis(14));
+        WaitlistEntry second = join(event, "bob", 1, NOW.plusMillis(15));
+        WaitlistEntry third = join(event, "cat", 1, NOW.plusMillis(16));
+        store.cancelBooking(bookings.get(0).id(), NOW);
+
+        WaitlistEntry left = store.leaveWaitlist(first.id(), NOW.plusSeconds(1));
+
+        assertThat(left.status()).isEqualTo(EntryStatus.LEFT);
+        assertThat(store.findHold(entry(first).holdId()).orElseThrow().status()).isEqualTo(HoldStatus.RELEASED);
+        assertThat(entry(second).status()).isEqualTo(EntryStatus.OFFERED);
+        assertThat(store.leaveWaitlist(third.id(), NOW.plusSeconds(2)).status()).isEqualTo(EntryStatus.LEFT);
+        assertThat(store.leaveWaitlist(third.id(), NOW.plusSeconds(3)).status()).isEqualTo(EntryStatus.LEFT);
+        assertThat(store.leaveWaitlist(first.id(), NOW.plusSeconds(3)).status()).isEqualTo(EntryStatus.LEFT);
+        assertThat(counts(event, NOW.plusSeconds(3))).isEqualTo(new SeatCounts(1, 0, 1, 0));
+        assertThatThrownBy(() -> store.leaveWaitlist(EntryId.random(), NOW)).isInstanceOf(UnknownIdException.class);
+    }
+
+    @Test
+    void aCancelledEventTakesNobodyOnItsListAndExpiresItsEntries() {
+        Event event = addEvent(2);
+        List<Booking> bookings = soldOut(event);
+        WaitlistEntry offered = join(event, "ann", 1, NOW.plusMillis(17));
+        WaitlistEntry waiting = join(event, "bob", 1, NOW.plusMillis(18));
+        store.cancelBooking(bookings.get(0).id(), NOW);
+
+        store.cancelEvent(event.id(), NOW.plusSeconds(1));
+
+        assertThat(entry(offered).status()).isEqualTo(EntryStatus.EXPIRED);
+        assertThat(entry(waiting).status()).isEqualTo(EntryStatus.EXPIRED);
+        assertThat(store.findHold(entry(offered).holdId()).orElseThrow().status()).isEqualTo(HoldStatus.RELEASED);
+        assertThat(store.offerFreedSeats(NOW.plusSeconds(2))).isZero();
+        assertThatThrownBy(() -> join(event, "cat", 1, NOW.plusSeconds(2))).isInstanceOf(EventCancelledException.class);
+    }
+
+    /**
+     * Cancellations on many threads, direct bookings racing them for the freed seats by number, and sweeps:
+     * every offer goes to the entries in the order they joined, each entry gets at most one, no seat has two
+     * owners, and each offer has exactly one {@code waitlist.offered}.
+     */
+    @Test
+    void concurrentCancellationsOfferFreedSeatsOnceInTheOrderEntriesJoined() throws Exception {
+        Event event = addEvent(40);
+        List<Booking> bookings = soldOut(event);
+        List<WaitlistEntry> waiting = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            waiting.add(join(event, "waiting-" + i, 1, NOW.plusMillis(i)));
+        }
+        Instant at = NOW.plusSeconds(1);
+        AtomicInteger cancelled = new AtomicInteger();
+        Set<BookingId> sniped = ConcurrentHashMap.newKeySet();
+
+        Concurrently.run(10, thread -> {
+            for (int i = thread; i < 25; i += 8) {
+                if (thread < 8) {
+                    store.cancelBooking(bookings.get(i).id(), at);
+                    cancelled.incrementAndGet();
+                }
+            }
+            if (thread == 8) {
+                for (int round = 0; round < 20; round++) {
+                    store.offerFreedSeats(at);
+                }
+            }
+            if (thread == 9) {
+                for (int seat = 1; seat <= 25; seat++) {
+                    try {
+                        Booking snipe = Booking.confirmed(BookingId.random(), event.id(), "sniper", seats(event, seat), at);
+                        store.addBooking(snipe);
+                        sniped.add(snipe.id());
+                    } catch (SeatsUnavailableException taken) {
+                        // the offer or the original booking has it
+                    }
+                }
+            }
+        });
+        store.offerFreedSeats(at);
+
+        List<WaitlistEntry> now = waiting.stream().map(this::entry).toList();
+        int offered = (int) now.stream().filter(e -> e.status() == EntryStatus.OFFERED).count();
+        assertThat(offered + sniped.size()).as("every freed seat went to one owner").isEqualTo(25);
+        for (int i = 0; i < now.size(); i++) {
+            assertThat(now.get(i).status()).as("entry %d", i)
+                    .isEqualTo(i < offered ? EntryStatus.OFFERED : EntryStatus.WAITING);
+        }
+        boolean[] taken = new boolean[event.totalSeats() + 1];
+        for (int i = 25; i < bookings.size(); i++) {
+            claim(taken, bookings.get(i).seats());
+        }
+        for (BookingId id : sniped) {
+            claim(taken, store.findBooking(id).orElseThrow().seats());
+        }
+        Set<HoldId> holds = new HashSet<>();
+        for (WaitlistEntry entry : now.subList(0, offered)) {
+            assertThat(holds.add(entry.holdId())).as("one hold per offer").isTrue();
+            claim(taken, store.findHold(entry.holdId()).orElseThrow().seats());
+        }
+        assertThat(counts(event, at)).isEqualTo(new SeatCounts(40, 15 + sniped.size(), offered, 25 - offered
+                - sniped.size()));
+        assertThat(waitlistNotices(event)).hasSize(offered).doesNotHaveDuplicates();
+    }
+
+    // --- tickets at the door ---
+
+    @Test
+    void aTicketIsCheckedInOncePerEntryAndMayGoOutAndInAgain() {
+        Event event = addEvent(10);
+        Booking booking = booking(event, 4, 5);
+        store.addBooking(booking);
+        Ticket ticket = Ticket.of(booking, 5);
+
+        CheckIn in = store.checkIn(ticket, CheckIn.Direction.ENTRY, "North", NOW);
+        assertThat(in).isEqualTo(new CheckIn(ticket, CheckIn.Status.CHECKED_IN, NOW, "North"));
+
+        assertThatThrownBy(() -> store.checkIn(ticket, CheckIn.Direction.ENTRY, "South", NOW.plusSeconds(1)))
+                .isInstanceOfSatisfying(AlreadyCheckedInException.class, e -> {
+                    assertThat(e.first().at()).isEqualTo(NOW);
+                    assertThat(e.first().gate()).isEqualTo("North");
+                });
+        assertThat(store.checkIn(ticket, CheckIn.Direction.EXIT, "South", NOW.plusSeconds(2)).status())
+                .isEqualTo(CheckIn.Status.CHECKED_OUT);
+        assertThatThrownBy(() -> store.checkIn(ticket, CheckIn.Direction.EXIT, "South", NOW.plusSeconds(3)))
+                .isInstanceOf(NotCheckedInException.class);
+        assertThatThrownBy(() -> store.checkIn(Ticket.of(booking, 4), CheckIn.Direction.EXIT, "South", NOW))
+                .isInstanceOf(NotCheckedInException.class);
+        assertThat(store.checkIn(ticket, CheckIn.Direction.ENTRY, "East", NOW.plusSeconds(4)).gate()).isEqualTo("East");
+        assertThat(store.notifications(event.id())).filteredOn(n -> n.type() == NotificationType.TICKET_CHECKED_IN)
+                .extracting(Notification::subject).containsExactly("tickets/" + ticket.id(), "tickets/" + ticket.id());
+    }
+
+    @Test
+    void theTicketOfACancelledSeatAdmitsNobody() {
+        Event event = addEvent(10);
+        Booking booking = booking(event, 1, 2);
+        store.addBooking(booking);
+        store.cancelBooking(booking.id(), Optional.of(seats(event, 2)), NOW);
+
+        assertThatThrownBy(() -> store.checkIn(Ticket.of(booking, 2), CheckIn.Direction.ENTRY, "North", NOW))
+                .isInstanceOf(TicketCancelledException.class);
+        store.checkIn(Ticket.of(booking, 1), CheckIn.Direction.ENTRY, "North", NOW);
+        store.cancelEvent(event.id(), NOW.plusSeconds(1));
+        assertThat(store.checkIn(Ticket.of(booking, 1), CheckIn.Direction.EXIT, "North", NOW.plusSeconds(1)).status())
+                .as("who is inside may still leave").isEqualTo(CheckIn.Status.CHECKED_OUT);
+        assertThatThrownBy(() -> store.checkIn(Ticket.of(booking, 1), CheckIn.Direction.ENTRY, "North",
+                NOW.plusSeconds(2))).isInstanceOf(TicketCancelledException.class);
+        Booking unknown = Booking.confirmed(BookingId.random(), event.id(), CUSTOMER, seats(event, 3), NOW);
+        assertThatThrownBy(() -> store.checkIn(Ticket.of(unknown, 3), CheckIn.Direction.ENTRY, "North", NOW))
+                .isInstanceOf(UnknownIdException.class);
+    }
+
+    @Test
+    void theSalesReportCountsTheTicketsInside() {
+        Event event = addVenue();
+        Booking booking = booking(event, 1, 2, 21);
+        store.addBooking(booking);
+        store.checkIn(Ticket.of(booking, 1), CheckIn.Direction.ENTRY, "North", NOW);
+        store.checkIn(Ticket.of(booking, 21), CheckIn.Direction.ENTRY, "North", NOW);
+        store.checkIn(Ticket.of(booking, 2), CheckIn.Direction.ENTRY, "North", NOW);
+        store.checkIn(Ticket.of(booking, 2), CheckIn.Direction.EXIT, "North", NOW.plusSeconds(1));
+
+        SalesReport report = store.salesReport(event.id(), NOW.plusSeconds(2)).orElseThrow();
+
+        assertThat(report.checkedIn()).isEqualTo(2);
+        assertThat(report.categories()).extracting(SalesReport.CategorySales::checkedIn).containsExactly(1, 1);
+    }
+
+    @Test
+    void concurrentScansOfOneTicketLetItInOnce() throws Exception {
+        Event event = addEvent(10);
+        Booking booking = booking(event, 7);
+        store.addBooking(booking);
+        Ticket ticket = Ticket.of(booking, 7);
+        Set<String> admittedAt = ConcurrentHashMap.newKeySet();
+        Set<String> refusedWith = ConcurrentHashMap.newKeySet();
+
+        Concurrently.run(16, thread -> {
+            try {
+                admittedAt.add(store.checkIn(ticket, CheckIn.Direction.ENTRY, "gate-" + thread, NOW).gate());
+            } catch (AlreadyCheckedInException refused) {
+                refusedWith.add(refused.first().gate());
+            }
+        });
+
+        assertThat(admittedAt).hasSize(1);
+        assertThat(refusedWith).as("every other scan names the first one's gate").isSubsetOf(admittedAt);
+        assertThat(store.notifications(event.id())).filteredOn(n -> n.type() == NotificationType.TICKET_CHECKED_IN)
+                .hasSize(1);
     }
 
     private static int claim(boolean[] taken, SeatSelection seats) {

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -14,10 +16,14 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.BookingId;
+import org.boxoffice.domain.CheckIn;
 import org.boxoffice.domain.Cursor;
+import org.boxoffice.domain.EntryId;
+import org.boxoffice.domain.EntryStatus;
 import org.boxoffice.domain.Event;
 import org.boxoffice.domain.EventFilter;
 import org.boxoffice.domain.EventId;
@@ -33,15 +39,23 @@ import org.boxoffice.domain.SeatCounts;
 import org.boxoffice.domain.SeatMap;
 import org.boxoffice.domain.SeatPlan;
 import org.boxoffice.domain.SeatRange;
+import org.boxoffice.domain.SeatScope;
 import org.boxoffice.domain.SeatSelection;
+import org.boxoffice.domain.Ticket;
+import org.boxoffice.domain.TicketCancelledException;
+import org.boxoffice.domain.TicketId;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.domain.UnknownIdException;
+import org.boxoffice.domain.WaitingList;
+import org.boxoffice.domain.WaitlistEntry;
 
 /**
  * Keeps everything in this process's memory: fast, and gone when the process ends. Each event has its
  * own lock (its {@link EventEntry}), so requests for different events never wait for one another.
  * Whatever changes an event's seats, and the hold or booking records that go with them, changes under
- * that event's lock, so no reader sees seats taken without the record that took them. Chosen by
+ * that event's lock, so no reader sees seats taken without the record that took them; so do its waiting
+ * list and its tickets' check-ins, so an offer's hold, its entry and its notification change together, and
+ * a ticket is checked in once per entry. Chosen by
  * {@code boxoffice.store=memory} (see {@link org.boxoffice.store.StoreSelection}).
  */
 @ApplicationScoped
@@ -63,12 +77,16 @@ public class InMemoryTicketStore implements TicketStore {
     /** One copy of each customer's name, however many bookings it has. */
     private final ConcurrentMap<String, String> customers = new ConcurrentHashMap<>();
     private final ConcurrentMap<HoldId, Hold> holds = new ConcurrentHashMap<>();
+    /** Every waiting-list entry as it now stands (with a placeholder position), changed under its event's lock. */
+    private final ConcurrentMap<EntryId, WaitlistEntry> entries = new ConcurrentHashMap<>();
     private final Notices notices;
     private final InMemoryOutbox outbox;
+    private final WaitingList waitingList;
 
-    public InMemoryTicketStore(Notices.Payloads payloads, InMemoryOutbox outbox) {
+    public InMemoryTicketStore(Notices.Payloads payloads, InMemoryOutbox outbox, WaitingList waitingList) {
         this.notices = new Notices(payloads);
         this.outbox = outbox;
+        this.waitingList = waitingList;
     }
 
     /** Never waits: everything is in this process's memory. */
@@ -138,7 +156,9 @@ public class InMemoryTicketStore implements TicketStore {
         synchronized (entry) {
             Booking booking = stored.toBooking();
             Booking.Cancellation cancellation = booking.cancel(seats, entry.event.refundPercentAt(now), now);
-            apply(entry, stored, booking, cancellation, now);
+            if (apply(entry, stored, booking, cancellation, now)) {
+                offer(entry, entry.seats.timeAt(now));
+            }
             return cancellation;
         }
     }
@@ -169,6 +189,13 @@ public class InMemoryTicketStore implements TicketStore {
                     apply(entry, stored, booking, booking.cancel(Optional.empty(), 100, now), now);
                 }
             }
+            for (EntryId listed : entry.waitlist.values()) {
+                WaitlistEntry waiting = entries.get(listed);
+                if (waiting.status().isLive()) {
+                    entries.put(listed, waiting.expired());
+                }
+            }
+            entry.offers.clear();
             return entry.event;
         }
     }
@@ -177,23 +204,27 @@ public class InMemoryTicketStore implements TicketStore {
     public Optional<SalesReport> salesReport(EventId id, Instant now) {
         return entry(id).map(entry -> {
             synchronized (entry) {
+                BitSet inside = new BitSet(entry.event.totalSeats() + 1);
+                entry.checkIns.values().stream().filter(CheckIn::isInside).forEach(in -> inside.set(in.ticket().seat()));
                 return entry.seats.salesReport(entry.event,
-                        entry.bookings.stream().map(StoredBooking::toBooking).toList(), now);
+                        entry.bookings.stream().map(StoredBooking::toBooking).toList(), inside, now);
             }
         });
     }
 
     /**
      * Frees the seats a cancellation cancelled, if it cancelled any (not a repeated one), keeps it, and
-     * writes its notification.
+     * writes its notification; whether it freed any.
      */
-    private void apply(EventEntry entry, StoredBooking stored, Booking before, Booking.Cancellation cancellation,
+    private boolean apply(EventEntry entry, StoredBooking stored, Booking before, Booking.Cancellation cancellation,
             Instant now) {
-        if (cancellation.booking() != before) {
-            entry.seats.cancel(cancellation.refund().seats(), now);
-            stored.update(cancellation.booking());
-            notify(entry, notices.bookingCancelled(entry.event, cancellation));
+        if (cancellation.booking() == before) {
+            return false;
         }
+        entry.seats.cancel(cancellation.refund().seats(), now);
+        stored.update(cancellation.booking());
+        notify(entry, notices.bookingCancelled(entry.event, cancellation));
+        return true;
     }
 
     /**
@@ -242,9 +273,12 @@ public class InMemoryTicketStore implements TicketStore {
             Hold hold = holds.get(id);
             Hold released = hold.releasedAt(at);
             if (released != hold) {
-                checkLive(entry.seats.release(id, at), id);
-                holds.put(id, released);
-                notify(entry, notices.holdReleased(entry.event, released, at));
+                release(entry, released, at);
+                EntryId declined = entry.offers.remove(id);
+                if (declined != null) {
+                    entries.put(declined, entries.get(declined).leftAt(at));
+                }
+                offer(entry, at);
             }
             return released;
         }
@@ -260,6 +294,10 @@ public class InMemoryTicketStore implements TicketStore {
             Booking booking = Booking.fromHold(bookingId, hold, at, paymentReference);
             checkLive(entry.seats.confirm(id, at), id);
             holds.put(id, hold.confirmedAs(bookingId));
+            EntryId accepted = entry.offers.remove(id);
+            if (accepted != null) {
+                entries.put(accepted, entries.get(accepted).accepted());
+            }
             putBooking(booking, entry);
             notify(entry, notices.bookingConfirmed(entry.event, booking));
             return booking;
@@ -305,6 +343,196 @@ public class InMemoryTicketStore implements TicketStore {
             }
         }
         return expired;
+    }
+
+    // --- the waiting list ---
+
+    @Override
+    public WaitlistEntry joinWaitlist(EntryId id, Event event, String customer, int quantity, int maxQuantity,
+            Instant now) {
+        EventEntry entry = existing(event.id());
+        synchronized (entry) {
+            Instant at = entry.seats.timeAt(now);
+            WaitingList.checkJoin(entry.event, quantity, maxQuantity, entry.seats.counts(at).availableSeats());
+            WaitlistEntry joined = WaitingList.join(id, entry.event, customers.computeIfAbsent(customer, name -> name),
+                    quantity, at, 1);
+            if (entries.putIfAbsent(id, joined) != null) {
+                throw new IllegalStateException("entry " + id + " exists already");
+            }
+            entry.waitlist.put(Cursor.of(joined), id);
+            return positioned(entry, joined);
+        }
+    }
+
+    @Override
+    public Optional<WaitlistEntry> findWaitlistEntry(EntryId id) {
+        WaitlistEntry found = entries.get(id);
+        if (found == null) {
+            return Optional.empty();
+        }
+        EventEntry entry = existing(found.eventId());
+        synchronized (entry) {
+            return Optional.of(positioned(entry, entries.get(id)));
+        }
+    }
+
+    @Override
+    public Page<WaitlistEntry> listWaitlist(EventId eventId, PageRequest page) {
+        return entry(eventId).map(entry -> {
+            synchronized (entry) {
+                List<WaitlistEntry> fetched = new ArrayList<>(page.limit() + 1);
+                int waiting = 0;
+                for (Map.Entry<Cursor, EntryId> listed : entry.waitlist.entrySet()) {
+                    WaitlistEntry stored = entries.get(listed.getValue());
+                    if (stored.status() == EntryStatus.WAITING) {
+                        waiting++;
+                    }
+                    if (page.after().map(after -> listed.getKey().compareTo(after) > 0).orElse(true)) {
+                        fetched.add(stored.status() == EntryStatus.WAITING ? stored.at(waiting) : stored);
+                        if (fetched.size() > page.limit()) {
+                            break;
+                        }
+                    }
+                }
+                return Page.of(fetched, page, Cursor::of);
+            }
+        }).orElseGet(() -> Page.of(List.of(), page, Cursor::of));
+    }
+
+    @Override
+    public WaitlistEntry leaveWaitlist(EntryId id, Instant now) {
+        WaitlistEntry found = Optional.ofNullable(entries.get(id)).orElseThrow(() -> UnknownIdException.entry(id));
+        EventEntry entry = existing(found.eventId());
+        synchronized (entry) {
+            Instant at = entry.seats.timeAt(now);
+            WaitlistEntry current = entries.get(id);
+            WaitlistEntry left = current.leftAt(at);
+            if (left == current) {
+                return positioned(entry, current);
+            }
+            entries.put(id, left);
+            if (current.status() == EntryStatus.OFFERED) {
+                entry.offers.remove(current.holdId());
+                release(entry, holds.get(current.holdId()).releasedAt(at), at);
+                offer(entry, at);
+            }
+            return left;
+        }
+    }
+
+    @Override
+    public int offerFreedSeats(Instant now) {
+        int offered = 0;
+        for (EventEntry entry : events.values()) {
+            synchronized (entry) {
+                if (entry.waitlist.isEmpty()) {
+                    continue;
+                }
+                Instant at = entry.seats.timeAt(now);
+                entry.offers.values().removeIf(id -> {
+                    WaitlistEntry offer = entries.get(id);
+                    if (offer.statusAt(at) != EntryStatus.EXPIRED) {
+                        return false;
+                    }
+                    entries.put(id, offer.expired());
+                    return true;
+                });
+                offered += offer(entry, at);
+            }
+        }
+        return offered;
+    }
+
+    /**
+     * Call under the entry's lock: offers the seats free at {@code at} to the entries still waiting, placing
+     * each offer's hold; how many offers it made.
+     */
+    private int offer(EventEntry entry, Instant at) {
+        List<WaitlistEntry> waiting = new ArrayList<>();
+        for (EntryId id : entry.waitlist.values()) {
+            WaitlistEntry listed = entries.get(id);
+            if (listed.status() == EntryStatus.WAITING) {
+                waiting.add(listed);
+            }
+        }
+        if (waiting.isEmpty()) {
+            return 0;
+        }
+        SeatMap seats = entry.seats;
+        List<WaitingList.Offer> offers = waitingList.offers(entry.event, waiting, new WaitingList.FreeSeats() {
+            @Override
+            public int count() {
+                return seats.counts(at).availableSeats();
+            }
+
+            @Override
+            public SeatSelection best(int quantity) {
+                return seats.bestAvailable(quantity, SeatScope.ANYWHERE, at);
+            }
+
+            @Override
+            public void take(Hold hold) {
+                seats.hold(hold);
+            }
+        }, at);
+        for (WaitingList.Offer offer : offers) {
+            Hold hold = offer.hold();
+            holds.put(hold.id(), hold);
+            entry.holds.add(hold.id());
+            entry.offers.put(hold.id(), offer.entry().id());
+            entries.put(offer.entry().id(), offer.entry());
+            notify(entry, notices.holdPlaced(entry.event, hold));
+            notify(entry, notices.waitlistOffered(entry.event, offer.entry(), at));
+        }
+        return offers.size();
+    }
+
+    /** Call under the entry's lock: frees a live hold's seats and keeps it released. */
+    private void release(EventEntry entry, Hold released, Instant at) {
+        checkLive(entry.seats.release(released.id(), at), released.id());
+        holds.put(released.id(), released);
+        notify(entry, notices.holdReleased(entry.event, released, at));
+    }
+
+    /** Call under the entry's lock: the entry with its position among the waiting ones (0 if it no longer waits). */
+    private WaitlistEntry positioned(EventEntry entry, WaitlistEntry stored) {
+        if (stored.status() != EntryStatus.WAITING) {
+            return stored;
+        }
+        int ahead = 0;
+        for (EntryId id : entry.waitlist.headMap(Cursor.of(stored), false).values()) {
+            if (entries.get(id).status() == EntryStatus.WAITING) {
+                ahead++;
+            }
+        }
+        return stored.at(ahead + 1);
+    }
+
+    // --- tickets ---
+
+    @Override
+    public CheckIn checkIn(Ticket ticket, CheckIn.Direction direction, String gate, Instant now) {
+        StoredBooking stored = bookings.get(StoredBooking.probe(ticket.bookingId()));
+        if (stored == null || !stored.eventId().equals(ticket.eventId())) {
+            throw UnknownIdException.booking(ticket.bookingId());
+        }
+        EventEntry entry = existing(stored.eventId());
+        synchronized (entry) {
+            Booking booking = stored.toBooking();
+            if (!booking.seats().contains(ticket.seat())) {
+                throw UnknownIdException.ticket(ticket.id());
+            }
+            if (direction == CheckIn.Direction.ENTRY && !booking.isLive(ticket.seat())) {
+                throw new TicketCancelledException(ticket.id());
+            }
+            CheckIn scanned = CheckIn.scan(entry.checkIns.get(ticket.id()), ticket, direction,
+                    entry.seats.timeAt(now), gate);
+            entry.checkIns.put(ticket.id(), scanned);
+            if (scanned.isInside()) {
+                notify(entry, notices.ticketCheckedIn(entry.event, scanned));
+            }
+            return scanned;
+        }
     }
 
     private void putBooking(Booking booking, EventEntry entry) {
@@ -361,6 +589,12 @@ public class InMemoryTicketStore implements TicketStore {
         private final SeatMap seats;
         private final List<HoldId> holds = new ArrayList<>();
         private final List<StoredBooking> bookings = new ArrayList<>();
+        /** The waiting list, in the order it is served. */
+        private final NavigableMap<Cursor, EntryId> waitlist = new TreeMap<>();
+        /** The live offers: each offer's hold and its entry. */
+        private final Map<HoldId, EntryId> offers = new HashMap<>();
+        /** Where each ticket that was ever scanned stands. */
+        private final Map<TicketId, CheckIn> checkIns = new HashMap<>();
 
         EventEntry(Event event) {
             this.event = event;

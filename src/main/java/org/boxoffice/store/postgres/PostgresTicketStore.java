@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +19,11 @@ import javax.sql.DataSource;
 import org.boxoffice.domain.BestAvailable;
 import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.BookingId;
+import org.boxoffice.domain.AlreadyCheckedInException;
+import org.boxoffice.domain.CheckIn;
 import org.boxoffice.domain.Cursor;
+import org.boxoffice.domain.EntryId;
+import org.boxoffice.domain.EntryStatus;
 import org.boxoffice.domain.Event;
 import org.boxoffice.domain.EventFilter;
 import org.boxoffice.domain.EventId;
@@ -26,6 +32,7 @@ import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.HoldNotActiveException;
 import org.boxoffice.domain.HoldRequest;
 import org.boxoffice.domain.HoldStatus;
+import org.boxoffice.domain.NotCheckedInException;
 import org.boxoffice.domain.Notices;
 import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.Page;
@@ -35,21 +42,31 @@ import org.boxoffice.domain.SeatChoice;
 import org.boxoffice.domain.SeatCounts;
 import org.boxoffice.domain.SeatPlan;
 import org.boxoffice.domain.SeatRange;
+import org.boxoffice.domain.SeatScope;
 import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.domain.SeatsUnavailableException;
+import org.boxoffice.domain.Ticket;
+import org.boxoffice.domain.TicketCancelledException;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.domain.UnknownIdException;
+import org.boxoffice.domain.WaitingList;
+import org.boxoffice.domain.WaitlistEntry;
 
 /**
  * Keeps everything in PostgreSQL, so that any number of instances share one truth and a confirmed
  * booking survives any crash. Seats are claimed through {@link SeatClaims}, whose primary key makes
  * double booking impossible in the database itself; rows map to domain objects in {@link Rows};
- * listings page through {@link KeysetPages}; hold expiry is judged by {@link DatabaseTime}.
+ * listings page through {@link KeysetPages}; hold expiry is judged by {@link DatabaseTime}. Waiting lists
+ * are {@link Waitlists}: an event's offer rounds take turns (an advisory lock) and each places its holds,
+ * marks its entries offered and writes their notifications in the transaction that freed the seats (or the
+ * sweep's); check-ins are {@link CheckIns}, one conditional write per scan.
  */
 public class PostgresTicketStore implements TicketStore {
 
     /** How many times a best-available hold re-chooses after losing a race for the seats it chose. */
     private static final int BEST_AVAILABLE_ATTEMPTS = 5;
+    /** How many times an offer round re-reads the free seats after a booking by name took one it chose. */
+    private static final int OFFER_ATTEMPTS = 3;
     /** How many events an instance keeps read; more and it starts over. */
     private static final int CACHED_EVENTS = 10_000;
     private static final long EVENT_FRESHNESS_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -59,6 +76,7 @@ public class PostgresTicketStore implements TicketStore {
     private final SeatClaims claims;
     private final KeysetPages pages;
     private final Notices notices;
+    private final WaitingList waitingList;
     private final Map<EventId, Cached> events = new ConcurrentHashMap<>();
 
     private record Cached(Event event, long readAt) {
@@ -68,15 +86,17 @@ public class PostgresTicketStore implements TicketStore {
      * @param databaseClock judge hold expiry by the database's clock (in service) rather than by the
      *     instant each caller passes (in tests)
      */
-    public PostgresTicketStore(DataSource dataSource, boolean databaseClock, Notices.Payloads payloads) {
-        this(dataSource, databaseClock, Optional.empty(), payloads);
+    public PostgresTicketStore(DataSource dataSource, boolean databaseClock, Notices.Payloads payloads,
+            WaitingList waitingList) {
+        this(dataSource, databaseClock, Optional.empty(), payloads, waitingList);
     }
 
     /** @param schema checked before any work, when the service does not migrate the schema itself */
     public PostgresTicketStore(DataSource dataSource, boolean databaseClock, Optional<SchemaCheck> schema,
-            Notices.Payloads payloads) {
+            Notices.Payloads payloads, WaitingList waitingList) {
         this.jdbc = new Jdbc(dataSource, schema);
         this.notices = new Notices(payloads);
+        this.waitingList = waitingList;
         this.time = new DatabaseTime(databaseClock);
         this.claims = new SeatClaims(time);
         this.pages = new KeysetPages(jdbc);
@@ -175,14 +195,20 @@ public class PostgresTicketStore implements TicketStore {
     @Override
     public Booking.Cancellation cancelBooking(BookingId id, Optional<SeatSelection> seats, Instant now) {
         return jdbc.inTransaction(c -> {
-            Booking booking = Rows.findBooking(c, id, true).orElseThrow(() -> UnknownIdException.booking(id));
-            Event event = event(c, booking.eventId());
+            EventId eventId = Rows.findBooking(c, id, false).orElseThrow(() -> UnknownIdException.booking(id)).eventId();
+            // The event before the booking, in the order an event's cancellation locks them.
+            boolean onSale = claims.lockOnSale(c, eventId);
+            Booking booking = Rows.findBooking(c, id, true).orElseThrow();
+            Event event = event(c, eventId);
             Instant at = time.now(c, now);
             Booking.Cancellation cancellation = booking.cancel(seats, event.refundPercentAt(at), at);
             if (cancellation.booking() != booking) {
                 claims.freeBooking(c, id, cancellation.refund().seats());
                 Rows.updateCancelled(c, cancellation.booking());
                 Rows.insertNotification(c, notices.bookingCancelled(event, cancellation));
+                if (onSale) {
+                    offer(c, event, at);
+                }
             }
             return cancellation;
         });
@@ -209,6 +235,7 @@ public class PostgresTicketStore implements TicketStore {
                 Rows.updateCancelled(c, cancellation.booking());
                 Rows.insertNotification(c, notices.bookingCancelled(cancelled, cancellation));
             }
+            Waitlists.expireAll(c, id);
             claims.freeEvent(c, id);
             return cancelled;
         });
@@ -218,8 +245,8 @@ public class PostgresTicketStore implements TicketStore {
 
     @Override
     public Optional<SalesReport> salesReport(EventId id, Instant now) {
-        return withSeats(id, now, (c, event, claimed) ->
-                SalesReport.of(event, Rows.bookingsOf(c, id), claimed.taken(), claimed.held()));
+        return withSeats(id, now, (c, event, claimed) -> SalesReport.of(event, Rows.bookingsOf(c, id),
+                claimed.taken(), claimed.held(), CheckIns.inside(c, event)));
     }
 
     @FunctionalInterface
@@ -276,13 +303,18 @@ public class PostgresTicketStore implements TicketStore {
     @Override
     public Hold releaseHold(HoldId id, Instant now) {
         return jdbc.inTransaction(c -> {
-            Hold hold = Rows.findHold(c, id, true).orElseThrow(() -> UnknownIdException.hold(id));
+            EventId eventId = Rows.findHold(c, id, false).orElseThrow(() -> UnknownIdException.hold(id)).eventId();
+            boolean onSale = claims.lockOnSale(c, eventId);
+            Hold hold = Rows.findHold(c, id, true).orElseThrow();
             Instant at = time.now(c, now);
             Hold released = hold.releasedAt(at);
             if (released != hold) {
-                claims.freeHold(c, id);
-                Rows.setHoldStatus(c, id, HoldStatus.RELEASED, null);
-                Rows.insertNotification(c, notices.holdReleased(event(c, hold.eventId()), released, at));
+                Event event = event(c, eventId);
+                release(c, event, released, at);
+                Waitlists.settleOffer(c, id, EntryStatus.LEFT);
+                if (onSale) {
+                    offer(c, event, at);
+                }
             }
             return released;
         });
@@ -301,8 +333,181 @@ public class PostgresTicketStore implements TicketStore {
                 throw new HoldNotActiveException(id, HoldStatus.EXPIRED);
             }
             Rows.setHoldStatus(c, id, HoldStatus.CONFIRMED, bookingId);
+            Waitlists.settleOffer(c, id, EntryStatus.ACCEPTED);
             Rows.insertNotification(c, notices.bookingConfirmed(event(c, hold.eventId()), booking));
             return booking;
+        });
+    }
+
+    /** Frees a live hold's seats, keeps it released and writes its notification. */
+    private void release(Connection c, Event event, Hold released, Instant at) throws SQLException {
+        claims.freeHold(c, released.id());
+        Rows.setHoldStatus(c, released.id(), HoldStatus.RELEASED, null);
+        Rows.insertNotification(c, notices.holdReleased(event, released, at));
+    }
+
+    // --- the waiting list ---
+
+    @Override
+    public WaitlistEntry joinWaitlist(EntryId id, Event event, String customer, int quantity, int maxQuantity,
+            Instant now) {
+        return jdbc.inTransaction(c -> {
+            Event current = Rows.findEvent(c, event.id().value(), false)
+                    .orElseThrow(() -> UnknownIdException.event(event.id()));
+            claims.requireOnSale(c, event.id());
+            Instant at = time.now(c, now);
+            BitSet taken = claims.taken(c, current, at);
+            WaitingList.checkJoin(current, quantity, maxQuantity, current.totalSeats() - taken.cardinality());
+            WaitlistEntry joined = WaitingList.join(id, current, customer, quantity, at, 1);
+            Waitlists.insert(c, joined);
+            return Waitlists.positioned(c, id);
+        });
+    }
+
+    @Override
+    public Optional<WaitlistEntry> findWaitlistEntry(EntryId id) {
+        return jdbc.autoCommit(c -> Waitlists.find(c, id, false));
+    }
+
+    @Override
+    public Page<WaitlistEntry> listWaitlist(EventId eventId, PageRequest page) {
+        KeysetPages.Query query = new KeysetPages.Query(Waitlists.POSITIONED);
+        query.and("event_id = ?", eventId.value());
+        return pages.page(query, "created_at", page, Waitlists::entry, Cursor::of);
+    }
+
+    @Override
+    public WaitlistEntry leaveWaitlist(EntryId id, Instant now) {
+        return jdbc.inTransaction(c -> {
+            EventId eventId = Waitlists.find(c, id, false).orElseThrow(() -> UnknownIdException.entry(id)).eventId();
+            boolean onSale = claims.lockOnSale(c, eventId);
+            WaitlistEntry current = Waitlists.find(c, id, true).orElseThrow();
+            Instant at = time.now(c, now);
+            WaitlistEntry left = current.leftAt(at);
+            if (left == current) {
+                return Waitlists.positioned(c, id);
+            }
+            Waitlists.setStatus(c, id, EntryStatus.LEFT);
+            if (current.status() == EntryStatus.OFFERED) {
+                Event event = event(c, eventId);
+                Hold hold = Rows.findHold(c, current.holdId(), true).orElseThrow();
+                release(c, event, hold.releasedAt(at), at);
+                if (onSale) {
+                    offer(c, event, at);
+                }
+            }
+            return left;
+        });
+    }
+
+    @Override
+    public int offerFreedSeats(Instant now) {
+        List<EventId> pending = jdbc.autoCommit(c -> Waitlists.eventsToSweep(c, time.now(c, now)));
+        int offered = 0;
+        for (EventId eventId : pending) {
+            offered += jdbc.inTransaction(c -> {
+                boolean onSale = claims.lockOnSale(c, eventId);
+                Instant at = time.now(c, now);
+                Waitlists.expireLapsed(c, eventId, at);
+                return onSale ? offer(c, event(c, eventId), at) : 0;
+            });
+        }
+        return offered;
+    }
+
+    /**
+     * Offers the seats free at {@code at} to the event's waiting entries ({@link WaitingList#offers}), in the
+     * caller's transaction, which holds a share lock on the event's row: each offer's hold, its claims, its
+     * entry and its notifications. The event's rounds take turns. A booking by seat number may claim a seat
+     * between this round's read and its claims: then the round is undone (a savepoint) and read again, and
+     * after {@link #OFFER_ATTEMPTS} the seats are left to the sweep; the caller's own change stands either way.
+     *
+     * @return how many offers it made
+     */
+    private int offer(Connection c, Event event, Instant at) throws SQLException {
+        if (!Waitlists.anyWaiting(c, event.id())) {
+            return 0;
+        }
+        Waitlists.lockOffers(c, event.id());
+        // Best-available holds read free seats and claim them too: take turns with them.
+        claims.lockChoices(c, event.id());
+        for (int attempt = 1; attempt <= OFFER_ATTEMPTS; attempt++) {
+            Savepoint before = c.setSavepoint();
+            try {
+                int offered = placeOffers(c, event, at);
+                c.releaseSavepoint(before);
+                return offered;
+            } catch (SeatsUnavailableException lostRace) {
+                c.rollback(before);
+            } catch (SQLException e) {
+                if (!Jdbc.SERIALIZATION_FAILURE.equals(e.getSQLState())) {
+                    throw e;
+                }
+                c.rollback(before);
+            }
+        }
+        return 0;
+    }
+
+    private int placeOffers(Connection c, Event event, Instant at) throws SQLException {
+        BitSet taken = claims.taken(c, event, at);
+        List<WaitingList.Offer> offers = waitingList.offers(event, Waitlists.waiting(c, event.id()),
+                new WaitingList.FreeSeats() {
+                    @Override
+                    public int count() {
+                        return event.totalSeats() - taken.cardinality();
+                    }
+
+                    @Override
+                    public SeatSelection best(int quantity) {
+                        return BestAvailable.select(event, taken, quantity, SeatScope.ANYWHERE);
+                    }
+
+                    @Override
+                    public void take(Hold hold) {
+                        hold.seats().stream().forEach(taken::set);
+                    }
+                }, at);
+        for (WaitingList.Offer offer : offers) {
+            Hold hold = offer.hold();
+            Rows.insertHold(c, hold);
+            claims.claimForHold(c, hold);
+            if (!Waitlists.markOffered(c, offer.entry())) {
+                throw new IllegalStateException("entry " + offer.entry().id() + " was offered in another round");
+            }
+            Rows.insertNotification(c, notices.holdPlaced(event, hold));
+            Rows.insertNotification(c, notices.waitlistOffered(event, offer.entry(), at));
+        }
+        return offers.size();
+    }
+
+    // --- tickets ---
+
+    @Override
+    public CheckIn checkIn(Ticket ticket, CheckIn.Direction direction, String gate, Instant now) {
+        return jdbc.inTransaction(c -> {
+            Instant at = time.now(c, now);
+            if (direction == CheckIn.Direction.EXIT) {
+                if (!CheckIns.exit(c, ticket, at, gate)) {
+                    throw new NotCheckedInException(ticket.id());
+                }
+                return new CheckIn(ticket, CheckIn.Status.CHECKED_OUT, at, gate);
+            }
+            if (!CheckIns.lockLiveSeat(c, ticket)) {
+                Booking booking = Rows.findBooking(c, ticket.bookingId(), false)
+                        .filter(found -> found.eventId().equals(ticket.eventId()))
+                        .orElseThrow(() -> UnknownIdException.booking(ticket.bookingId()));
+                if (!booking.seats().contains(ticket.seat())) {
+                    throw UnknownIdException.ticket(ticket.id());
+                }
+                throw new TicketCancelledException(ticket.id());
+            }
+            if (!CheckIns.enter(c, ticket, at, gate)) {
+                throw new AlreadyCheckedInException(CheckIns.find(c, ticket).orElseThrow());
+            }
+            CheckIn checkedIn = new CheckIn(ticket, CheckIn.Status.CHECKED_IN, at, gate);
+            Rows.insertNotification(c, notices.ticketCheckedIn(event(c, ticket.eventId()), checkedIn));
+            return checkedIn;
         });
     }
 

@@ -22,6 +22,7 @@ import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.domain.SeatsUnavailableException;
+import org.boxoffice.domain.UnknownIdException;
 
 /**
  * Who has which seat: every taken seat is a row of {@code seat_claims} keyed by (event, seat), owned
@@ -110,6 +111,25 @@ final class SeatClaims {
                 if (row.next() && row.getBoolean(1)) {
                     throw new EventCancelledException(eventId);
                 }
+            }
+        }
+    }
+
+    /**
+     * Holds a share lock on the event's row until the transaction ends, as {@link #requireOnSale} does, and
+     * says whether it is still on sale; for work that goes on for a cancelled event, such as a cancellation.
+     *
+     * @throws UnknownIdException if there is no such event
+     */
+    boolean lockOnSale(Connection c, EventId eventId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT cancelled_at IS NULL FROM events"
+                + " WHERE id = ? FOR SHARE")) {
+            select.setObject(1, eventId.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw UnknownIdException.event(eventId);
+                }
+                return row.getBoolean(1);
             }
         }
     }

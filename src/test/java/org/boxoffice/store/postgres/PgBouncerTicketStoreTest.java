@@ -12,6 +12,7 @@ import java.util.Map;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.store.TicketStoreContract;
 import org.boxoffice.testing.PgBouncer;
+import org.boxoffice.testing.StoreRules;
 import org.boxoffice.testing.TestDatabase;
 import org.boxoffice.testing.TestPayloads;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +32,7 @@ class PgBouncerTicketStoreTest extends TicketStoreContract {
         TestDatabase database = TestDatabase.get();
         database.truncate();
         return new PostgresTicketStore(database.pool(PgBouncer.get().jdbcUrl(), shippedJdbcProperties()), false,
-                TestPayloads.json());
+                TestPayloads.json(), StoreRules.waitingList());
     }
 
     @Test

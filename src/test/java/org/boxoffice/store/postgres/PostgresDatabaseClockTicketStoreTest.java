@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.store.TicketStoreContract;
 import org.boxoffice.testing.ContractClock;
+import org.boxoffice.testing.StoreRules;
 import org.boxoffice.testing.TestDatabase;
 import org.boxoffice.testing.TestPayloads;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +25,8 @@ class PostgresDatabaseClockTicketStoreTest extends TicketStoreContract {
     protected TicketStore newStore() {
         TestDatabase database = TestDatabase.get();
         database.truncate();
-        return ContractClock.store(new PostgresTicketStore(clocked(), true, TestPayloads.json()));
+        return ContractClock.store(new PostgresTicketStore(clocked(), true, TestPayloads.json(),
+                StoreRules.waitingList()));
     }
 
     private static synchronized DataSource clocked() {

@@ -2,6 +2,7 @@ package org.boxoffice.store.postgres;
 
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.store.TicketStoreContract;
+import org.boxoffice.testing.StoreRules;
 import org.boxoffice.testing.TestDatabase;
 import org.boxoffice.testing.TestPayloads;
 
@@ -12,6 +13,7 @@ class PostgresTicketStoreTest extends TicketStoreContract {
     protected TicketStore newStore() {
         TestDatabase database = TestDatabase.get();
         database.truncate();
-        return new PostgresTicketStore(database.dataSource(), false, TestPayloads.json());
+        return new PostgresTicketStore(database.dataSource(), false, TestPayloads.json(),
+                StoreRules.waitingList());
     }
 }

@@ -1,11 +1,15 @@
 package org.boxoffice.bench;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.boxoffice.domain.Booking;
+import org.boxoffice.domain.CheckIn;
 import org.boxoffice.domain.Event;
 import org.boxoffice.domain.Hold;
 import org.boxoffice.domain.Notices;
 import org.boxoffice.domain.Refund;
+import org.boxoffice.domain.WaitingList;
+import org.boxoffice.domain.WaitlistEntry;
 import org.boxoffice.store.memory.InMemoryOutbox;
 import org.boxoffice.store.memory.InMemoryTicketStore;
 import org.boxoffice.store.memory.InMemoryWebhookStore;
@@ -19,7 +23,8 @@ record MemoryStores(InMemoryTicketStore tickets, InMemoryWebhookStore webhooks) 
 
     static MemoryStores create() {
         InMemoryOutbox outbox = new InMemoryOutbox();
-        return new MemoryStores(new InMemoryTicketStore(new BarePayloads(), outbox), new InMemoryWebhookStore(outbox));
+        return new MemoryStores(new InMemoryTicketStore(new BarePayloads(), outbox,
+                new WaitingList(Duration.ofMinutes(15))), new InMemoryWebhookStore(outbox));
     }
 
     /** Hands out every waiting notification, as the service's dispatcher does every few seconds. */
@@ -44,6 +49,16 @@ record MemoryStores(InMemoryTicketStore tickets, InMemoryWebhookStore webhooks) 
         @Override
         public String booking(Event event, Booking booking, Refund refund) {
             return "{\"booking_id\":\"" + booking.id() + "\"}";
+        }
+
+        @Override
+        public String waitlistEntry(Event event, WaitlistEntry entry) {
+            return "{\"entry_id\":\"" + entry.id() + "\"}";
+        }
+
+        @Override
+        public String checkIn(Event event, CheckIn checkIn) {
+            return "{\"ticket_id\":\"" + checkIn.ticket().id() + "\"}";
         }
     }
 }

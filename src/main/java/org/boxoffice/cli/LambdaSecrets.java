@@ -1,4 +1,4 @@
-package org.boxoffice.store.postgres;
+package org.boxoffice.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +13,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -20,23 +21,34 @@ import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * On AWS Lambda, the database password read when the function starts from AWS Secrets Manager, through
- * the AWS Parameters and Secrets Lambda Extension (a layer that answers on localhost), so that the
- * function's configuration holds the secret's name and never its value. Given
- * {@code BOXOFFICE_DB_PASSWORD_SECRET} (the secret's ARN or name; its JSON's {@code password}, or its whole
- * text if it is not JSON), this supplies {@code quarkus.datasource.password}; an explicit password in the
- * environment or a system property still wins. Without the setting it does nothing. (Named as
- * {@code BOXOFFICE_DB_POOL_SIZE} is: a deployment's variable beside the datasource's, not a
- * {@code boxoffice.*} key.)
+ * On AWS Lambda, the secrets a function needs read when it starts from AWS Secrets Manager, through the AWS
+ * Parameters and Secrets Lambda Extension (a layer that answers on localhost), so that the function's
+ * configuration holds each secret's name and never its value:
+ * <ul>
+ * <li>{@code BOXOFFICE_DB_PASSWORD_SECRET} (the secret's ARN or name): its JSON's {@code password}, or its
+ * whole text if it is not JSON, becomes {@code quarkus.datasource.password};</li>
+ * <li>{@code BOXOFFICE_CHECKIN_SIGNING_KEY_SECRET}: its JSON's {@code signing_key} (or its whole text)
+ * becomes {@code boxoffice.checkin.signing-key}.</li>
+ * </ul>
+ * A value given explicitly in the environment or as a system property still wins. Without the settings it
+ * does nothing. (Named as {@code BOXOFFICE_DB_POOL_SIZE} is: a deployment's variables, not
+ * {@code boxoffice.*} keys.)
  *
  * <p>The extension listens on {@code PARAMETERS_SECRETS_EXTENSION_HTTP_PORT} (2773 by default) and asks
  * for the function's session token, {@code AWS_SESSION_TOKEN}, in {@code X-Aws-Parameters-Secrets-Token}.
- * A password that cannot be read stops the start, saying why.
+ * A secret that cannot be read stops the start, saying why.
  */
-public class DatabasePasswordSecret implements ConfigSourceFactory {
+public class LambdaSecrets implements ConfigSourceFactory {
 
-    static final String SETTING = "BOXOFFICE_DB_PASSWORD_SECRET";
-    static final String PASSWORD = "quarkus.datasource.password";
+    /** A secret to read: the setting that names it, the setting it supplies, its JSON's field. */
+    record Secret(String setting, String key, String field, String what) {
+    }
+
+    static final Secret PASSWORD = new Secret("BOXOFFICE_DB_PASSWORD_SECRET", "quarkus.datasource.password",
+            "password", "the database password");
+    static final Secret SIGNING_KEY = new Secret("BOXOFFICE_CHECKIN_SIGNING_KEY_SECRET",
+            "boxoffice.checkin.signing-key", "signing_key", "the ticket-signing key");
+    private static final List<Secret> SECRETS = List.of(PASSWORD, SIGNING_KEY);
     /** Above application.properties (250), below environment variables (300) and system properties (400). */
     static final int ORDINAL = 275;
     private static final int DEFAULT_PORT = 2773;
@@ -46,22 +58,25 @@ public class DatabasePasswordSecret implements ConfigSourceFactory {
 
     private final UnaryOperator<String> environment;
 
-    public DatabasePasswordSecret() {
+    public LambdaSecrets() {
         this(System::getenv);
     }
 
-    DatabasePasswordSecret(UnaryOperator<String> environment) {
+    LambdaSecrets(UnaryOperator<String> environment) {
         this.environment = environment;
     }
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        ConfigValue secret = context.getValue(SETTING);
-        if (secret == null || secret.getValue() == null || secret.getValue().isBlank()) {
-            return List.of();
+        List<ConfigSource> sources = new ArrayList<>();
+        for (Secret secret : SECRETS) {
+            ConfigValue named = context.getValue(secret.setting());
+            if (named != null && named.getValue() != null && !named.getValue().isBlank()) {
+                sources.add(new PropertiesConfigSource(Map.of(secret.key(), read(secret, named.getValue().strip())),
+                        secret.what() + " from Secrets Manager (" + secret.setting() + ")", ORDINAL));
+            }
         }
-        return List.of(new PropertiesConfigSource(Map.of(PASSWORD, read(secret.getValue().strip())),
-                "the database password from Secrets Manager (" + SETTING + ")", ORDINAL));
+        return sources;
     }
 
     @Override
@@ -69,31 +84,31 @@ public class DatabasePasswordSecret implements ConfigSourceFactory {
         return OptionalInt.of(ORDINAL);
     }
 
-    private String read(String secretId) {
+    private String read(Secret secret, String secretId) {
         String port = environment.apply("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT");
         URI uri = URI.create("http://localhost:" + (port == null || port.isBlank() ? DEFAULT_PORT : port.strip())
                 + "/secretsmanager/get?secretId=" + URLEncoder.encode(secretId, StandardCharsets.UTF_8));
         String token = environment.apply("AWS_SESSION_TOKEN");
         if (token == null || token.isBlank()) {
-            throw failure(secretId, "AWS_SESSION_TOKEN is not set (it is on AWS Lambda, which the extension needs)");
+            throw failure(secret, secretId, "AWS_SESSION_TOKEN is not set (it is on AWS Lambda, which the extension needs)");
         }
         long deadline = System.currentTimeMillis() + WAIT_FOR_EXTENSION_MILLIS;
         while (true) {
             try {
-                return password(secretId, fetch(uri, token, secretId));
+                return value(secret, secretId, fetch(uri, token, secret, secretId));
             } catch (ConnectException e) {
                 if (System.currentTimeMillis() > deadline) {
-                    throw failure(secretId, "nothing listens at " + uri.getAuthority() + ": add the AWS Parameters"
+                    throw failure(secret, secretId, "nothing listens at " + uri.getAuthority() + ": add the AWS Parameters"
                             + " and Secrets Lambda Extension's layer to the function");
                 }
-                pause();
+                pause(secret);
             } catch (IOException e) {
-                throw failure(secretId, "the extension at " + uri.getAuthority() + " could not be read: " + e);
+                throw failure(secret, secretId, "the extension at " + uri.getAuthority() + " could not be read: " + e);
             }
         }
     }
 
-    private String fetch(URI uri, String token, String secretId) throws IOException {
+    private String fetch(URI uri, String token, Secret secret, String secretId) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
         connection.setConnectTimeout(1000);
         // The extension asks Secrets Manager on its first request.
@@ -102,7 +117,7 @@ public class DatabasePasswordSecret implements ConfigSourceFactory {
         try {
             int status = connection.getResponseCode();
             if (status != HttpURLConnection.HTTP_OK) {
-                throw failure(secretId, "the extension answered " + status + ": " + text(connection.getErrorStream()));
+                throw failure(secret, secretId, "the extension answered " + status + ": " + text(connection.getErrorStream()));
             }
             return text(connection.getInputStream());
         } finally {
@@ -110,10 +125,10 @@ public class DatabasePasswordSecret implements ConfigSourceFactory {
         }
     }
 
-    private static String password(String secretId, String answer) throws IOException {
+    private static String value(Secret secret, String secretId, String answer) throws IOException {
         JsonNode secretString = JSON.readTree(answer).path("SecretString");
         if (!secretString.isTextual()) {
-            throw failure(secretId, "the secret has no SecretString (a binary secret?)");
+            throw failure(secret, secretId, "the secret has no SecretString (a binary secret?)");
         }
         String text = secretString.asText();
         JsonNode fields;
@@ -125,10 +140,10 @@ public class DatabasePasswordSecret implements ConfigSourceFactory {
         if (fields == null || !fields.isObject()) {
             return text;
         }
-        if (!fields.path("password").isTextual()) {
-            throw failure(secretId, "the secret's JSON has no \"password\"");
+        if (!fields.path(secret.field()).isTextual()) {
+            throw failure(secret, secretId, "the secret's JSON has no \"" + secret.field() + "\"");
         }
-        return fields.path("password").asText();
+        return fields.path(secret.field()).asText();
     }
 
     private static String text(InputStream stream) throws IOException {
@@ -141,16 +156,17 @@ public class DatabasePasswordSecret implements ConfigSourceFactory {
         }
     }
 
-    private static IllegalStateException failure(String secretId, String why) {
-        return new IllegalStateException(SETTING + "=" + secretId + ": the database password cannot be read: " + why);
+    private static IllegalStateException failure(Secret secret, String secretId, String why) {
+        return new IllegalStateException(secret.setting() + "=" + secretId + ": " + secret.what() + " cannot be read: "
+                + why);
     }
 
-    private static void pause() {
+    private static void pause(Secret secret) {
         try {
             Thread.sleep(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(SETTING + ": interrupted while waiting for the secrets extension", e);
+            throw new IllegalStateException(secret.setting() + ": interrupted while waiting for the secrets extension", e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.boxoffice.store.postgres;
+package org.boxoffice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,11 +22,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The database password read at start from a stand-in for the AWS Parameters and Secrets Lambda
+ * The secrets read at start (the database password, the ticket-signing key) from a stand-in for the AWS Parameters and Secrets Lambda
  * Extension (deploy/lambda/harness/secrets_extension.py is the harness's), as Lambda's environment
  * gives the extension's port and the session token.
  */
-class DatabasePasswordSecretTest {
+class LambdaSecretsTest {
 
     private static final String SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:boxoffice-db-AbCdEf";
     private static final String TOKEN = "session-token-1";
@@ -43,43 +43,54 @@ class DatabasePasswordSecretTest {
 
     @Test
     void theSecretsPasswordBecomesTheDatasourcePassword() {
-        SmallRyeConfig config = config(Map.of(DatabasePasswordSecret.SETTING, SECRET), TOKEN, port());
+        SmallRyeConfig config = config(Map.of(LambdaSecrets.PASSWORD.setting(), SECRET), TOKEN, port());
 
-        assertThat(config.getValue(DatabasePasswordSecret.PASSWORD, String.class)).isEqualTo("p\"a\\ss:w@rd");
+        assertThat(config.getValue(LambdaSecrets.PASSWORD.key(), String.class)).isEqualTo("p\"a\\ss:w@rd");
         assertThat(asked).containsExactly(SECRET);
+    }
+
+    @Test
+    void theTicketSigningKeyIsReadFromItsOwnSecret() {
+        secretString = "{\"signing_key\":\"-----BEGIN PRIVATE KEY-----\\nMC4CAQAwBQYDK2VwBCIEIA==\\n-----END PRIVATE KEY-----\"}";
+
+        SmallRyeConfig config = config(Map.of(LambdaSecrets.SIGNING_KEY.setting(), SECRET), TOKEN, port());
+
+        assertThat(config.getValue(LambdaSecrets.SIGNING_KEY.key(), String.class))
+                .startsWith("-----BEGIN PRIVATE KEY-----\n").endsWith("-----END PRIVATE KEY-----");
+        assertThat(config.getOptionalValue(LambdaSecrets.PASSWORD.key(), String.class)).isEmpty();
     }
 
     @Test
     void aSecretThatIsNotJsonIsThePasswordItself() {
         secretString = "just-the-password";
 
-        SmallRyeConfig config = config(Map.of(DatabasePasswordSecret.SETTING, SECRET), TOKEN, port());
+        SmallRyeConfig config = config(Map.of(LambdaSecrets.PASSWORD.setting(), SECRET), TOKEN, port());
 
-        assertThat(config.getValue(DatabasePasswordSecret.PASSWORD, String.class)).isEqualTo("just-the-password");
+        assertThat(config.getValue(LambdaSecrets.PASSWORD.key(), String.class)).isEqualTo("just-the-password");
     }
 
     @Test
     void aPasswordGivenInTheEnvironmentWins() {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(Map.of(DatabasePasswordSecret.SETTING, SECRET), "settings", 250))
-                .withSources(new PropertiesConfigSource(Map.of(DatabasePasswordSecret.PASSWORD, "given"), "environment", 300))
-                .withSources(new DatabasePasswordSecret(environment(TOKEN, port())))
+                .withSources(new PropertiesConfigSource(Map.of(LambdaSecrets.PASSWORD.setting(), SECRET), "settings", 250))
+                .withSources(new PropertiesConfigSource(Map.of(LambdaSecrets.PASSWORD.key(), "given"), "environment", 300))
+                .withSources(new LambdaSecrets(environment(TOKEN, port())))
                 .build();
 
-        assertThat(config.getValue(DatabasePasswordSecret.PASSWORD, String.class)).isEqualTo("given");
+        assertThat(config.getValue(LambdaSecrets.PASSWORD.key(), String.class)).isEqualTo("given");
     }
 
     @Test
     void withoutTheSettingNothingIsAsked() {
         SmallRyeConfig config = config(Map.of(), TOKEN, port());
 
-        assertThat(config.getOptionalValue(DatabasePasswordSecret.PASSWORD, String.class)).isEmpty();
+        assertThat(config.getOptionalValue(LambdaSecrets.PASSWORD.key(), String.class)).isEmpty();
         assertThat(asked).isEmpty();
     }
 
     @Test
     void aTokenTheExtensionRefusesStopsTheStartNamingTheSettingAndTheAnswer() {
-        assertThatThrownBy(() -> config(Map.of(DatabasePasswordSecret.SETTING, SECRET), "not-the-token", port()))
+        assertThatThrownBy(() -> config(Map.of(LambdaSecrets.PASSWORD.setting(), SECRET), "not-the-token", port()))
                 .hasStackTraceContaining("BOXOFFICE_DB_PASSWORD_SECRET=" + SECRET)
                 .hasStackTraceContaining("the extension answered 401");
     }
@@ -89,14 +100,14 @@ class DatabasePasswordSecretTest {
         int closed = port();
         extension.stop(0);
 
-        assertThatThrownBy(() -> config(Map.of(DatabasePasswordSecret.SETTING, SECRET), TOKEN, closed))
+        assertThatThrownBy(() -> config(Map.of(LambdaSecrets.PASSWORD.setting(), SECRET), TOKEN, closed))
                 .hasStackTraceContaining("add the AWS Parameters and Secrets Lambda Extension's layer");
     }
 
     private SmallRyeConfig config(Map<String, String> settings, String token, int port) {
         return new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(settings, "settings", 250))
-                .withSources(new DatabasePasswordSecret(environment(token, port)))
+                .withSources(new LambdaSecrets(environment(token, port)))
                 .build();
     }
 
