@@ -1,9 +1,13 @@
 package org.boxoffice.acceptance;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +22,8 @@ import org.boxoffice.testing.Tokens;
  * ends.
  *
  * <p>It runs in the production profile with the defaults a user gets. It is given only what a deployment
- * must give ({@link #settings}): the key and issuer that tokens are verified with, the database with
+ * must give ({@link #settings}): the key and issuer that tokens are verified with, the key that signs
+ * ticket codes (required with authentication on), the database with
  * {@code postgres}, and, because the suite's webhook receiver listens on this machine's loopback
  * address, {@code boxoffice.webhooks.allow-private-targets}. Nothing else: authentication, the rate
  * limit, the hold time, body limits, timeouts are the production ones. A build that does not migrate at
@@ -90,7 +95,11 @@ final class Deployment {
         };
     }
 
-    /** What every deployment gives: the token verification key (a file) and issuer; the loopback receiver. */
+    /**
+     * What every deployment gives: the token verification key (a file) and issuer; the ticket-signing key
+     * (made for the run, as an operator makes one with {@code openssl genpkey -algorithm ed25519}); the
+     * loopback receiver.
+     */
     private static Map<String, String> baseSettings() throws Exception {
         Path keys = Path.of("target", "acceptance", "keys").toAbsolutePath();
         Files.createDirectories(keys);
@@ -101,9 +110,17 @@ final class Deployment {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
         settings.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+        settings.put("BOXOFFICE_CHECKIN_SIGNING_KEY", signingKey());
         // The suite's webhook receiver listens on 127.0.0.1 over plain http, which production refuses.
         settings.put("BOXOFFICE_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         return settings;
+    }
+
+    /** A new Ed25519 private key, PKCS#8 PEM. */
+    private static String signingKey() throws GeneralSecurityException {
+        byte[] pkcs8 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded();
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n";
     }
 
     /** The settings that point a deployment at this database. */
