@@ -175,3 +175,24 @@ for variant in "${VARIANTS[@]}"; do
     printf '| %s | %s | %.2fx | %s | %s | %s | %s |\n' "$name" "$ms" "$(echo "$ms / $BASE" | bc -l)" \
         "$(column "$variant" 3)" "$(column "$variant" 4)" "$(column "$variant" 5)" "$(column "$variant" 6)"
 done
+
+# Each function's MemorySize in the SAM template should be at least twice the RSS measured here at its
+# first answer (the heap grows past that under traffic): said here, where the RSS is measured.
+memory_size() { awk -v r="$1" '
+    $0 ~ "^  " r ":$" { inside = 1; next }
+    inside && /^  [A-Za-z]/ { inside = 0 }
+    inside && /MemorySize:/ { print $2; exit }' deploy/lambda/template.yaml; }
+check_memory() {
+    local variant=$1 resource=$2 rss size
+    awk -v v="$variant" '$1 == v' "$SAMPLES" | grep -q . || return 0
+    rss=$(column "$variant" 3)
+    size=$(memory_size "$resource")
+    if [ -n "$size" ] && [ "$size" -ge $((2 * ${rss%.*})) ]; then
+        echo "$resource: MemorySize $size MB, at least twice the $rss MiB measured ($variant)"
+    else
+        echo "WARNING: $resource: MemorySize ${size:-?} MB is under twice the $rss MiB measured ($variant): raise it in deploy/lambda/template.yaml"
+    fi
+}
+echo
+check_memory custom BoxOffice
+check_memory managed25 BoxOfficeManaged

@@ -1,10 +1,13 @@
 package org.boxoffice.api;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.boxoffice.service.BoxOfficeConfig;
@@ -26,7 +29,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 @ApplicationScoped
 public class RateLimitFilter {
 
-    /** Above this many callers remembered, the buckets start over: bounded memory whatever comes. */
+    /** At most this many callers' buckets are kept; past that, the least used make way. */
     private static final int MAX_CALLERS = 100_000;
 
     static final int ANYONE_PER_SECOND = 1;
@@ -34,7 +37,7 @@ public class RateLimitFilter {
 
     private static final Uni<Response> NO_OBJECTION = Uni.createFrom().nullItem();
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Cache<String, Bucket> buckets;
     private final Map<Class<?>, Bucket> anyone = new ConcurrentHashMap<>();
     private final BoxOfficeConfig config;
     private final Callers callers;
@@ -42,6 +45,11 @@ public class RateLimitFilter {
     public RateLimitFilter(BoxOfficeConfig config, Callers callers) {
         this.config = config;
         this.callers = callers;
+        // A bucket left alone long enough to refill is full again: forgetting it then changes nothing.
+        int rate = Math.max(1, config.rateLimit().requestsPerSecond());
+        long refillSeconds = Math.max(1, (config.rateLimit().burst() + rate - 1) / rate);
+        this.buckets = Caffeine.newBuilder().maximumSize(MAX_CALLERS)
+                .expireAfterAccess(Duration.ofSeconds(refillSeconds)).build();
     }
 
     /** Runs after authentication can be asked for, on the event loop: the caller comes as a {@link Uni}. */
@@ -57,10 +65,7 @@ public class RateLimitFilter {
             return Uni.createFrom().item(refusal(shared.take(System.nanoTime()), "of this operation on this instance"));
         }
         return callers.verified().map(caller -> {
-            if (buckets.size() > MAX_CALLERS) {
-                buckets.clear();
-            }
-            Bucket bucket = buckets.computeIfAbsent(caller.id(), id -> new Bucket(rate, config.rateLimit().burst()));
+            Bucket bucket = buckets.get(caller.id(), id -> new Bucket(rate, config.rateLimit().burst()));
             return refusal(bucket.take(System.nanoTime()), "from this caller");
         });
     }

@@ -46,21 +46,8 @@ public record Booking(BookingId id, EventId eventId, SeatSelection seats, Bookin
         }
     }
 
-    /** A free booking as it was before prices and partial cancellations: all seats live or all cancelled. */
-    public Booking(BookingId id, EventId eventId, SeatSelection seats, BookingStatus status, Instant createdAt,
-            HoldId holdId, Instant cancelledAt, String customer) {
-        this(id, eventId, seats, status, createdAt, holdId, cancelledAt, customer, SeatPrices.free(seats.size()),
-                cancelledAt == null ? List.of() : List.of(new Refund(seats, Money.zero(null), 100, cancelledAt)), null);
-    }
-
     /** What a cancellation did: the booking as it now stands, and the refund it made (or made before). */
     public record Cancellation(Booking booking, Refund refund) {
-    }
-
-    public static Booking confirmed(BookingId id, EventId eventId, String customer, SeatSelection seats,
-            Instant now) {
-        return new Booking(id, eventId, seats, BookingStatus.CONFIRMED, now, null, null, customer,
-                SeatPrices.free(seats.size()), List.of(), null);
     }
 
     /** A booking of these seats of the event, at its prices now. */

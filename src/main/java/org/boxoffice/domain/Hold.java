@@ -39,13 +39,6 @@ public record Hold(HoldId id, EventId eventId, SeatSelection seats, Instant crea
         }
     }
 
-    /** A free hold of these seats, placed {@code now}. */
-    public static Hold placed(HoldId id, EventId eventId, String customer, SeatSelection seats, Instant now,
-            Instant expiresAt) {
-        return new Hold(id, eventId, seats, now, expiresAt, HoldStatus.HELD, null, customer,
-                SeatPrices.free(seats.size()));
-    }
-
     /** A hold of these seats of the event at its prices now, placed {@code now}. */
     public static Hold placed(HoldId id, Event event, String customer, SeatSelection seats, Instant now,
             Instant expiresAt) {

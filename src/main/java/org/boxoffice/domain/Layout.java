@@ -162,11 +162,6 @@ public final class Layout {
         return row + 1 < rowFirstSeat.length ? rowFirstSeat[row + 1] - 1 : totalSeats;
     }
 
-    /** The index of the section a row is in. */
-    public int sectionOf(int row) {
-        return rowSection[row];
-    }
-
     /** The row a seat is in. */
     public int rowOf(int seat) {
         if (seat < 1 || seat > totalSeats) {

@@ -57,7 +57,7 @@ class BestAvailablePropertyTest {
                         map.book(seats, at);
                     } else {
                         HoldId id = HoldId.random();
-                        map.hold(Hold.placed(id, event.id(), "c", seats, at, at.plus(Duration.ofSeconds(60))));
+                        map.hold(Hold.placed(id, event, "c", seats, at, at.plus(Duration.ofSeconds(60))));
                         holds.add(id);
                     }
                 } catch (NotEnoughSeatsException full) {

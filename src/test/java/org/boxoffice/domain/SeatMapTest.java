@@ -21,7 +21,8 @@ class SeatMapTest {
 
     /** A hold of these seats for {@link #TTL}, placed at {@code at}. */
     private static Hold held(HoldId id, String customer, SeatSelection seats, Instant at) {
-        return Hold.placed(id, EventId.random(), customer, seats, at, at.plus(TTL));
+        return new Hold(id, EventId.random(), seats, at, at.plus(TTL), HoldStatus.HELD, null, customer,
+                SeatPrices.free(seats.size()));
     }
 
     @Test

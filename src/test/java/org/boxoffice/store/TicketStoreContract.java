@@ -105,7 +105,7 @@ public abstract class TicketStoreContract {
     }
 
     private static Booking booking(Event event, Integer... seats) {
-        return Booking.confirmed(BookingId.random(), event.id(), CUSTOMER, seats(event, seats), NOW);
+        return Booking.confirmed(BookingId.random(), event, CUSTOMER, seats(event, seats), NOW);
     }
 
     private Hold hold(Event event, Instant at, Integer... seats) {
@@ -405,7 +405,7 @@ public abstract class TicketStoreContract {
     void bookingsCanBeListedForOneCustomer() {
         Event event = addEvent(10);
         Booking mine = booking(event, 1);
-        Booking theirs = Booking.confirmed(BookingId.random(), event.id(), "mallory", seats(event, 2), NOW);
+        Booking theirs = Booking.confirmed(BookingId.random(), event, "mallory", seats(event, 2), NOW);
         store.addBooking(mine);
         store.addBooking(theirs);
         PageRequest all = new PageRequest(100, Optional.empty());
@@ -519,7 +519,7 @@ public abstract class TicketStoreContract {
         Event event = addEvent(10);
         List<Booking> added = new ArrayList<>();
         for (int seat = 1; seat <= 5; seat++) {
-            Booking booking = Booking.confirmed(BookingId.random(), event.id(), CUSTOMER, seats(event, seat),
+            Booking booking = Booking.confirmed(BookingId.random(), event, CUSTOMER, seats(event, seat),
                     NOW.plusSeconds(seat));
             store.addBooking(booking);
             added.add(booking);
@@ -542,7 +542,7 @@ public abstract class TicketStoreContract {
                 new BookingId(new UUID(0x7FFF_FFFF_FFFF_FFFFL, 0)), BookingId.random(), BookingId.random());
         List<Booking> added = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            Booking booking = Booking.confirmed(ids.get(i), event.id(), CUSTOMER, seats(event, i + 1), NOW);
+            Booking booking = Booking.confirmed(ids.get(i), event, CUSTOMER, seats(event, i + 1), NOW);
             store.addBooking(booking);
             added.add(booking);
         }
@@ -972,7 +972,7 @@ public abstract class TicketStoreContract {
         Concurrently.run(32, thread -> {
             Random random = new Random(thread);
             for (int i = 0; i < 200; i++) {
-                Booking attempt = Booking.confirmed(BookingId.random(), event.id(), CUSTOMER, randomSeats(event, random),
+                Booking attempt = Booking.confirmed(BookingId.random(), event, CUSTOMER, randomSeats(event, random),
                         NOW);
                 try {
                     store.addBooking(attempt);
@@ -1121,7 +1121,7 @@ public abstract class TicketStoreContract {
     private List<Booking> soldOut(Event event) {
         List<Booking> bookings = new ArrayList<>();
         for (int seat = 1; seat <= event.totalSeats(); seat++) {
-            Booking booking = Booking.confirmed(BookingId.random(), event.id(), "buyer-" + seat, seats(event, seat), NOW);
+            Booking booking = Booking.confirmed(BookingId.random(), event, "buyer-" + seat, seats(event, seat), NOW);
             store.addBooking(booking);
             bookings.add(booking);
         }
@@ -1373,7 +1373,7 @@ public abstract class TicketStoreContract {
             if (thread == 9) {
                 for (int seat = 1; seat <= 25; seat++) {
                     try {
-                        Booking snipe = Booking.confirmed(BookingId.random(), event.id(), "sniper", seats(event, seat), at);
+                        Booking snipe = Booking.confirmed(BookingId.random(), event, "sniper", seats(event, seat), at);
                         store.addBooking(snipe);
                         sniped.add(snipe.id());
                     } catch (SeatsUnavailableException taken) {
@@ -1451,7 +1451,7 @@ public abstract class TicketStoreContract {
                 .as("who is inside may still leave").isEqualTo(CheckIn.Status.CHECKED_OUT);
         assertThatThrownBy(() -> store.checkIn(Ticket.of(booking, 1), CheckIn.Direction.ENTRY, "North",
                 NOW.plusSeconds(2))).isInstanceOf(TicketCancelledException.class);
-        Booking unknown = Booking.confirmed(BookingId.random(), event.id(), CUSTOMER, seats(event, 3), NOW);
+        Booking unknown = Booking.confirmed(BookingId.random(), event, CUSTOMER, seats(event, 3), NOW);
         assertThatThrownBy(() -> store.checkIn(Ticket.of(unknown, 3), CheckIn.Direction.ENTRY, "North", NOW))
                 .isInstanceOf(UnknownIdException.class);
     }
@@ -1519,7 +1519,7 @@ public abstract class TicketStoreContract {
             try {
                 switch (random.nextInt(6)) {
                     case 0 -> {
-                        Booking booking = Booking.confirmed(BookingId.random(), event.id(), name, randomSeats(event, random),
+                        Booking booking = Booking.confirmed(BookingId.random(), event, name, randomSeats(event, random),
                                 now);
                         store.addBooking(booking);
                         bookings.put(booking.id(), false);

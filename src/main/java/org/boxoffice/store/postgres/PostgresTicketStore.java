@@ -2,19 +2,19 @@ package org.boxoffice.store.postgres;
 
 import static org.boxoffice.store.postgres.Jdbc.setInstant;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.boxoffice.domain.BestAvailable;
 import org.boxoffice.domain.Booking;
@@ -67,9 +67,9 @@ public class PostgresTicketStore implements TicketStore {
     private static final int BEST_AVAILABLE_ATTEMPTS = 5;
     /** How many times an offer round re-reads the free seats after a booking by name took one it chose. */
     private static final int OFFER_ATTEMPTS = 3;
-    /** How many events an instance keeps read; more and it starts over. */
+    /** How many events an instance keeps read; past that, the least used make way. */
     private static final int CACHED_EVENTS = 10_000;
-    private static final long EVENT_FRESHNESS_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final Duration EVENT_FRESHNESS = Duration.ofSeconds(1);
 
     private final Jdbc jdbc;
     private final DatabaseTime time;
@@ -77,10 +77,8 @@ public class PostgresTicketStore implements TicketStore {
     private final KeysetPages pages;
     private final Notices notices;
     private final WaitingList waitingList;
-    private final Map<EventId, Cached> events = new ConcurrentHashMap<>();
-
-    private record Cached(Event event, long readAt) {
-    }
+    private final Cache<EventId, Event> events = Caffeine.newBuilder()
+            .maximumSize(CACHED_EVENTS).expireAfterWrite(EVENT_FRESHNESS).build();
 
     /**
      * @param databaseClock judge hold expiry by the database's clock (in service) rather than by the
@@ -124,37 +122,30 @@ public class PostgresTicketStore implements TicketStore {
      * connection (another one could wait for a pool of one or two forever).
      */
     private Event event(Connection c, EventId id) throws SQLException {
-        Cached cached = events.get(id);
-        if (cached != null && System.nanoTime() - cached.readAt() < EVENT_FRESHNESS_NANOS) {
-            return cached.event();
+        Event cached = events.getIfPresent(id);
+        if (cached != null) {
+            return cached;
         }
         Event event = Rows.findEvent(c, id.value()).orElseThrow(() -> UnknownIdException.event(id));
-        remember(event);
+        events.put(id, event);
         return event;
     }
 
     /**
-     * The event, read again at most once per {@link #EVENT_FRESHNESS_NANOS}: bookings read it on every
+     * The event, read again at most once per {@link #EVENT_FRESHNESS}: bookings read it on every
      * request. Only a cancellation ever changes an event, and bookings, holds and confirmations check that
      * in SQL, atomically with what they store; a cached copy only shows a cancellation made on another
      * instance up to that much later.
      */
     @Override
     public Optional<Event> findEvent(EventId id) {
-        Cached cached = events.get(id);
-        if (cached != null && System.nanoTime() - cached.readAt() < EVENT_FRESHNESS_NANOS) {
-            return Optional.of(cached.event());
+        Event cached = events.getIfPresent(id);
+        if (cached != null) {
+            return Optional.of(cached);
         }
         Optional<Event> found = jdbc.autoCommit(c -> Rows.findEvent(c, id.value()));
-        found.ifPresent(this::remember);
+        found.ifPresent(event -> events.put(id, event));
         return found;
-    }
-
-    private void remember(Event event) {
-        if (events.size() >= CACHED_EVENTS) {
-            events.clear();
-        }
-        events.put(event.id(), new Cached(event, System.nanoTime()));
     }
 
     @Override
@@ -239,7 +230,7 @@ public class PostgresTicketStore implements TicketStore {
             claims.freeEvent(c, id);
             return cancelled;
         });
-        events.remove(id);
+        events.invalidate(id);
         return done;
     }
 
