@@ -59,7 +59,8 @@ openssl pkey -in "$OUT/key.pem" -pubout -out "$OUT/public.pem"
 TOKEN=$(deploy/local-auth/mint-token.sh "$OUT/key.pem" "$ISSUER" walker organizer,customer)
 SETTINGS=(BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db"
     QUARKUS_DATASOURCE_USERNAME=postgres MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$OUT/public.pem"
-    MP_JWT_VERIFY_ISSUER="$ISSUER" BOXOFFICE_CHECKIN_SIGNING_KEY="$(openssl genpkey -algorithm ed25519)")
+    MP_JWT_VERIFY_ISSUER="$ISSUER" MP_JWT_VERIFY_AUDIENCES=boxoffice
+    BOXOFFICE_CHECKIN_SIGNING_KEY="$(openssl genpkey -algorithm ed25519)")
 
 env "${SETTINGS[@]}" java -jar "$CURRENT" migrate
 

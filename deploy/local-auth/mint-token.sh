@@ -4,8 +4,9 @@
 #
 #   deploy/local-auth/mint-token.sh PRIVATE_KEY.pem ISSUER SUBJECT GROUP[,GROUP...] [SECONDS_VALID]
 #   e.g. deploy/local-auth/mint-token.sh private.pem https://issuer.local alice customer
+#   The token's aud is $AUDIENCE, boxoffice unless set (the service's mp.jwt.verify.audiences).
 set -euo pipefail
-[ $# -ge 4 ] || { sed -n '2,6p' "$0"; exit 2; }
+[ $# -ge 4 ] || { sed -n '2,7p' "$0"; exit 2; }
 key=$1 issuer=$2 subject=$3 groups=$4 valid=${5:-3600}
 
 b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
@@ -15,8 +16,8 @@ group_list=""
 IFS=',' read -ra parts <<< "$groups"
 for group in "${parts[@]}"; do group_list="$group_list\"$group\","; done
 header='{"alg":"RS256","typ":"JWT"}'
-payload=$(printf '{"iss":"%s","sub":"%s","groups":[%s],"iat":%d,"exp":%d}' \
-  "$issuer" "$subject" "${group_list%,}" "$now" "$((now + valid))")
+payload=$(printf '{"iss":"%s","aud":"%s","sub":"%s","groups":[%s],"iat":%d,"exp":%d}' \
+  "$issuer" "${AUDIENCE:-boxoffice}" "$subject" "${group_list%,}" "$now" "$((now + valid))")
 unsigned="$(printf '%s' "$header" | b64url).$(printf '%s' "$payload" | b64url)"
 signature=$(printf '%s' "$unsigned" | openssl dgst -sha256 -sign "$key" | b64url)
 echo "$unsigned.$signature"

@@ -98,7 +98,7 @@ echo "Custom runtime: training the AOT cache on the $store store ($(python3 -c "
 start_runtime_api "$OUT/training-events.json" "$OUT/training-results.json"
 start_custom_runtime "$TASK" "$OUT/training.log" io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest \
     BOXOFFICE_STORE="$store" "${database[@]}" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$OUT/training-public.pem" \
-    MP_JWT_VERIFY_ISSUER="$ISSUER" BOXOFFICE_RATE_LIMIT_REQUESTS_PER_SECOND=100000 \
+    MP_JWT_VERIFY_ISSUER="$ISSUER" MP_JWT_VERIFY_AUDIENCES=boxoffice BOXOFFICE_RATE_LIMIT_REQUESTS_PER_SECOND=100000 \
     BOXOFFICE_CHECKIN_SIGNING_KEY="$(openssl genpkey -algorithm ed25519)" \
     BOXOFFICE_JAVA_OPTS="-XX:AOTCacheOutput=app.aot"
 finish_function || { echo "the training run did not answer every event; see $OUT/training.log" >&2; exit 1; }

@@ -3,13 +3,14 @@ package org.boxoffice.api;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
  * Refuses request bodies larger than any request of this API needs (a booking of 50 seats is well
  * under 1 KiB; a new event's venue layout, a few tens of KiB for 100,000 seats) before they are read:
- * 413 problem+json. The HTTP layer's own limit ({@code quarkus.http.limits.max-body-size}) stops bodies
- * without a declared length.
+ * 413 problem+json. A body without a declared length (chunked) is counted as it is read
+ * ({@link ChunkedBodySizeFilter}).
  */
 @Provider
 @PreMatching
@@ -21,11 +22,19 @@ public class BodySizeFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        boolean newEvent = "POST".equals(request.getMethod()) && "/events".equals(request.getUriInfo().getPath());
-        int limit = newEvent ? MAX_EVENT_BODY_BYTES : MAX_BODY_BYTES;
+        int limit = limit(request);
         if (request.getLength() > limit) {
-            request.abortWith(Problems.builder(Problems.problem("body-too-large", "Content Too Large", 413,
-                    "The request body is larger than " + limit + " bytes; nothing was changed.")).build());
+            request.abortWith(tooLarge(limit));
         }
+    }
+
+    static int limit(ContainerRequestContext request) {
+        boolean newEvent = "POST".equals(request.getMethod()) && "/events".equals(request.getUriInfo().getPath());
+        return newEvent ? MAX_EVENT_BODY_BYTES : MAX_BODY_BYTES;
+    }
+
+    static Response tooLarge(int limit) {
+        return Problems.builder(Problems.problem("body-too-large", "Content Too Large", 413,
+                "The request body is larger than " + limit + " bytes; nothing was changed.")).build();
     }
 }

@@ -68,8 +68,8 @@ public class Callers {
     }
 
     /**
-     * Checks the settings once at start: with authentication on, a key and an issuer to verify tokens
-     * with must be configured, or the service refuses to start, naming what is missing (a
+     * Checks the settings once at start: with authentication on, a key (from a file or over https), an
+     * issuer and an audience to verify tokens with must be configured, or the service refuses to start, naming what is missing (a
      * {@link ConfigurationException}: Quarkus prints its message as one line, no stack trace). A command
      * ({@code migrate}, {@code demo}) serves no requests, so has no callers to verify or warn about.
      */
@@ -77,7 +77,8 @@ public class Callers {
             @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true") boolean serving,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation,
             @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> key,
-            @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer) {
+            @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer,
+            @ConfigProperty(name = "mp.jwt.verify.audiences") Optional<String> audiences) {
         if (!serving) {
             return;
         }
@@ -94,6 +95,18 @@ public class Callers {
         if (issuer.isEmpty()) {
             throw new ConfigurationException("boxoffice.auth.enabled=true needs mp.jwt.verify.issuer"
                     + " (MP_JWT_VERIFY_ISSUER): the iss that tokens must carry");
+        }
+        if (audiences.isEmpty() || audiences.get().isBlank()) {
+            throw new ConfigurationException("boxoffice.auth.enabled=true needs mp.jwt.verify.audiences"
+                    + " (MP_JWT_VERIFY_AUDIENCES): the aud that tokens for this service carry, so that a token"
+                    + " the issuer made for another application is refused");
+        }
+        String location = keyLocation.orElse("");
+        if (!location.isEmpty() && location.contains(":") && !location.startsWith("https:")
+                && !location.startsWith("file:") && !location.startsWith("classpath:")) {
+            throw new ConfigurationException("mp.jwt.verify.publickey.location (MP_JWT_VERIFY_PUBLICKEY_LOCATION)"
+                    + " must be an https URL or a file, not " + location.substring(0, location.indexOf(':') + 1)
+                    + " (a key fetched over plain http could be replaced on the way)");
         }
     }
 }

@@ -291,7 +291,9 @@ public class ExceptionMappers {
                     List.of(new Problem.FieldError("body", "must be a valid JSON object" + where)));
         }
         String message;
-        if (mapping instanceof UnrecognizedPropertyException) {
+        if (mapping instanceof BoundedLists.TooLongOrNull refused) {
+            message = refused.reason();
+        } else if (mapping instanceof UnrecognizedPropertyException) {
             message = "is not a field of this request (the server sets ids, owners, statuses and times itself)";
         } else if (mapping.getCause() instanceof InputCoercionException) {
             message = "is out of range";

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.function.Supplier;
@@ -32,6 +33,12 @@ public class IdempotentRequests {
 
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /**
+     * How long a key stays claimed by a request that has not answered: far longer than any request runs
+     * (a database wait gives up after 5 s, the Lambda function after 15 s), so an older claim is one whose
+     * request died with its instance, and a retry may run.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private final IdempotencyStore store;
@@ -61,7 +68,7 @@ public class IdempotentRequests {
         String key = caller.id() + " " + clientKey;
         Instant now = clock.instant();
         Claim claim = store.claim(key, fingerprint(method, path, body), now,
-                now.minus(config.idempotency().retention()));
+                now.minus(config.idempotency().retention()), now.minus(ABANDONED_AFTER));
         if (claim instanceof Claim.Replay replay) {
             return replay(replay.response());
         }

@@ -4,19 +4,30 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import org.boxoffice.service.BoxOfficeConfig;
 
 /**
  * Makes JSON input strict: a string where a number belongs (or a number where a string belongs) is an
  * error for the client to fix, never silently converted; so is {@code 5.5} or {@code 5.0} for a seat.
+ * Lists are read no longer than a request may make them ({@link BoundedLists}).
  */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
 
+    private final BoxOfficeConfig config;
+
+    public JsonConfig(BoxOfficeConfig config) {
+        this.config = config;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.registerModule(new SimpleModule("bounded-lists")
+                .setDeserializerModifier(new BoundedLists(config.maxSeatsPerRequest())));
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -9,6 +9,8 @@ final class Problems {
 
     static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:boxoffice:problem:";
+    /** The most field errors one problem lists. */
+    static final int MAX_ERRORS = 100;
 
     private Problems() {
     }
@@ -18,8 +20,18 @@ final class Problems {
         return new Problem(TYPE_PREFIX + slug, title, status, detail, null, null, null, null, null, null);
     }
 
+    /**
+     * 400 listing the fields at fault: at most {@link #MAX_ERRORS} of them, so that the answer to a large
+     * invalid body stays small; the detail says how many there were.
+     */
     static Response invalidRequest(String detail, List<Problem.FieldError> errors) {
-        return respond(new Problem(TYPE_PREFIX + "invalid-request", "Invalid request", 400, detail, errors, null,
+        List<Problem.FieldError> listed = errors;
+        String said = detail;
+        if (errors.size() > MAX_ERRORS) {
+            listed = List.copyOf(errors.subList(0, MAX_ERRORS));
+            said = detail + " " + errors.size() + " errors were found; the first " + MAX_ERRORS + " are listed.";
+        }
+        return respond(new Problem(TYPE_PREFIX + "invalid-request", "Invalid request", 400, said, listed, null,
                 null, null, null, null));
     }
 

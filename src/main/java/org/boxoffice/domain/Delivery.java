@@ -60,4 +60,13 @@ public record Delivery(WebhookId webhookId, NotificationId notificationId, Notif
     public boolean gone() {
         return lastStatus != null && lastStatus == 410;
     }
+
+    /**
+     * Whether this outcome disables the webhook: its receiver said 410 Gone, or it failed this delivery for
+     * good, through every retry of the schedule (hours of failures), so that a dead receiver does not keep
+     * costing attempts.
+     */
+    public boolean disablesWebhook() {
+        return state == State.FAILED && attempts > 0;
+    }
 }

@@ -14,9 +14,11 @@ public interface IdempotencyStore {
 
     /**
      * Claims {@code key} for a request with this fingerprint, or says what is known of it. A claimed key
-     * must later be completed or released. Keys older than {@code forgetBefore} count as unknown.
+     * must later be completed or released. Keys older than {@code forgetBefore} count as unknown, and so
+     * do keys claimed before {@code abandonedBefore} and never completed: their request died (its instance
+     * stopped mid-request) and will not complete them.
      */
-    Claim claim(String key, String fingerprint, Instant now, Instant forgetBefore);
+    Claim claim(String key, String fingerprint, Instant now, Instant forgetBefore, Instant abandonedBefore);
 
     /** Records the answer of a claimed key, to be replayed to retries. */
     void complete(String key, StoredResponse response);

@@ -46,7 +46,7 @@ public interface WebhookStore {
     /** Leases up to {@code limit} due deliveries until {@code now + lease}, oldest due first. */
     List<Job> claimDue(Instant now, Duration lease, int limit);
 
-    /** Keeps an attempt's outcome; a receiver that said 410 Gone has its webhook disabled. */
+    /** Keeps an attempt's outcome; one that {@link Delivery#disablesWebhook disables} its webhook disables it. */
     void record(Delivery attempted, Instant now);
 
     /** The webhook's latest deliveries, newest first. */

@@ -3,12 +3,15 @@ package org.boxoffice.domain;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Which hosts a webhook may reach: not this machine, the private network, or link-local addresses
  * (cloud metadata services live there), so that a subscription cannot make the service probe inside
- * its own network. Checked on the resolved addresses, at subscription and again before every delivery,
+ * its own network. Checked on the resolved addresses, each as the IPv4 address it carries if it carries
+ * one (IPv6 otherwise only global unicast), with ports 443 and 8443 only; at subscription and again before
+ * every delivery,
  * since a name may resolve elsewhere later (DNS rebinding). Setting
  * {@code boxoffice.webhooks.allow-private-targets} lifts the rule, for local receivers.
  */
@@ -24,6 +27,10 @@ public final class WebhookTarget {
     public static Optional<String> refusal(URI url, boolean allowPrivateTargets) {
         if (allowPrivateTargets) {
             return Optional.empty();
+        }
+        int port = url.getPort();
+        if (port != -1 && port != 443 && port != 8443) {
+            return Optional.of("must use port 443 or 8443, not " + port);
         }
         String host = url.getHost();
         try {
@@ -41,20 +48,64 @@ public final class WebhookTarget {
 
     /** Whether the address is one a webhook may be sent to when private targets are not allowed. */
     public static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-            return false;
-        }
         byte[] bytes = address.getAddress();
-        if (bytes.length == 4) {
-            int first = bytes[0] & 0xFF;
-            int second = bytes[1] & 0xFF;
-            // 100.64/10 (carrier-grade NAT), 0/8, 192.0.0/24, 198.18/15 (benchmarks), 240/4 (reserved)
-            return !(first == 100 && second >= 64 && second < 128) && first != 0
-                    && !(first == 192 && second == 0 && (bytes[2] & 0xFF) == 0)
-                    && !(first == 198 && (second == 18 || second == 19)) && first < 240;
+        if (bytes.length == 16) {
+            Optional<byte[]> embedded = embeddedIpv4(bytes);
+            if (embedded.isPresent()) {
+                return isPublicIpv4(embedded.get());
+            }
+            // Only global unicast (2000::/3), less documentation (2001:db8::/32) and Teredo (2001::/32, which
+            // carries an IPv4 address of its own).
+            boolean globalUnicast = (bytes[0] & 0xE0) == 0x20;
+            boolean documentation = bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0x0d && (bytes[3] & 0xFF) == 0xb8;
+            boolean teredo = bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0 && bytes[3] == 0;
+            return globalUnicast && !documentation && !teredo;
         }
-        // fc00::/7: unique local IPv6 addresses, the IPv6 private network
-        return (bytes[0] & 0xFE) != 0xFC;
+        return isPublicIpv4(bytes);
+    }
+
+    /**
+     * The IPv4 address an IPv6 address carries, which is where a packet to it ends up: IPv4-mapped
+     * ({@code ::ffff:a.b.c.d}), IPv4-compatible ({@code ::a.b.c.d}), IPv4-translated ({@code ::ffff:0:a.b.c.d}),
+     * NAT64 ({@code 64:ff9b::/96}, {@code 64:ff9b:1::/48}) and 6to4 ({@code 2002:aabb:ccdd::/48}).
+     */
+    static Optional<byte[]> embeddedIpv4(byte[] bytes) {
+        boolean zeros64 = allZero(bytes, 0, 8);
+        if (zeros64 && bytes[8] == 0 && bytes[9] == 0 && bytes[10] == 0 && bytes[11] == 0) {
+            return Optional.of(Arrays.copyOfRange(bytes, 12, 16));
+        }
+        if (zeros64 && bytes[8] == 0 && bytes[9] == 0 && (bytes[10] & 0xFF) == 0xFF && (bytes[11] & 0xFF) == 0xFF) {
+            return Optional.of(Arrays.copyOfRange(bytes, 12, 16));
+        }
+        if (zeros64 && (bytes[8] & 0xFF) == 0xFF && (bytes[9] & 0xFF) == 0xFF && bytes[10] == 0 && bytes[11] == 0) {
+            return Optional.of(Arrays.copyOfRange(bytes, 12, 16));
+        }
+        if (bytes[0] == 0 && bytes[1] == 0x64 && (bytes[2] & 0xFF) == 0xff && (bytes[3] & 0xFF) == 0x9b) {
+            return Optional.of(Arrays.copyOfRange(bytes, 12, 16));
+        }
+        if (bytes[0] == 0x20 && bytes[1] == 0x02) {
+            return Optional.of(Arrays.copyOfRange(bytes, 2, 6));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean allZero(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPublicIpv4(byte[] bytes) {
+        int first = bytes[0] & 0xFF;
+        int second = bytes[1] & 0xFF;
+        // 0/8, 10/8, 100.64/10 (carrier-grade NAT), 127/8, 169.254/16, 172.16/12, 192.0.0/24, 192.168/16,
+        // 198.18/15 (benchmarks), 224/4 (multicast) and 240/4 (reserved)
+        return first != 0 && first != 10 && !(first == 100 && second >= 64 && second < 128) && first != 127
+                && !(first == 169 && second == 254) && !(first == 172 && second >= 16 && second < 32)
+                && !(first == 192 && second == 0 && (bytes[2] & 0xFF) == 0) && !(first == 192 && second == 168)
+                && !(first == 198 && (second == 18 || second == 19)) && first < 224;
     }
 }

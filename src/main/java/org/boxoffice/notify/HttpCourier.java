@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.boxoffice.domain.Courier;
 import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.Webhook;
@@ -23,7 +24,7 @@ import org.jboss.logging.Logger;
  * Standard Webhooks scheme ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}); to
  * the Knative sink, in binary mode instead. Any 2xx answer is taken as delivered. Redirects are not
  * followed (they could lead past the target rule), and the target is resolved and checked again before
- * each attempt.
+ * each attempt. An attempt ends within {@code boxoffice.webhooks.timeout}, body included.
  */
 @ApplicationScoped
 public class HttpCourier implements Courier {
@@ -64,12 +65,19 @@ public class HttpCourier implements Courier {
             }
             request = signed(webhook, job.notification(), now);
         }
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(HttpResponse::statusCode)
+        // The request's own timeout stops counting once the headers arrive; a receiver that then drips its
+        // body would hold the attempt for ever. The whole attempt (connect, headers, body) has the deadline,
+        // and the exchange is cancelled (its connection closed) when it passes.
+        CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request,
+                HttpResponse.BodyHandlers.discarding());
+        CompletableFuture<Integer> attempt = exchange.thenApply(HttpResponse::statusCode)
                 .exceptionally(e -> {
                     LOG.debugf("Webhook %s: no answer from %s: %s", webhook.id(), webhook.url(), e.toString());
                     return null;
-                });
+                })
+                .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        attempt.whenComplete((status, failure) -> exchange.cancel(true));
+        return attempt;
     }
 
     private HttpRequest signed(Webhook webhook, Notification notification, Instant now) {

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.boxoffice.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The artifact's commands with the settings a deployment gives it: {@code migrate} (a deploy step; on
@@ -38,18 +40,18 @@ class CommandsAcceptanceIT extends AcceptanceTest {
         assertThat(demo.output()).contains("Box Office demo").contains("booking_id").doesNotContain("Authentication is OFF");
     }
 
-    @Test
-    void aMissingSettingStopsTheStartWithOneLineNamingIt() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"MP_JWT_VERIFY_ISSUER, mp.jwt.verify.issuer", "MP_JWT_VERIFY_AUDIENCES, mp.jwt.verify.audiences"})
+    void aMissingSettingStopsTheStartWithOneLineNamingIt(String variable, String setting) throws Exception {
         assumeTrue(DEPLOYMENT.artifact().hasCommandLine(), "on Lambda a failed start is the runtime's init error");
         Map<String, String> settings = new HashMap<>(DEPLOYMENT.settings());
-        settings.remove("MP_JWT_VERIFY_ISSUER");
+        settings.remove(variable);
         settings.put("QUARKUS_HTTP_PORT", "0");
 
         Artifact.Finished refused = DEPLOYMENT.artifact().run(settings);
         assertThat(refused.status()).as(refused.output()).isNotZero();
-        assertThat(refused.output()).contains("mp.jwt.verify.issuer").doesNotContain("\tat ")
+        assertThat(refused.output()).contains(setting).doesNotContain("\tat ")
                 .doesNotContain("Exception").doesNotContain("\"frames\"");
-        assertThat(refused.output().strip().lines().filter(line -> line.contains("mp.jwt.verify.issuer")))
-                .hasSize(1);
+        assertThat(refused.output().strip().lines().filter(line -> line.contains(setting))).hasSize(1);
     }
 }

@@ -96,7 +96,7 @@ final class Deployment {
     }
 
     /**
-     * What every deployment gives: the token verification key (a file) and issuer; the ticket-signing key
+     * What every deployment gives: the token verification key (a file), issuer and audience; the ticket-signing key
      * (made for the run, as an operator makes one with {@code openssl genpkey -algorithm ed25519}); the
      * loopback receiver.
      */
@@ -110,6 +110,7 @@ final class Deployment {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
         settings.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+        settings.put("MP_JWT_VERIFY_AUDIENCES", Tokens.AUDIENCE);
         settings.put("BOXOFFICE_CHECKIN_SIGNING_KEY", signingKey());
         // The suite's webhook receiver listens on 127.0.0.1 over plain http, which production refuses.
         settings.put("BOXOFFICE_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");

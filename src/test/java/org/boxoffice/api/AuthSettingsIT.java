@@ -33,7 +33,7 @@ class AuthSettingsIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=0",
                 "-Dmp.jwt.verify.publickey.location=" + Path.of("src", "test", "resources", "publicKey.pem").toAbsolutePath(),
-                "-Dmp.jwt.verify.issuer=https://issuer.boxoffice.test", "-jar",
+                "-Dmp.jwt.verify.issuer=https://issuer.boxoffice.test", "-Dmp.jwt.verify.audiences=boxoffice", "-jar",
                 Path.of("target", "quarkus-app", "quarkus-run.jar").toString()).redirectErrorStream(true);
         builder.environment().remove("BOXOFFICE_AUTH_ENABLED");
         builder.environment().remove("BOXOFFICE_CHECKIN_SIGNING_KEY");

@@ -126,6 +126,10 @@ class AuthTest {
                         "admin")),
                 Arguments.of(call, "wrong issuer", Tokens.fromAnotherIssuer("alice", "customer", "organizer",
                         "admin")),
+                Arguments.of(call, "for another application", Tokens.forAnotherAudience("alice", "customer",
+                        "organizer", "admin")),
+                Arguments.of(call, "issued for ten years", Tokens.longLived("alice", "customer", "organizer",
+                        "admin")),
                 Arguments.of(call, "not a JWT", "not-a-jwt")));
     }
 

@@ -187,6 +187,24 @@ public abstract class WebhookStoreContract {
     }
 
     @Test
+    void aWebhookWhoseDeliveryFailsThroughEveryRetryIsDisabled() {
+        Webhook webhook = subscribe("olga", false, "event.created");
+        addEvent("olga");
+        webhooks.fanOut(NOW, 100);
+        WebhookStore.Job job = webhooks.claimDue(NOW, LEASE, 10).get(0);
+        Delivery attempted = job.delivery();
+        Instant at = NOW;
+        while (attempted.state() == Delivery.State.PENDING) {
+            attempted = attempted.attempted(500, SCHEDULE, at);
+            at = at.plusSeconds(1);
+        }
+
+        webhooks.record(attempted, at);
+
+        assertThat(webhooks.find(webhook.id()).orElseThrow().isActive()).isFalse();
+    }
+
+    @Test
     void concurrentSendersNeverLeaseTheSameDelivery() throws Exception {
         subscribe("olga", false, "event.created");
         subscribe("root", true, "event.created");

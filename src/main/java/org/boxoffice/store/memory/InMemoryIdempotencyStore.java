@@ -25,10 +25,11 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public Claim claim(String key, String fingerprint, Instant now, Instant forgetBefore) {
+    public Claim claim(String key, String fingerprint, Instant now, Instant forgetBefore, Instant abandonedBefore) {
         Claim[] outcome = new Claim[1];
         entries.compute(key, (k, existing) -> {
-            if (existing == null || existing.claimedAt().isBefore(forgetBefore)) {
+            if (existing == null || existing.claimedAt().isBefore(forgetBefore)
+                    || existing.response() == null && existing.claimedAt().isBefore(abandonedBefore)) {
                 outcome[0] = new Claim.Claimed();
                 return new Entry(fingerprint, now, null);
             }
@@ -57,7 +58,7 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
     @Override
     public int sweep(Instant forgetBefore) {
         int before = entries.size();
-        entries.values().removeIf(entry -> entry.claimedAt().isBefore(forgetBefore) && entry.response() != null);
+        entries.values().removeIf(entry -> entry.claimedAt().isBefore(forgetBefore));
         return before - entries.size();
     }
 }

@@ -125,7 +125,7 @@ public class InMemoryWebhookStore implements WebhookStore {
         }
         entry.delivery = attempted;
         entry.leasedUntil = Instant.MIN;
-        if (attempted.gone()) {
+        if (attempted.disablesWebhook()) {
             webhooks.computeIfPresent(attempted.webhookId(), (id, webhook) -> webhook.disabled(now));
             for (Entry other : deliveries.values()) {
                 if (other.delivery.webhookId().equals(attempted.webhookId())

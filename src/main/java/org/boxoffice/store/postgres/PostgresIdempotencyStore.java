@@ -30,17 +30,19 @@ public class PostgresIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public Claim claim(String key, String fingerprint, Instant now, Instant forgetBefore) {
+    public Claim claim(String key, String fingerprint, Instant now, Instant forgetBefore, Instant abandonedBefore) {
         return jdbc.autoCommit(c -> {
             try (PreparedStatement claim = c.prepareStatement("INSERT INTO idempotency_keys"
                     + " (key, fingerprint, claimed_at) VALUES (?, ?, ?)"
                     + " ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint,"
                     + " claimed_at = excluded.claimed_at, status = NULL, location = NULL, body = NULL"
-                    + " WHERE idempotency_keys.claimed_at < ?")) {
+                    + " WHERE idempotency_keys.claimed_at < ?"
+                    + " OR (idempotency_keys.status IS NULL AND idempotency_keys.claimed_at < ?)")) {
                 claim.setString(1, key);
                 claim.setString(2, fingerprint);
                 setInstant(claim, 3, now);
                 setInstant(claim, 4, forgetBefore);
+                setInstant(claim, 5, abandonedBefore);
                 if (claim.executeUpdate() == 1) {
                     return new Claim.Claimed();
                 }

@@ -183,7 +183,7 @@ public class PostgresWebhookStore implements WebhookStore {
                 update.setObject(6, attempted.notificationId().value());
                 update.executeUpdate();
             }
-            if (attempted.gone()) {
+            if (attempted.disablesWebhook()) {
                 disable(c, attempted.webhookId(), now);
             }
             return null;
