@@ -16,6 +16,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -219,17 +220,17 @@ public class ExceptionMappers {
 
     /**
      * The HTTP-level refusals the framework raises (no such path, method not allowed, unsupported content
-     * type, …) in the problem shape, keeping their status and the {@code Allow} header.
+     * type, …) in the problem shape, keeping their status; a 405 names the path's methods in {@code Allow}.
      */
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException exception) {
+    public Response webApplication(WebApplicationException exception, UriInfo uri) {
         // Quarkus REST wraps a body it cannot read as JSON (bad syntax, a number too large) in a plain 400.
         if (exception.getCause() instanceof JsonProcessingException unreadable) {
             return unreadableJson(unreadable);
         }
         Response original = exception.getResponse();
         Response.ResponseBuilder answer = Problems.builder(httpProblem(original.getStatusInfo()));
-        String allow = original.getHeaderString(HttpHeaders.ALLOW);
+        String allow = original.getStatus() == 405 ? AllowedMethods.allow(uri.getPath()) : null;
         if (allow != null) {
             answer.header(HttpHeaders.ALLOW, allow);
         }

@@ -30,8 +30,13 @@ class HttpProblemsTest {
         List<Object> before = seatSnapshot(eventId);
 
         assertProblem(given().contentType(ContentType.JSON).body(eventBody(10)).put("/events").then(), 405);
-        assertProblem(given().delete("/events/" + eventId).then(), 405);
-        assertProblem(given().contentType(ContentType.JSON).body("{}").put("/bookings").then(), 405);
+        assertProblem(given().delete("/events/" + eventId).then(), 405).header("Allow", "GET, HEAD, OPTIONS");
+        assertProblem(given().contentType(ContentType.JSON).body("{}").put("/bookings").then(), 405)
+                .header("Allow", "GET, HEAD, OPTIONS, POST");
+        assertProblem(given().delete("/events/" + eventId + "/seats").then(), 405)
+                .header("Allow", "GET, HEAD, OPTIONS");
+        assertProblem(given().get("/bookings/" + eventId + "/cancel").then(), 405)
+                .header("Allow", "OPTIONS, POST");
 
         assertThat(seatSnapshot(eventId)).isEqualTo(before);
     }
@@ -82,5 +87,17 @@ class HttpProblemsTest {
                 .body("errors.field", equalTo(List.of("layout.sections[0].name")));
 
         assertThat(seatSnapshot(eventId)).isEqualTo(before);
+    }
+
+    @Test
+    void optionsListsTheMethodsOfThatPathOnly() {
+        String id = UUID.randomUUID().toString();
+        given().options("/events").then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS, POST");
+        given().options("/events/" + id).then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS");
+        given().options("/events/" + id + "/cancel").then().statusCode(204).header("Allow", "OPTIONS, POST");
+        given().options("/holds/" + id).then().statusCode(204).header("Allow", "DELETE, GET, HEAD, OPTIONS");
+        given().options("/bookings/" + id + "/tickets").then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS");
+        assertProblem(given().options("/no-such-thing").then(), 404);
+        given().head("/events").then().statusCode(200);
     }
 }
