@@ -122,6 +122,26 @@ class OpenApiAndHealthTest {
         eachOperation((name, operation) -> assertThat(operation.get("security")).as(name).isEqualTo(List.of()));
     }
 
+    /** A generated client sends limit as a bounded integer, and from and to as text with an example. */
+    @Test
+    void listingParametersAreTyped() {
+        eachOperation((name, operation) -> {
+            Object parameters = operation.get("parameters");
+            for (Object parameter : parameters == null ? List.of() : (List<?>) parameters) {
+                Map<?, ?> named = (Map<?, ?>) parameter;
+                @SuppressWarnings("unchecked")
+                Map<Object, Object> schema = (Map<Object, Object>) named.get("schema");
+                if ("limit".equals(named.get("name"))) {
+                    assertThat(schema).as(name).containsEntry("type", "integer").containsEntry("minimum", 1)
+                            .containsEntry("maximum", 100).containsEntry("default", 20);
+                }
+                if ("from".equals(named.get("name"))) {
+                    assertThat(schema).as(name).containsEntry("type", "string").containsKey("examples");
+                }
+            }
+        });
+    }
+
     /** Calls {@code check} with every operation of the served document, named as "METHOD /path". */
     private static void eachOperation(BiConsumer<String, Map<?, ?>> check) {
         Map<String, Map<String, Map<?, ?>>> paths = given().queryParam("format", "json").get("/q/openapi").then()
