@@ -12,12 +12,17 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
  * Finishes the OpenAPI document of the API for the settings this run started with: every operation
  * lists the answers every operation can give (401, 403, 413, 429, 503), every error answer carries the
- * problem document, and every operation says who may call it, so the resources repeat none of this.
+ * problem document, and every operation says who may call it, so the resources repeat none of this. An
+ * operation taking a body can answer 415; one taking an {@code Idempotency-Key} gives the header's schema
+ * and can answer 400 for a malformed key.
  */
 @Singleton
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
@@ -55,6 +60,7 @@ public class ApiDocumentFilter implements OASFilter {
                 boolean open = Unauthenticated.PATHS.contains(path);
                 item.getOperations().values().forEach(operation -> {
                     addCommonAnswers(operation, open);
+                    describeBodyAndKey(operation);
                     giveErrorsTheProblem(operation);
                     operation.setSecurity(open ? new ArrayList<>() : new ArrayList<>(security));
                 });
@@ -88,6 +94,31 @@ public class ApiDocumentFilter implements OASFilter {
                         .description(open && status.equals("429") ? ANYONE_LIMITED : description));
             }
         });
+    }
+
+    private static void describeBodyAndKey(Operation operation) {
+        if (operation.getRequestBody() != null && operation.getResponses().getAPIResponse("415") == null) {
+            operation.getResponses().addAPIResponse("415", OASFactory.createAPIResponse()
+                    .description("A body without Content-Type: application/json"));
+        }
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            if (parameter.getIn() == Parameter.In.HEADER && IdempotentRequests.HEADER.equals(parameter.getName())) {
+                parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1)
+                        .maxLength(IdempotentRequests.MAX_KEY_LENGTH).pattern(IdempotentRequests.KEY_PATTERN));
+                String malformed = "an Idempotency-Key that is not 1 to " + IdempotentRequests.MAX_KEY_LENGTH
+                        + " visible ASCII characters";
+                APIResponse badRequest = operation.getResponses().getAPIResponse("400");
+                if (badRequest == null) {
+                    operation.getResponses().addAPIResponse("400", OASFactory.createAPIResponse()
+                            .description(Character.toUpperCase(malformed.charAt(0)) + malformed.substring(1)));
+                } else if (!badRequest.getDescription().contains(IdempotentRequests.HEADER)) {
+                    badRequest.setDescription(badRequest.getDescription() + "; or " + malformed);
+                }
+            }
+        }
     }
 
     private static void giveErrorsTheProblem(Operation operation) {
