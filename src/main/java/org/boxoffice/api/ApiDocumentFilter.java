@@ -3,8 +3,10 @@ package org.boxoffice.api;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.boxoffice.domain.NotificationType;
 import org.boxoffice.service.BoxOfficeConfig;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -22,7 +24,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * lists the answers every operation can give (401, 403, 413, 429, 503), every error answer carries the
  * problem document, and every operation says who may call it, so the resources repeat none of this. An
  * operation taking a body can answer 415; one taking an {@code Idempotency-Key} gives the header's schema
- * and can answer 400 for a malformed key.
+ * and can answer 400 for a malformed key. A webhook's notification types are an enum.
  */
 @Singleton
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
@@ -55,6 +57,7 @@ public class ApiDocumentFilter implements OASFilter {
             return;
         }
         List<SecurityRequirement> security = security(openAPI.getComponents());
+        enumerateNotificationTypes(openAPI.getComponents());
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/q/")) {
                 boolean open = Unauthenticated.PATHS.contains(path);
@@ -94,6 +97,21 @@ public class ApiDocumentFilter implements OASFilter {
                         .description(open && status.equals("429") ? ANYONE_LIMITED : description));
             }
         });
+    }
+
+    /** A webhook's {@code events} name notification types: the enum lists every one the service sends. */
+    private static void enumerateNotificationTypes(Components components) {
+        if (components == null || components.getSchemas() == null) {
+            return;
+        }
+        List<Object> types = Arrays.stream(NotificationType.values()).map(type -> (Object) type.wireName()).toList();
+        for (String schema : List.of("CreateWebhook", "Webhook")) {
+            Schema webhook = components.getSchemas().get(schema);
+            if (webhook != null && webhook.getProperties() != null && webhook.getProperties().get("events") != null) {
+                webhook.getProperties().get("events").setItems(OASFactory.createSchema()
+                        .addType(Schema.SchemaType.STRING).enumeration(new ArrayList<>(types)));
+            }
+        }
     }
 
     private static void describeBodyAndKey(Operation operation) {

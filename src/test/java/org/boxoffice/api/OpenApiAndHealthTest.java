@@ -170,6 +170,16 @@ class OpenApiAndHealthTest {
         assertThat(withKey).contains("POST /events", "POST /bookings", "POST /holds");
     }
 
+    @Test
+    void notificationTypesAreAnEnum() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.CreateWebhook.properties.events.items.enum",
+                        hasItem("booking.confirmed"))
+                .body("components.schemas.CreateWebhook.properties.events.items.enum",
+                        hasItem("ticket.checked_in"))
+                .body("components.schemas.Webhook.properties.events.items.enum", hasItem("waitlist.offered"));
+    }
+
     /** Calls {@code check} with every operation of the served document, named as "METHOD /path". */
     private static void eachOperation(BiConsumer<String, Map<?, ?>> check) {
         Map<String, Map<String, Map<?, ?>>> paths = given().queryParam("format", "json").get("/q/openapi").then()
