@@ -3,8 +3,10 @@ package org.boxoffice.api;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.boxoffice.domain.NotificationType;
 import org.boxoffice.service.BoxOfficeConfig;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -12,12 +14,17 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
  * Finishes the OpenAPI document of the API for the settings this run started with: every operation
  * lists the answers every operation can give (401, 403, 413, 429, 503), every error answer carries the
- * problem document, and every operation says who may call it, so the resources repeat none of this.
+ * problem document, and every operation says who may call it, so the resources repeat none of this. An
+ * operation taking a body can answer 415; one taking an {@code Idempotency-Key} gives the header's schema
+ * and can answer 400 for a malformed key. A webhook's notification types are an enum.
  */
 @Singleton
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
@@ -50,11 +57,13 @@ public class ApiDocumentFilter implements OASFilter {
             return;
         }
         List<SecurityRequirement> security = security(openAPI.getComponents());
+        enumerateNotificationTypes(openAPI.getComponents());
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/q/")) {
                 boolean open = Unauthenticated.PATHS.contains(path);
                 item.getOperations().values().forEach(operation -> {
                     addCommonAnswers(operation, open);
+                    describeBodyAndKey(operation);
                     giveErrorsTheProblem(operation);
                     operation.setSecurity(open ? new ArrayList<>() : new ArrayList<>(security));
                 });
@@ -88,6 +97,46 @@ public class ApiDocumentFilter implements OASFilter {
                         .description(open && status.equals("429") ? ANYONE_LIMITED : description));
             }
         });
+    }
+
+    /** A webhook's {@code events} name notification types: the enum lists every one the service sends. */
+    private static void enumerateNotificationTypes(Components components) {
+        if (components == null || components.getSchemas() == null) {
+            return;
+        }
+        List<Object> types = Arrays.stream(NotificationType.values()).map(type -> (Object) type.wireName()).toList();
+        for (String schema : List.of("CreateWebhook", "Webhook")) {
+            Schema webhook = components.getSchemas().get(schema);
+            if (webhook != null && webhook.getProperties() != null && webhook.getProperties().get("events") != null) {
+                webhook.getProperties().get("events").setItems(OASFactory.createSchema()
+                        .addType(Schema.SchemaType.STRING).enumeration(new ArrayList<>(types)));
+            }
+        }
+    }
+
+    private static void describeBodyAndKey(Operation operation) {
+        if (operation.getRequestBody() != null && operation.getResponses().getAPIResponse("415") == null) {
+            operation.getResponses().addAPIResponse("415", OASFactory.createAPIResponse()
+                    .description("A body without Content-Type: application/json"));
+        }
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            if (parameter.getIn() == Parameter.In.HEADER && IdempotentRequests.HEADER.equals(parameter.getName())) {
+                parameter.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1)
+                        .maxLength(IdempotentRequests.MAX_KEY_LENGTH).pattern(IdempotentRequests.KEY_PATTERN));
+                String malformed = "an Idempotency-Key that is not 1 to " + IdempotentRequests.MAX_KEY_LENGTH
+                        + " visible ASCII characters";
+                APIResponse badRequest = operation.getResponses().getAPIResponse("400");
+                if (badRequest == null) {
+                    operation.getResponses().addAPIResponse("400", OASFactory.createAPIResponse()
+                            .description(Character.toUpperCase(malformed.charAt(0)) + malformed.substring(1)));
+                } else if (!badRequest.getDescription().contains(IdempotentRequests.HEADER)) {
+                    badRequest.setDescription(badRequest.getDescription() + "; or " + malformed);
+                }
+            }
+        }
     }
 
     private static void giveErrorsTheProblem(Operation operation) {

@@ -94,7 +94,8 @@ public class BookingResource {
             content = @Content(schema = @Schema(implementation = PageResponse.class)))
     @APIResponse(responseCode = "400", description = "A bad limit or cursor")
     public Uni<PageResponse<BookingResponse>> list(
-            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
+            @Parameter(description = "Page size, 1 to 100 (default 20)", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
         return dispatch.forCaller(caller ->
                 Paging.response(bookings.list(caller, Paging.request(limit, cursor)),

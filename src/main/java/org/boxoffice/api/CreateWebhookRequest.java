@@ -12,8 +12,7 @@ public record CreateWebhookRequest(
         @Schema(description = "Where to POST the notifications: https, and not a loopback, private or link-local"
                 + " address (unless boxoffice.webhooks.allow-private-targets)", examples = "https://example.com/hooks")
         String url,
-        @Schema(description = "The notification types to receive: event.created, event.cancelled, hold.placed,"
-                + " hold.released, hold.expired, booking.confirmed, booking.cancelled",
+        @Schema(description = "The notification types to receive",
                 examples = "[\"booking.confirmed\", \"booking.cancelled\"]")
         List<String> events) {
 }

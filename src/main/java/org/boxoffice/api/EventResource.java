@@ -80,14 +80,18 @@ public class EventResource {
     @APIResponse(responseCode = "400", description = "A bad limit, cursor, from or to")
     public Uni<PageResponse<EventResponse>> list(
             @Parameter(description = "Only events at this venue (ignoring case)") @QueryParam("venue") String venue,
-            @Parameter(description = "Only events starting at or after this time") @QueryParam("from") String from,
-            @Parameter(description = "Only events starting before this time") @QueryParam("to") String to,
-            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
+            @Parameter(description = "Only events starting at or after this time: a date (its start, UTC),"
+                    + " \"2030-01-01 19:00\" or ISO-8601 (without an offset, UTC)",
+                    schema = @Schema(type = SchemaType.STRING, examples = "2030-01-01")) @QueryParam("from") String from,
+            @Parameter(description = "Only events starting before this time, in the forms from takes",
+                    schema = @Schema(type = SchemaType.STRING, examples = "2031-01-01T00:00:00Z")) @QueryParam("to") String to,
+            @Parameter(description = "Page size, 1 to 100 (default 20)", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
         return dispatch.forCaller(caller -> {
             EventFilter filter = new EventFilter(Optional.ofNullable(venue).filter(v -> !v.isBlank()),
-                    Optional.ofNullable(from).map(f -> DateTimes.parse("from", f)),
-                    Optional.ofNullable(to).map(t -> DateTimes.parse("to", t)));
+                    Optional.ofNullable(from).map(f -> DateTimes.parseBound("from", f)),
+                    Optional.ofNullable(to).map(t -> DateTimes.parseBound("to", t)));
             return Paging.response(events.list(filter, Paging.request(limit, cursor)), EventResponse::of);
         });
     }

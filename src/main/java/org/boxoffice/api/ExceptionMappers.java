@@ -3,6 +3,7 @@ package org.boxoffice.api;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -15,6 +16,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -218,17 +220,17 @@ public class ExceptionMappers {
 
     /**
      * The HTTP-level refusals the framework raises (no such path, method not allowed, unsupported content
-     * type, …) in the problem shape, keeping their status and the {@code Allow} header.
+     * type, …) in the problem shape, keeping their status; a 405 names the path's methods in {@code Allow}.
      */
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException exception) {
+    public Response webApplication(WebApplicationException exception, UriInfo uri) {
         // Quarkus REST wraps a body it cannot read as JSON (bad syntax, a number too large) in a plain 400.
         if (exception.getCause() instanceof JsonProcessingException unreadable) {
             return unreadableJson(unreadable);
         }
         Response original = exception.getResponse();
         Response.ResponseBuilder answer = Problems.builder(httpProblem(original.getStatusInfo()));
-        String allow = original.getHeaderString(HttpHeaders.ALLOW);
+        String allow = original.getStatus() == 405 ? AllowedMethods.allow(uri.getPath()) : null;
         if (allow != null) {
             answer.header(HttpHeaders.ALLOW, allow);
         }
@@ -284,6 +286,11 @@ public class ExceptionMappers {
      * Jackson's own message (which names Java classes).
      */
     private static Response unreadableJson(JsonProcessingException exception) {
+        String duplicate = duplicateField(exception);
+        if (duplicate != null) {
+            return Problems.invalidRequest("The request body gives a field twice; nothing was changed.",
+                    List.of(new Problem.FieldError(duplicate, "is given more than once")));
+        }
         if (!(exception instanceof JsonMappingException mapping)) {
             JsonLocation at = exception.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
@@ -293,6 +300,8 @@ public class ExceptionMappers {
         String message;
         if (mapping instanceof BoundedLists.TooLongOrNull refused) {
             message = refused.reason();
+        } else if (mapping instanceof StorableText.UnstorableTextException) {
+            message = StorableText.MESSAGE;
         } else if (mapping instanceof UnrecognizedPropertyException) {
             message = "is not a field of this request (the server sets ids, owners, statuses and times itself)";
         } else if (mapping.getCause() instanceof InputCoercionException) {
@@ -304,6 +313,28 @@ public class ExceptionMappers {
         }
         return Problems.invalidRequest("The request body has a value of the wrong type; nothing was changed.",
                 List.of(new Problem.FieldError(jsonPath(mapping.getPath()), message)));
+    }
+
+    /**
+     * The field a body gives twice (JsonParser.Feature.STRICT_DUPLICATE_DETECTION), or null: Jackson says
+     * "Duplicate field 'seats'", and the path to its object is the parser's at the top level, or the
+     * mapping exception's when a nested object was being read.
+     */
+    private static String duplicateField(JsonProcessingException exception) {
+        Throwable cause = exception;
+        while (cause != null && !(cause instanceof StreamReadException read && read.getOriginalMessage() != null
+                && read.getOriginalMessage().startsWith("Duplicate field '"))) {
+            cause = cause.getCause();
+        }
+        if (!(cause instanceof StreamReadException duplicate)) {
+            return null;
+        }
+        String name = duplicate.getOriginalMessage().replaceFirst("^Duplicate field '(.*)'$", "$1");
+        String object = exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? jsonPath(mapping.getPath())
+                : duplicate.getProcessor() == null ? "body"
+                : StorableText.field(duplicate.getProcessor().getParsingContext().getParent().pathAsPointer().toString());
+        return object.equals("body") ? name : object + "." + name;
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> path) {

@@ -39,7 +39,11 @@ public class IdempotentRequests {
      * request died with its instance, and a retry may run.
      */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
-    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    /** A key: 1 to 255 visible ASCII characters (the document's header schema says the same). */
+    static final int MAX_KEY_LENGTH = 255;
+    static final String KEY_PATTERN = "^[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}$";
+    static final String BAD_KEY = "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters";
+    private static final Pattern VALID_KEY = Pattern.compile(KEY_PATTERN);
 
     private final IdempotencyStore store;
     private final ObjectMapper json;
@@ -63,7 +67,7 @@ public class IdempotentRequests {
             return action.get();
         }
         if (!VALID_KEY.matcher(clientKey).matches()) {
-            throw new InvalidRequestException(HEADER, "must be 1 to 255 visible ASCII characters");
+            throw new InvalidRequestException(HEADER, BAD_KEY);
         }
         String key = caller.id() + " " + clientKey;
         Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package org.boxoffice.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -12,7 +13,8 @@ import org.boxoffice.service.BoxOfficeConfig;
 
 /**
  * Makes JSON input strict: a string where a number belongs (or a number where a string belongs) is an
- * error for the client to fix, never silently converted; so is {@code 5.5} or {@code 5.0} for a seat.
+ * error for the client to fix, never silently converted; so is {@code 5.5} or {@code 5.0} for a seat. A key
+ * given twice is refused rather than the last one winning, and text follows {@link StorableText}'s rule.
  * Lists are read no longer than a request may make them ({@link BoundedLists}).
  */
 @Singleton
@@ -31,6 +33,10 @@ public class JsonConfig implements ObjectMapperCustomizer {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.registerModule(new SimpleModule("storable-text")
+                .addDeserializer(String.class, new StorableText.Strings())
+                .addKeyDeserializer(String.class, new StorableText.Keys()));
         for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             mapper.coercionConfigFor(type)
                     .setCoercion(CoercionInputShape.String, CoercionAction.Fail)

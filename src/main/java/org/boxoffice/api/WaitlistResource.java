@@ -88,7 +88,8 @@ public class WaitlistResource {
     @APIResponse(responseCode = "403", description = "Not the event's organizer nor an admin")
     @APIResponse(responseCode = "404", description = "No such event")
     public Uni<PageResponse<WaitlistEntryResponse>> list(@PathParam("event_id") String eventId,
-            @Parameter(description = "Page size, 1 to 100 (default 20)") @QueryParam("limit") String limit,
+            @Parameter(description = "Page size, 1 to 100 (default 20)", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
         return dispatch.forCaller(caller -> {
             EventId id = EventId.parse(eventId).orElseThrow(() -> UnknownIdException.event(eventId));

@@ -2,8 +2,11 @@ package org.boxoffice.acceptance;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 
 import io.restassured.http.ContentType;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,5 +50,65 @@ class ErrorsAcceptanceIT extends AcceptanceTest {
                 + "x".repeat(20_000) + "\"}";
         assertProblem(customer().given().contentType(ContentType.JSON).body(large).post("/bookings").then(), 413);
         organizer.get("/events/" + eventId + "/seats").body("booked_seats", equalTo(0));
+    }
+
+    /** What PostgreSQL cannot keep, the in-memory store refuses too: one answer on both (the suite runs on each). */
+    @Test
+    void textNoStoreCanKeepIs400NamingTheField() {
+        Caller organizer = organizer();
+        String venue = "Hall " + UUID.randomUUID();
+        String start = "{\"name\":\"";
+        String end = "\",\"date_time\":\"" + FUTURE + "\",\"venue\":\"" + venue + "\",\"total_seats\":5}";
+        byte[][] names = {
+            "a\\u0000b".getBytes(StandardCharsets.UTF_8),
+            "lone \\ud800".getBytes(StandardCharsets.UTF_8),
+            {(byte) 0xC0, (byte) 0x80},
+            {(byte) 0xC1, (byte) 0x81},
+            {(byte) 0xFF},
+        };
+        for (byte[] name : names) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes(start.getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(name);
+            body.writeBytes(end.getBytes(StandardCharsets.UTF_8));
+            assertProblem(organizer.given().contentType(ContentType.JSON).body(body.toByteArray()).post("/events")
+                    .then(), 400).body("errors.field", equalTo(List.of("name")));
+        }
+        for (String query : List.of("venue=%00", "venue=%C0%80", "venue=%ED%A0%80", "from=%FF")) {
+            assertProblem(organizer.given().urlEncodingEnabled(false).get("/events?" + query).then(), 400);
+        }
+        organizer.given().queryParam("venue", venue).get("/events").then().statusCode(200).body("items", hasSize(0));
+        String name = "Zürich \uD83C\uDFB5";
+        Map<String, Object> unicode = eventBody(5);
+        unicode.put("name", name);
+        String eventId = organizer.post("/events", unicode).statusCode(201).extract().path("event_id");
+        organizer.get("/events/" + eventId).statusCode(200).body("name", equalTo(name));
+    }
+
+    @Test
+    void aBodyWithoutContentTypeOrWithAKeyTwiceIsRefused() {
+        Caller customer = customer();
+        String eventId = createEvent(organizer(), 12);
+        String booking = "{\"event_id\":\"" + eventId + "\",\"seats\":[10]}";
+        assertProblem(customer.given().noContentType().body(booking.getBytes(StandardCharsets.UTF_8))
+                .post("/bookings").then(), 415);
+        assertProblem(customer.given().contentType(ContentType.JSON)
+                .body("{\"event_id\":\"" + eventId + "\",\"seats\":[10],\"seats\":[11]}").post("/bookings").then(), 400)
+                .body("errors.field", equalTo(List.of("seats")));
+        customer.get("/events/" + eventId + "/seats").body("booked_seats", equalTo(0));
+    }
+
+    @Test
+    void aWrongMethodNamesTheRightOnesAndOptionsTellsTheTruth() {
+        Caller organizer = organizer();
+        String eventId = createEvent(organizer, 10);
+        assertProblem(organizer.given().delete("/events/" + eventId).then(), 405)
+                .header("Allow", "GET, HEAD, OPTIONS");
+        assertProblem(organizer.given().get("/events/" + eventId + "/cancel").then(), 405)
+                .header("Allow", "OPTIONS, POST");
+        anonymous().options("/events/" + eventId + "/seats").then().statusCode(204)
+                .header("Allow", "GET, HEAD, OPTIONS");
+        anonymous().options("/holds/" + UUID.randomUUID()).then().statusCode(204)
+                .header("Allow", "DELETE, GET, HEAD, OPTIONS");
     }
 }

@@ -10,7 +10,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Refusals made at the HTTP level, before any use case runs, still answer in the problem shape. */
@@ -28,8 +30,13 @@ class HttpProblemsTest {
         List<Object> before = seatSnapshot(eventId);
 
         assertProblem(given().contentType(ContentType.JSON).body(eventBody(10)).put("/events").then(), 405);
-        assertProblem(given().delete("/events/" + eventId).then(), 405);
-        assertProblem(given().contentType(ContentType.JSON).body("{}").put("/bookings").then(), 405);
+        assertProblem(given().delete("/events/" + eventId).then(), 405).header("Allow", "GET, HEAD, OPTIONS");
+        assertProblem(given().contentType(ContentType.JSON).body("{}").put("/bookings").then(), 405)
+                .header("Allow", "GET, HEAD, OPTIONS, POST");
+        assertProblem(given().delete("/events/" + eventId + "/seats").then(), 405)
+                .header("Allow", "GET, HEAD, OPTIONS");
+        assertProblem(given().get("/bookings/" + eventId + "/cancel").then(), 405)
+                .header("Allow", "OPTIONS, POST");
 
         assertThat(seatSnapshot(eventId)).isEqualTo(before);
     }
@@ -47,5 +54,50 @@ class HttpProblemsTest {
 
         assertProblem(given().accept(ContentType.XML).get("/events/" + eventId).then(), 406)
                 .body("type", equalTo("urn:boxoffice:problem:not-acceptable"));
+    }
+
+    @Test
+    void aBodyWithoutContentTypeAnswers415Problem() {
+        String eventId = createEvent(10);
+        List<Object> before = seatSnapshot(eventId);
+        byte[] booking = ("{\"event_id\":\"" + eventId + "\",\"seats\":[1]}").getBytes(StandardCharsets.UTF_8);
+
+        assertProblem(given().noContentType().body(booking).post("/bookings").then(), 415)
+                .body("type", equalTo("urn:boxoffice:problem:unsupported-media-type"));
+        assertProblem(given().noContentType().body("{\"seats\":[1]}".getBytes(StandardCharsets.UTF_8))
+                .post("/bookings/" + UUID.randomUUID() + "/cancel").then(), 415);
+        assertProblem(given().contentType(ContentType.TEXT).body("{\"seats\":[1]}")
+                .post("/bookings/" + UUID.randomUUID() + "/cancel").then(), 415);
+
+        assertThat(seatSnapshot(eventId)).isEqualTo(before);
+    }
+
+    @Test
+    void aKeyGivenTwiceAnswers400NamingIt() {
+        String eventId = createEvent(12);
+        List<Object> before = seatSnapshot(eventId);
+
+        assertProblem(given().contentType(ContentType.JSON)
+                .body("{\"event_id\":\"" + eventId + "\",\"seats\":[10],\"seats\":[11]}").post("/bookings").then(), 400)
+                .body("errors.field", equalTo(List.of("seats")))
+                .body("errors.message", equalTo(List.of("is given more than once")));
+        assertProblem(given().contentType(ContentType.JSON).body("{\"name\":\"A\",\"date_time\":\"2030-01-01 19:00\","
+                + "\"venue\":\"V\",\"layout\":{\"sections\":[{\"name\":\"S\",\"name\":\"T\",\"category\":\"A\","
+                + "\"rows\":[{\"label\":\"A\",\"seats\":5}]}]}}").post("/events").then(), 400)
+                .body("errors.field", equalTo(List.of("layout.sections[0].name")));
+
+        assertThat(seatSnapshot(eventId)).isEqualTo(before);
+    }
+
+    @Test
+    void optionsListsTheMethodsOfThatPathOnly() {
+        String id = UUID.randomUUID().toString();
+        given().options("/events").then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS, POST");
+        given().options("/events/" + id).then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS");
+        given().options("/events/" + id + "/cancel").then().statusCode(204).header("Allow", "OPTIONS, POST");
+        given().options("/holds/" + id).then().statusCode(204).header("Allow", "DELETE, GET, HEAD, OPTIONS");
+        given().options("/bookings/" + id + "/tickets").then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS");
+        assertProblem(given().options("/no-such-thing").then(), 404);
+        given().head("/events").then().statusCode(200);
     }
 }

@@ -81,6 +81,20 @@ class ListingTest {
                 .body("next_cursor", nullValue());
     }
 
+    /** The README's form: a date alone is the start of that day (UTC), as the document says. */
+    @Test
+    void fromAndToTakeADateAlone() {
+        String venue = uniqueVenue();
+        String inside = createEventAt(venue, LocalDate.now().plusDays(20) + " 00:00");
+        createEventAt(venue, LocalDate.now().plusDays(21) + " 00:00");
+        given().queryParam("venue", venue).queryParam("from", LocalDate.now().plusDays(20).toString())
+                .queryParam("to", LocalDate.now().plusDays(21).toString())
+                .get("/events").then().statusCode(200)
+                .body("items.event_id", org.hamcrest.Matchers.equalTo(List.of(inside)));
+        assertProblem(given().queryParam("from", "2030-02-30").get("/events").then(), 400)
+                .body("errors.field", hasItem("from"));
+    }
+
     @Test
     void theDefaultPageHoldsTwentyEvents() {
         String venue = uniqueVenue();

@@ -122,6 +122,64 @@ class OpenApiAndHealthTest {
         eachOperation((name, operation) -> assertThat(operation.get("security")).as(name).isEqualTo(List.of()));
     }
 
+    /** A generated client sends limit as a bounded integer, and from and to as text with an example. */
+    @Test
+    void listingParametersAreTyped() {
+        eachOperation((name, operation) -> {
+            Object parameters = operation.get("parameters");
+            for (Object parameter : parameters == null ? List.of() : (List<?>) parameters) {
+                Map<?, ?> named = (Map<?, ?>) parameter;
+                @SuppressWarnings("unchecked")
+                Map<Object, Object> schema = (Map<Object, Object>) named.get("schema");
+                if ("limit".equals(named.get("name"))) {
+                    assertThat(schema).as(name).containsEntry("type", "integer").containsEntry("minimum", 1)
+                            .containsEntry("maximum", 100).containsEntry("default", 20);
+                }
+                if ("from".equals(named.get("name"))) {
+                    assertThat(schema).as(name).containsEntry("type", "string").containsKey("examples");
+                }
+            }
+        });
+    }
+
+    /** Every operation taking a body can answer 415; every one taking an Idempotency-Key says its form and its 400. */
+    @Test
+    void bodiesAndIdempotencyKeysAreDescribed() {
+        List<String> withKey = new ArrayList<>();
+        eachOperation((name, operation) -> {
+            @SuppressWarnings("unchecked")
+            Map<Object, Object> responses = (Map<Object, Object>) operation.get("responses");
+            if (operation.get("requestBody") != null) {
+                assertThat(responses).as(name).containsKey("415");
+            }
+            Object parameters = operation.get("parameters");
+            for (Object parameter : parameters == null ? List.of() : (List<?>) parameters) {
+                Map<?, ?> named = (Map<?, ?>) parameter;
+                if ("Idempotency-Key".equals(named.get("name"))) {
+                    withKey.add(name);
+                    @SuppressWarnings("unchecked")
+                    Map<Object, Object> schema = (Map<Object, Object>) named.get("schema");
+                    assertThat(schema).as(name).containsEntry("minLength", 1).containsEntry("maxLength", 255)
+                            .containsEntry("pattern", "^[\\x21-\\x7E]{1,255}$");
+                    assertThat(responses).as(name).containsKey("400");
+                    assertThat((String) ((Map<?, ?>) responses.get("400")).get("description")).as(name)
+                            .contains("Idempotency-Key");
+                }
+            }
+        });
+        assertThat(withKey).contains("POST /events", "POST /bookings", "POST /holds");
+    }
+
+    @Test
+    void notificationTypesAreAnEnum() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.CreateWebhook.properties.events.items.enum",
+                        hasItem("booking.confirmed"))
+                .body("components.schemas.CreateWebhook.properties.events.items.enum",
+                        hasItem("ticket.checked_in"))
+                .body("components.schemas.Webhook.properties.events.items.enum", hasItem("waitlist.offered"));
+    }
+
     /** Calls {@code check} with every operation of the served document, named as "METHOD /path". */
     private static void eachOperation(BiConsumer<String, Map<?, ?>> check) {
         Map<String, Map<String, Map<?, ?>>> paths = given().queryParam("format", "json").get("/q/openapi").then()
