@@ -112,17 +112,24 @@ run_custom() {
     finish_function || { echo "$label: the function did not answer every event; see $WORK/$label.log" >&2; exit 1; }
 }
 
-if [ "$WHICH" = native ]; then
-    [ -f target/function-native.zip ] || { echo "no target/function-native.zip: deploy/lambda/native/build.sh" >&2; exit 1; }
-    TASK=$WORK/native
-    unzip -q target/function-native.zip -d "$TASK"
-    db="boxoffice_harness_native_$(date +%s)_$$"
+# fresh_postgres LABEL: a new database, dropped at exit; sets POSTGRES, the settings that point at it, and
+# writes first.json, the first event alone (answered 503 before the schema is migrated).
+fresh_postgres() {
+    local db
+    db="boxoffice_harness_$1_$(date +%s)_$$"
     psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $db"
     DATABASES+=("$db")
     POSTGRES=(BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db"
         QUARKUS_DATASOURCE_USERNAME=postgres BOXOFFICE_AUTH_ENABLED=false)
     python3 -c 'import json, sys; json.dump(json.load(open(sys.argv[1]))[:1], open(sys.argv[2], "w"))' \
         "$WORK/events.json" "$WORK/first.json"
+}
+
+if [ "$WHICH" = native ]; then
+    [ -f target/function-native.zip ] || { echo "no target/function-native.zip: deploy/lambda/native/build.sh" >&2; exit 1; }
+    TASK=$WORK/native
+    unzip -q target/function-native.zip -d "$TASK"
+    fresh_postgres native
     run_custom "$TASK" native-unmigrated "$HANDLER" "$WORK/first.json" "${POSTGRES[@]}"
     python3 - "$WORK/native-unmigrated.json" <<'PY'
 import json, sys
@@ -177,13 +184,7 @@ if [ "$WHICH" != managed ]; then
     fi
     grep -q "needs GLIBC_2" "$WORK/glibc-2.2.txt"
     python3 deploy/lambda/custom-runtime/glibc-check.py 2.34 "$TASK/jdk" "$TASK/app/jni"
-    db="boxoffice_harness_$(date +%s)_$$"
-    psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $db"
-    DATABASES+=("$db")
-    POSTGRES=(BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db"
-        QUARKUS_DATASOURCE_USERNAME=postgres BOXOFFICE_AUTH_ENABLED=false)
-    python3 -c 'import json, sys; json.dump(json.load(open(sys.argv[1]))[:1], open(sys.argv[2], "w"))' \
-        "$WORK/events.json" "$WORK/first.json"
+    fresh_postgres custom
     echo '[{}, {}]' > "$WORK/migrate-events.json"
 
     run_custom "$TASK" unmigrated "$HANDLER" "$WORK/first.json" "${POSTGRES[@]}"
