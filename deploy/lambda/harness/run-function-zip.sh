@@ -18,8 +18,9 @@
 #   function tells of it and delivers hold.expired, signed, to a local webhook receiver (receiver.py).
 #
 # - target/function-native.zip (provided.al2023, the native executable as bootstrap), with `native` only:
-#   on a fresh PostgreSQL database, 503 schema-not-migrated, then the executable's migrate command (a
-#   deploy step, as for function.zip), then the walk-through's answers and the schedule event.
+#   on a fresh PostgreSQL database, 503 schema-not-migrated, then the jar's migrate command (a deploy step,
+#   as for function.zip; target/quarkus-app, any packaging), then the walk-through's answers and the
+#   schedule event.
 #
 #   deploy/lambda/harness/run-function-zip.sh [managed | custom | native]    (default: managed and
 #                                                      custom; the managed zip is built with -Plambda if missing)
@@ -137,8 +138,8 @@ unmigrated = json.load(open(sys.argv[1]))[0]["response"]
 assert unmigrated["statusCode"] == 503 and "schema-not-migrated" in unmigrated["body"], unmigrated
 print("function-native.zip before migrating: 503 schema-not-migrated")
 PY
-    env "${POSTGRES[@]}" "$TASK/bootstrap" migrate > "$WORK/native-migrate.log" 2>&1 \
-        || { echo "the native executable's migrate failed; see $WORK/native-migrate.log" >&2; exit 1; }
+    env "${POSTGRES[@]}" java -jar target/quarkus-app/quarkus-run.jar migrate > "$WORK/native-migrate.log" 2>&1 \
+        || { echo "migrate failed; see $WORK/native-migrate.log" >&2; exit 1; }
     run_custom "$TASK" native-postgres "$HANDLER" "$WORK/events.json" "${POSTGRES[@]}"
     check "$WORK/native-postgres.json" "function-native.zip (the native executable as bootstrap) on PostgreSQL"
     run_custom "$TASK" native-scheduled "$HANDLER" "$WORK/scheduled-events.json" "${POSTGRES[@]}" "${SCHEDULED[@]}"

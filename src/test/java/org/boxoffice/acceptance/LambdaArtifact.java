@@ -17,8 +17,8 @@ import java.util.Map;
  * the managed runtime starts it; a custom-runtime zip ({@code function-custom.zip}, and any other whose
  * entry point is {@code ./bootstrap}) as {@code provided.al2023} starts it. Its schema is migrated as the
  * deployment does: the migrate function of the same zip (handler {@code migrate}) where it has one,
- * otherwise {@code java -jar quarkus-run.jar migrate} from the same build, or for the native zip
- * ({@code function-native.zip}) its executable's {@code migrate} command.
+ * otherwise (and for {@code function-native.zip}) {@code java -jar quarkus-run.jar migrate} from the same
+ * source.
  */
 final class LambdaArtifact implements Artifact {
 
@@ -27,13 +27,13 @@ final class LambdaArtifact implements Artifact {
 
     private final Path zip;
     private final boolean bootstrap;
-    private final boolean migrateCommand;
+    private final boolean jarMigrates;
     private Path task;
 
-    private LambdaArtifact(Path zip, boolean bootstrap, boolean migrateCommand) {
+    private LambdaArtifact(Path zip, boolean bootstrap, boolean jarMigrates) {
         this.zip = zip;
         this.bootstrap = bootstrap;
-        this.migrateCommand = migrateCommand;
+        this.jarMigrates = jarMigrates;
     }
 
     /** function.zip, for the managed Java runtime. */
@@ -46,7 +46,7 @@ final class LambdaArtifact implements Artifact {
         return new LambdaArtifact(Path.of("target", zipName), true, false);
     }
 
-    /** function-native.zip: its {@code bootstrap} is the native executable, which has the migrate command. */
+    /** function-native.zip: its {@code bootstrap} is the native executable; no migrate function. */
     static LambdaArtifact nativeZip() {
         return new LambdaArtifact(Path.of("target", "function-native.zip"), true, true);
     }
@@ -81,12 +81,8 @@ final class LambdaArtifact implements Artifact {
         if (!List.of(arguments).equals(List.of("migrate"))) {
             throw new UnsupportedOperationException("a Lambda function has no command line: " + List.of(arguments));
         }
-        if (!bootstrap) {
+        if (!bootstrap || jarMigrates) {
             return JarArtifact.jar().run(settings, arguments);
-        }
-        if (migrateCommand) {
-            return Processes.run(Processes.builder(List.of(unzipped().resolve("bootstrap").toString(), "migrate"),
-                    settings), Duration.ofMinutes(2));
         }
         Path log = Path.of("target", "acceptance", "lambda-migrate.log");
         try (Launched migrate = launch("migrate", settings, log)) {
