@@ -12,6 +12,8 @@
 #   managed25   on the system class path, the serial collector, C1 only, 85% of the memory as heap), on
 #               JVM 17 and JVM 25
 #   custom      function-custom.zip: ./bootstrap, its jlink'd JDK 25, its AOT cache and its JVM options
+#   native      function-native.zip (the native executable as ./bootstrap), when target/ has one
+#               (./mvnw package -Plambda -Dnative, deploy/lambda/native/build.sh: not built here)
 #
 # BENCH_REUSE_ZIPS=1 measures the zips already in target/ instead of building them first.
 # BENCH_FLAGS=1 adds the custom zip with other JVM options (how the bootstrap's were chosen): without
@@ -43,6 +45,7 @@ if [ -z "${BENCH_REUSE_ZIPS:-}" ] || [ ! -f target/function-custom.zip ]; then
     JAVA_HOME=$JAVA25 ./mvnw -B -q package -Plambda -DskipTests
 fi
 VARIANTS=(floor managed17 managed25 custom)
+[ ! -f target/function-native.zip ] || VARIANTS+=(native)
 [ -z "${BENCH_FLAGS:-}" ] || VARIANTS+=(custom-no-cache custom-c2 custom-g1 custom-verify custom-512 custom-pool)
 [ -z "${BENCH_SECRET:-}" ] || VARIANTS+=(custom-secret)
 [ -z "${BENCH_VARIANTS:-}" ] || read -ra VARIANTS <<< "$BENCH_VARIANTS"
@@ -56,6 +59,7 @@ if [[ " ${VARIANTS[*]} " == *" floor "* ]]; then
 fi
 unzip -q target/function.zip -d "$OUT/managed"
 unzip -q target/function-custom.zip -d "$OUT/custom"
+[ ! -f target/function-native.zip ] || unzip -q target/function-native.zip -d "$OUT/native"
 ./mvnw -B -q -f deploy/lambda/harness/pom.xml dependency:copy-dependencies -DoutputDirectory="$OUT/ric"
 
 DB="boxoffice_coldstart_$(date +%s)_$$"
@@ -112,6 +116,7 @@ one_run() {
         managed17) start_managed "$OUT/managed" "$JAVA17" "$log" "${SERVICE[@]}";;
         managed25) start_managed "$OUT/managed" "$JAVA25" "$log" "${SERVICE[@]}";;
         custom) start_custom_runtime "$OUT/custom" "$log" "$HANDLER" "${SERVICE[@]}";;
+        native) start_custom_runtime "$OUT/native" "$log" "$HANDLER" "${SERVICE[@]}";;
         custom-no-cache) start_custom_runtime "$OUT/custom" "$log" "$HANDLER" "${SERVICE[@]}" \
             BOXOFFICE_JAVA_OPTS=-XX:AOTMode=off;;
         custom-c2) start_custom_runtime "$OUT/custom" "$log" "$HANDLER" "${SERVICE[@]}" \
@@ -163,6 +168,7 @@ for variant in "${VARIANTS[@]}"; do
         managed17) name="function.zip as the managed runtime runs it, JVM 17";;
         managed25) name="function.zip as the managed runtime runs it, JVM 25";;
         custom) name="function-custom.zip (bootstrap: AOT cache, C1, serial GC)";;
+        native) name="function-native.zip (the native executable as bootstrap)";;
         custom-no-cache) name="function-custom.zip without the AOT cache";;
         custom-c2) name="function-custom.zip with C2 (tiered)";;
         custom-g1) name="function-custom.zip with G1";;

@@ -7,9 +7,11 @@
 # extensions); Box Office on plain JVM 17; with AppCDS on 17 (quarkus.package.jar.appcds.enabled);
 # with only the C1 JIT compiler (-XX:TieredStopAtLevel=1, as deploy/lambda/template.yaml sets); on
 # Java 25 (Temurin 25), plain and with the JDK AOT cache (JEP 483/515) from a training run that
-# exercises the booking path.
+# exercises the booking path; and the native executable (./mvnw package -Dnative), when one is built
+# (target/*-runner, or BENCH_NATIVE=path): this script does not build it, as that takes minutes.
 #
 #   bench/startup.sh [runs, default 5]
+#   BENCH_VARIANTS="plain17 native" bench/startup.sh    # only these (and builds only what they need)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh   # EXTENSION_PROFILES, jdk_home, first_answer, round_robin, median
@@ -20,27 +22,40 @@ JAVA25=$(jdk_home 25)
 PORT=18095
 rm -rf "$OUT" && mkdir -p "$OUT"
 
+# wanted VARIANT: whether this run measures it (BENCH_VARIANTS, default all).
+wanted() { [ -z "${BENCH_VARIANTS:-}" ] || [[ " $BENCH_VARIANTS " == *" $1 "* ]]; }
+
 build() { # name java_home maven-args...
   local name=$1 home=$2; shift 2
   JAVA_HOME=$home ./mvnw -B -q package -DskipTests "$@"
   cp -a target/quarkus-app "$OUT/$name"
 }
 
+# The native executable first: the builds below leave target/ as it was, apart from target/quarkus-app.
+NATIVE=${BENCH_NATIVE:-$(ls target/*-runner 2>/dev/null | head -1 || true)}
+if wanted native && [ -n "$NATIVE" ]; then
+  mkdir -p "$OUT/native" && cp "$NATIVE" "$OUT/native/boxoffice"
+fi
+
 echo "Building the variants..."
+if wanted floor || wanted floorext; then
 JAVA_HOME=$JAVA17 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests
 cp -a bench/ceiling/target/quarkus-app "$OUT/floor"
 JAVA_HOME=$JAVA17 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests -P"$(IFS=,; echo "${EXTENSION_PROFILES[*]}")"
 cp -a bench/ceiling/target/quarkus-app "$OUT/floorext"
+fi
 if [ -n "${BENCH_EXTENSION_BREAKDOWN:-}" ]; then
   for profile in "${EXTENSION_PROFILES[@]}"; do
     JAVA_HOME=$JAVA17 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests -P"$profile"
     cp -a bench/ceiling/target/quarkus-app "$OUT/floor-$profile"
   done
 fi
-JAVA_HOME=$JAVA17 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests   # the ordinary ceiling again
+if wanted floor || wanted floorext; then
+  JAVA_HOME=$JAVA17 ./mvnw -B -q -f bench/ceiling/pom.xml package -DskipTests   # the ordinary ceiling again
+fi
 build plain "$JAVA17"
-build appcds "$JAVA17" -Dquarkus.package.jar.appcds.enabled=true
-if [ -n "$JAVA25" ]; then
+if wanted appcds17; then build appcds "$JAVA17" -Dquarkus.package.jar.appcds.enabled=true; fi
+if [ -n "$JAVA25" ] && { wanted plain25 || wanted aot25 || wanted aot25c1; }; then
   build plain25 "$JAVA25"
 fi
 JAVA_HOME=$JAVA17 ./mvnw -B -q package -DskipTests   # leave the ordinary build in target/
@@ -90,9 +105,24 @@ train_aot() {
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
 }
 
+# one_native_run: one start of the native executable, with the same settings; prints "milliseconds rss_kib"
+one_native_run() {
+  local start end rss pid
+  start=$(date +%s%N)
+  "$OUT/native/boxoffice" -Dquarkus.http.port=$PORT -Dboxoffice.auth.enabled=false > "$OUT/last.log" 2>&1 &
+  pid=$!
+  first_answer "http://127.0.0.1:$PORT/events" 201 process_alive -X POST -H 'Content-Type: application/json' \
+    -d "$EVENT" || { echo "process died; see $OUT/last.log" >&2; exit 1; }
+  end=$(date +%s%N)
+  rss=$(ps -o rss= -p "$pid" | tr -d ' ')
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$(( (end - start) / 1000000 )) $rss"
+}
+
 # run_variant LABEL: one start of that variant; prints "milliseconds rss_kib".
 run_variant() {
   case $1 in
+    native) one_native_run;;
     floor) one_run "$JAVA17/bin/java" "$OUT/floor" floor;;
     floorext) one_run "$JAVA17/bin/java" "$OUT/floorext" floor;;
     floor-ext-*) one_run "$JAVA17/bin/java" "$OUT/$1" floor;;
@@ -115,14 +145,22 @@ RESULTS=$OUT/results.txt
 : > "$RESULTS"
 if [ -n "$JAVA25" ]; then
   VARIANTS+=(plain25)
-  train_aot "$JAVA25/bin/java" "$OUT/plain25"
+  if wanted aot25 || wanted aot25c1; then train_aot "$JAVA25/bin/java" "$OUT/plain25"; fi
   if [ -s "$OUT/plain25/app.aot" ]; then
     VARIANTS+=(aot25 aot25c1)
-  else
+  elif wanted aot25 || wanted aot25c1; then
     echo "aot25 - -" >> "$RESULTS"
     echo "aot25c1 - -" >> "$RESULTS"
   fi
 fi
+if [ -x "$OUT/native/boxoffice" ]; then
+  VARIANTS+=(native)
+elif wanted native; then
+  echo "native - -" >> "$RESULTS"
+fi
+CHOSEN=()
+for variant in "${VARIANTS[@]}"; do if wanted "$variant"; then CHOSEN+=("$variant"); fi; done
+VARIANTS=("${CHOSEN[@]}")
 
 SAMPLES=$OUT/samples.txt
 round_robin "$RUNS" "$SAMPLES" "${VARIANTS[@]}"
@@ -134,10 +172,14 @@ done
 
 FLOOR=$(awk '$1 == "floor" { print $2 }' "$RESULTS")
 PLAIN=$(awk '$1 == "plain17" { print $2 }' "$RESULTS")
+PLAIN_RSS=$(awk '$1 == "plain17" { print $3 }' "$RESULTS")
+ratio() { [ -n "$2" ] && printf '%.0f%%' "$(echo "100 * $1 / $2" | bc -l)" || echo -; }   # of a baseline not run: -
 echo
 echo "Start-up to the first real answer, median of $RUNS runs, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
-printf '| %-40s | %8s | %8s | %14s | %16s |\n' variant "ms" "RSS MiB" "vs floor" "vs plain JVM 17"
-printf '|%s|%s|%s|%s|%s|\n' "------------------------------------------" "----------" "----------" "----------------" "------------------"
+printf '| %-40s | %8s | %8s | %14s | %16s | %16s |\n' variant "ms" "RSS MiB" "vs floor" "vs plain JVM 17" \
+  "RSS vs plain 17"
+printf '|%s|%s|%s|%s|%s|%s|\n' "------------------------------------------" "----------" "----------" "----------------" \
+  "------------------" "------------------"
 while read -r label ms rss; do
   case $label in
     floor) name="floor: bare Quarkus, GET /ping (JVM 17)";;
@@ -149,8 +191,9 @@ while read -r label ms rss; do
     plain25) name="Box Office, plain JVM 25";;
     aot25) name="Box Office, AOT cache, JVM 25";;
     aot25c1) name="Box Office, AOT cache + C1 only, JVM 25";;
+    native) name="Box Office, native executable";;
   esac
-  if [ "$ms" = "-" ]; then printf '| %-40s | %8s | %8s | %14s | %16s |\n' "$name" - - - -; continue; fi
-  printf '| %-40s | %8s | %8s | %13.0f%% | %15.0f%% |\n' "$name" "$ms" "$rss" \
-    "$(echo "100 * $ms / $FLOOR" | bc -l)" "$(echo "100 * $ms / $PLAIN" | bc -l)"
+  if [ "$ms" = "-" ]; then printf '| %-40s | %8s | %8s | %14s | %16s | %16s |\n' "$name" - - - - -; continue; fi
+  printf '| %-40s | %8s | %8s | %14s | %16s | %16s |\n' "$name" "$ms" "$rss" "$(ratio "$ms" "$FLOOR")" \
+    "$(ratio "$ms" "$PLAIN")" "$(ratio "$rss" "$PLAIN_RSS")"
 done < "$RESULTS"

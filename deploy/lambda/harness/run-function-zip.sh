@@ -17,8 +17,13 @@
 # - Both: the SAM template's every-minute schedule event (POST /scheduled) after a hold expired: the
 #   function tells of it and delivers hold.expired, signed, to a local webhook receiver (receiver.py).
 #
-#   deploy/lambda/harness/run-function-zip.sh [managed | custom]    (default: both; the managed zip is
-#                                                                     built with -Plambda if missing)
+# - target/function-native.zip (provided.al2023, the native executable as bootstrap), with `native` only:
+#   on a fresh PostgreSQL database, 503 schema-not-migrated, then the jar's migrate command (a deploy step,
+#   as for function.zip; target/quarkus-app, any packaging), then the walk-through's answers and the
+#   schedule event.
+#
+#   deploy/lambda/harness/run-function-zip.sh [managed | custom | native]    (default: managed and
+#                                                      custom; the managed zip is built with -Plambda if missing)
 # Needs python3, unzip; for the custom zip, psql reaching PostgreSQL at 127.0.0.1:5432 as postgres.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -108,6 +113,40 @@ run_custom() {
     finish_function || { echo "$label: the function did not answer every event; see $WORK/$label.log" >&2; exit 1; }
 }
 
+# fresh_postgres LABEL: a new database, dropped at exit; sets POSTGRES, the settings that point at it, and
+# writes first.json, the first event alone (answered 503 before the schema is migrated).
+fresh_postgres() {
+    local db
+    db="boxoffice_harness_$1_$(date +%s)_$$"
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $db"
+    DATABASES+=("$db")
+    POSTGRES=(BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db"
+        QUARKUS_DATASOURCE_USERNAME=postgres BOXOFFICE_AUTH_ENABLED=false)
+    python3 -c 'import json, sys; json.dump(json.load(open(sys.argv[1]))[:1], open(sys.argv[2], "w"))' \
+        "$WORK/events.json" "$WORK/first.json"
+}
+
+if [ "$WHICH" = native ]; then
+    [ -f target/function-native.zip ] || { echo "no target/function-native.zip: deploy/lambda/native/build.sh" >&2; exit 1; }
+    TASK=$WORK/native
+    unzip -q target/function-native.zip -d "$TASK"
+    fresh_postgres native
+    run_custom "$TASK" native-unmigrated "$HANDLER" "$WORK/first.json" "${POSTGRES[@]}"
+    python3 - "$WORK/native-unmigrated.json" <<'PY'
+import json, sys
+unmigrated = json.load(open(sys.argv[1]))[0]["response"]
+assert unmigrated["statusCode"] == 503 and "schema-not-migrated" in unmigrated["body"], unmigrated
+print("function-native.zip before migrating: 503 schema-not-migrated")
+PY
+    env "${POSTGRES[@]}" java -jar target/quarkus-app/quarkus-run.jar migrate > "$WORK/native-migrate.log" 2>&1 \
+        || { echo "migrate failed; see $WORK/native-migrate.log" >&2; exit 1; }
+    run_custom "$TASK" native-postgres "$HANDLER" "$WORK/events.json" "${POSTGRES[@]}"
+    check "$WORK/native-postgres.json" "function-native.zip (the native executable as bootstrap) on PostgreSQL"
+    run_custom "$TASK" native-scheduled "$HANDLER" "$WORK/scheduled-events.json" "${POSTGRES[@]}" "${SCHEDULED[@]}"
+    check_scheduled "$WORK/native-scheduled.json" "function-native.zip on PostgreSQL"
+    exit 0
+fi
+
 if [ "$WHICH" != custom ]; then
     [ -f target/function.zip ] || ./mvnw -B -q package -Plambda -DskipTests
     mkdir -p "$WORK/managed"
@@ -146,13 +185,7 @@ if [ "$WHICH" != managed ]; then
     fi
     grep -q "needs GLIBC_2" "$WORK/glibc-2.2.txt"
     python3 deploy/lambda/custom-runtime/glibc-check.py 2.34 "$TASK/jdk" "$TASK/app/jni"
-    db="boxoffice_harness_$(date +%s)_$$"
-    psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $db"
-    DATABASES+=("$db")
-    POSTGRES=(BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db"
-        QUARKUS_DATASOURCE_USERNAME=postgres BOXOFFICE_AUTH_ENABLED=false)
-    python3 -c 'import json, sys; json.dump(json.load(open(sys.argv[1]))[:1], open(sys.argv[2], "w"))' \
-        "$WORK/events.json" "$WORK/first.json"
+    fresh_postgres custom
     echo '[{}, {}]' > "$WORK/migrate-events.json"
 
     run_custom "$TASK" unmigrated "$HANDLER" "$WORK/first.json" "${POSTGRES[@]}"

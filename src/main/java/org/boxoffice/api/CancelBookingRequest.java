@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -13,9 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * Body of {@code POST /bookings/{booking_id}/cancel}, optional: which seats to cancel; without it, all.
  * Read by hand from the raw body, so that a cancellation with no body and no content type (the seed's
- * {@code curl -X POST}) keeps working.
+ * {@code curl -X POST}) keeps working. Not a declared body, so registered for reflection here (a native
+ * executable).
  */
 @Schema(name = "CancelBooking")
+@RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CancelBookingRequest(
         @Schema(description = "Seats of the booking to cancel; the rest stay booked", examples = "[3, 4]")

@@ -16,8 +16,9 @@ import org.boxoffice.testing.Tokens;
 
 /**
  * The one deployment the acceptance suite runs against in this test run: the artifact named by the
- * system property {@code acceptance.artifact} ({@code jar}, the default; {@code container}, with
- * {@code acceptance.image}; {@code lambda-managed}; {@code lambda-custom}) on the store named by
+ * system property {@code acceptance.artifact} ({@code jar}, the default; {@code native}, the native
+ * executable; {@code container}, with {@code acceptance.image}; {@code lambda-managed};
+ * {@code lambda-custom}; {@code lambda-native}) on the store named by
  * {@code acceptance.store} ({@code memory} or {@code postgres}), started once and stopped when the run
  * ends.
  *
@@ -84,13 +85,15 @@ final class Deployment {
         return new Deployment(artifact, store, settings, artifact.start(settings, log));
     }
 
-    private static Artifact artifact(String kind) {
+    private static Artifact artifact(String kind) throws Exception {
         return switch (kind) {
             case "jar" -> JarArtifact.jar();
+            case "native" -> JarArtifact.nativeExecutable();
             case "container" -> new ContainerArtifact(System.getProperty("acceptance.image",
                     "localhost/boxoffice-jvm:local"));
             case "lambda-managed" -> LambdaArtifact.managed();
             case "lambda-custom" -> LambdaArtifact.custom("function-custom.zip");
+            case "lambda-native" -> LambdaArtifact.nativeZip();
             default -> throw new IllegalArgumentException("unknown acceptance.artifact " + kind);
         };
     }

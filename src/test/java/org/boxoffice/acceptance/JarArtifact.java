@@ -31,6 +31,20 @@ final class JarArtifact implements Artifact {
         return new JarArtifact("the jar", List.of(Processes.java(), "-jar", jar.toString()));
     }
 
+    /** The native executable, {@code target/boxoffice-*-runner} ({@code ./mvnw package -Dnative}). */
+    static JarArtifact nativeExecutable() throws java.io.IOException {
+        Path target = Path.of("target").toAbsolutePath();
+        try (var files = Files.newDirectoryStream(target, "*-runner")) {
+            for (Path executable : files) {
+                if (Files.isExecutable(executable)) {
+                    return new JarArtifact("the native executable", List.of(executable.toString()));
+                }
+            }
+        }
+        throw new IllegalStateException("build the native executable first (./mvnw package -Dnative): no "
+                + target + "/*-runner");
+    }
+
     @Override
     public String name() {
         return name;

@@ -17,7 +17,8 @@ import java.util.Map;
  * the managed runtime starts it; a custom-runtime zip ({@code function-custom.zip}, and any other whose
  * entry point is {@code ./bootstrap}) as {@code provided.al2023} starts it. Its schema is migrated as the
  * deployment does: the migrate function of the same zip (handler {@code migrate}) where it has one,
- * otherwise {@code java -jar quarkus-run.jar migrate} from the same build.
+ * otherwise (and for {@code function-native.zip}) {@code java -jar quarkus-run.jar migrate} from the same
+ * source.
  */
 final class LambdaArtifact implements Artifact {
 
@@ -26,21 +27,28 @@ final class LambdaArtifact implements Artifact {
 
     private final Path zip;
     private final boolean bootstrap;
+    private final boolean jarMigrates;
     private Path task;
 
-    private LambdaArtifact(Path zip, boolean bootstrap) {
+    private LambdaArtifact(Path zip, boolean bootstrap, boolean jarMigrates) {
         this.zip = zip;
         this.bootstrap = bootstrap;
+        this.jarMigrates = jarMigrates;
     }
 
     /** function.zip, for the managed Java runtime. */
     static LambdaArtifact managed() {
-        return new LambdaArtifact(Path.of("target", "function.zip"), false);
+        return new LambdaArtifact(Path.of("target", "function.zip"), false, false);
     }
 
     /** A custom-runtime zip: its {@code bootstrap} is what Lambda runs. */
     static LambdaArtifact custom(String zipName) {
-        return new LambdaArtifact(Path.of("target", zipName), true);
+        return new LambdaArtifact(Path.of("target", zipName), true, false);
+    }
+
+    /** function-native.zip: its {@code bootstrap} is the native executable; no migrate function. */
+    static LambdaArtifact nativeZip() {
+        return new LambdaArtifact(Path.of("target", "function-native.zip"), true, true);
     }
 
     @Override
@@ -73,7 +81,7 @@ final class LambdaArtifact implements Artifact {
         if (!List.of(arguments).equals(List.of("migrate"))) {
             throw new UnsupportedOperationException("a Lambda function has no command line: " + List.of(arguments));
         }
-        if (!bootstrap) {
+        if (!bootstrap || jarMigrates) {
             return JarArtifact.jar().run(settings, arguments);
         }
         Path log = Path.of("target", "acceptance", "lambda-migrate.log");

@@ -149,7 +149,7 @@ class DeploymentManifestsTest {
 
         assertThat(template.path("Transform").asText()).isEqualTo("AWS::Serverless-2016-10-31");
         assertThat(template.at("/Resources/BoxOfficeApi/Type").asText()).isEqualTo("AWS::Serverless::HttpApi");
-        for (String name : List.of("BoxOffice", "BoxOfficeManaged")) {
+        for (String name : List.of("BoxOffice", "BoxOfficeManaged", "BoxOfficeNative")) {
             JsonNode properties = template.at("/Resources/" + name + "/Properties");
             assertThat(template.at("/Resources/" + name + "/Type").asText()).isEqualTo("AWS::Serverless::Function");
             assertThat(properties.path("Handler").asText())
@@ -178,7 +178,7 @@ class DeploymentManifestsTest {
             assertThat(environment.has("QUARKUS_DATASOURCE_PASSWORD")).isFalse();
             assertThat(environment.toString()).doesNotContain("{{resolve:");
         }
-        for (String name : List.of("BoxOffice", "BoxOfficeManaged", "BoxOfficeMigrate")) {
+        for (String name : List.of("BoxOffice", "BoxOfficeManaged", "BoxOfficeNative", "BoxOfficeMigrate")) {
             assertThat(template.at("/Resources/" + name + "/Properties/Policies/1/AWSSecretsManagerGetSecretValuePolicy"
                     + "/SecretArn/Ref").asText()).as(name).isEqualTo("DatabaseSecretArn");
         }
@@ -188,7 +188,7 @@ class DeploymentManifestsTest {
     @Test
     void everyFunctionIsSentPostScheduledEveryMinuteAsAnHttpApiEvent() throws IOException {
         JsonNode template = read("deploy/lambda/template.yaml");
-        for (String name : List.of("BoxOffice", "BoxOfficeManaged")) {
+        for (String name : List.of("BoxOffice", "BoxOfficeManaged", "BoxOfficeNative")) {
             JsonNode schedule = template.at("/Resources/" + name + "/Properties/Events/EveryMinute");
             assertThat(schedule.path("Type").asText()).as(name).isEqualTo("Schedule");
             assertThat(schedule.at("/Properties/Schedule").asText()).as(name).isEqualTo("rate(1 minute)");
@@ -231,7 +231,7 @@ class DeploymentManifestsTest {
         assertThat(choice.path("Default").asText()).isEqualTo("custom");
         List<String> allowed = new ArrayList<>();
         choice.path("AllowedValues").forEach(value -> allowed.add(value.asText()));
-        assertThat(allowed).containsExactly("custom", "java21");
+        assertThat(allowed).containsExactly("custom", "java21", "native");
         assertThat(template.at("/Conditions/CustomRuntime/Fn::Equals/1").asText()).isEqualTo("custom");
         assertThat(template.at("/Conditions/ManagedRuntime/Fn::Equals/1").asText()).isEqualTo("java21");
         assertThat(custom.path("Condition").asText()).isEqualTo("CustomRuntime");
@@ -240,6 +240,11 @@ class DeploymentManifestsTest {
         assertThat(managed.path("Condition").asText()).isEqualTo("ManagedRuntime");
         assertThat(managed.at("/Properties/Runtime").asText()).isEqualTo("java21");
         assertThat(managed.at("/Properties/CodeUri").asText()).endsWith("target/function.zip");
+        JsonNode nativeZip = template.at("/Resources/BoxOfficeNative");
+        assertThat(template.at("/Conditions/NativeRuntime/Fn::Equals/1").asText()).isEqualTo("native");
+        assertThat(nativeZip.path("Condition").asText()).isEqualTo("NativeRuntime");
+        assertThat(nativeZip.at("/Properties/Runtime").asText()).isEqualTo("provided.al2023");
+        assertThat(nativeZip.at("/Properties/CodeUri").asText()).endsWith("target/function-native.zip");
         assertThat(managed.at("/Properties/Environment/Variables/JAVA_TOOL_OPTIONS").asText())
                 .contains("-XX:TieredStopAtLevel=1");
         // Lambda has SnapStart for its managed runtimes only.
@@ -321,7 +326,7 @@ class DeploymentManifestsTest {
 
         assertThat(route.at("/ThrottlingRateLimit/Ref").asText()).isEqualTo("ApiThrottlingRateLimit");
         assertThat(route.at("/ThrottlingBurstLimit/Ref").asText()).isEqualTo("ApiThrottlingBurstLimit");
-        for (String name : List.of("BoxOffice", "BoxOfficeManaged")) {
+        for (String name : List.of("BoxOffice", "BoxOfficeManaged", "BoxOfficeNative")) {
             assertThat(template.at("/Resources/" + name + "/Properties/ReservedConcurrentExecutions/Ref").asText())
                     .as(name).isEqualTo("ReservedConcurrency");
         }

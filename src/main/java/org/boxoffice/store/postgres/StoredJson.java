@@ -3,6 +3,7 @@ package org.boxoffice.store.postgres;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,21 +19,27 @@ import org.boxoffice.domain.Webhook;
 /**
  * What the store keeps as {@code jsonb}: an event's layout, pricing and refund policy, and a booking's
  * refunds. Each is only ever read and written whole, with its row, so one column holds it. The shapes
- * are the store's own (records below), apart from the API's.
+ * are the store's own (records below), apart from the API's. Jackson reads and writes them by reflection,
+ * which a native executable allows only for the classes registered here.
  */
+@RegisterForReflection(targets = { Layout.Section.class, Layout.Row.class })
 final class StoredJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @RegisterForReflection
     private record StoredPricing(String currency, long defaultPrice, Map<String, Long> categories) {
     }
 
+    @RegisterForReflection
     private record StoredTier(String before, int percent) {
     }
 
+    @RegisterForReflection
     private record StoredRefund(int[] seats, long amount, int percent, String at) {
     }
 
+    @RegisterForReflection
     private record StoredSecret(String value, String createdAt, String retiresAt) {
     }
 
