@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.type.CollectionType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * Reads the lists of request bodies no further than they may be long, so that no client can make the
@@ -31,9 +32,10 @@ final class BoundedLists extends BeanDeserializerModifier {
     static final int MAX_ITEMS = 1_000;
     private static final String API_PACKAGE = BoundedLists.class.getPackageName();
 
-    private final int maxSeats;
+    private final IntSupplier maxSeats;
 
-    BoundedLists(int maxSeats) {
+    /** @param maxSeats read when a list is first read, not when the mapper is made (Lambda makes it at build). */
+    BoundedLists(IntSupplier maxSeats) {
         this.maxSeats = maxSeats;
     }
 
@@ -87,7 +89,7 @@ final class BoundedLists extends BeanDeserializerModifier {
             boolean seatList = "seats".equals(property.getName())
                     && type.getContentType().getRawClass() == Integer.class;
             return new Bounded(type, contextual, context.findContextualValueDeserializer(type.getContentType(),
-                    property), seatList ? maxSeats : MAX_ITEMS, seatList);
+                    property), seatList ? maxSeats.getAsInt() : MAX_ITEMS, seatList);
         }
 
         @Override

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.boxoffice.service.BoxOfficeConfig;
 
@@ -20,16 +21,18 @@ import org.boxoffice.service.BoxOfficeConfig;
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
 
-    private final BoxOfficeConfig config;
+    // A Provider: the Lambda build makes its mapper while the application is built, before the
+    // run-time settings exist; the limit is read when the first list is read.
+    private final Provider<BoxOfficeConfig> config;
 
-    public JsonConfig(BoxOfficeConfig config) {
+    public JsonConfig(Provider<BoxOfficeConfig> config) {
         this.config = config;
     }
 
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("bounded-lists")
-                .setDeserializerModifier(new BoundedLists(config.maxSeatsPerRequest())));
+                .setDeserializerModifier(new BoundedLists(() -> config.get().maxSeatsPerRequest())));
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
