@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,13 +31,10 @@ class HttpProblemsTest {
         List<Object> before = seatSnapshot(eventId);
 
         assertProblem(given().contentType(ContentType.JSON).body(eventBody(10)).put("/events").then(), 405);
-        assertProblem(given().delete("/events/" + eventId).then(), 405).header("Allow", "GET, HEAD, OPTIONS");
-        assertProblem(given().contentType(ContentType.JSON).body("{}").put("/bookings").then(), 405)
-                .header("Allow", "GET, HEAD, OPTIONS, POST");
-        assertProblem(given().delete("/events/" + eventId + "/seats").then(), 405)
-                .header("Allow", "GET, HEAD, OPTIONS");
-        assertProblem(given().get("/bookings/" + eventId + "/cancel").then(), 405)
-                .header("Allow", "OPTIONS, POST");
+        assertThat(allowed(assertProblem(given().delete("/events/" + eventId).then(), 405))).isEqualTo("GET, HEAD, OPTIONS");
+        assertThat(allowed(assertProblem(given().contentType(ContentType.JSON).body("{}").put("/bookings").then(), 405))).isEqualTo("GET, HEAD, OPTIONS, POST");
+        assertThat(allowed(assertProblem(given().delete("/events/" + eventId + "/seats").then(), 405))).isEqualTo("GET, HEAD, OPTIONS");
+        assertThat(allowed(assertProblem(given().get("/bookings/" + eventId + "/cancel").then(), 405))).isEqualTo("OPTIONS, POST");
 
         assertThat(seatSnapshot(eventId)).isEqualTo(before);
     }
@@ -92,12 +90,17 @@ class HttpProblemsTest {
     @Test
     void optionsListsTheMethodsOfThatPathOnly() {
         String id = UUID.randomUUID().toString();
-        given().options("/events").then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS, POST");
-        given().options("/events/" + id).then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS");
-        given().options("/events/" + id + "/cancel").then().statusCode(204).header("Allow", "OPTIONS, POST");
-        given().options("/holds/" + id).then().statusCode(204).header("Allow", "DELETE, GET, HEAD, OPTIONS");
-        given().options("/bookings/" + id + "/tickets").then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS");
+        assertThat(allowed(given().options("/events").then().statusCode(204))).isEqualTo("GET, HEAD, OPTIONS, POST");
+        assertThat(allowed(given().options("/events/" + id).then().statusCode(204))).isEqualTo("GET, HEAD, OPTIONS");
+        assertThat(allowed(given().options("/events/" + id + "/cancel").then().statusCode(204))).isEqualTo("OPTIONS, POST");
+        assertThat(allowed(given().options("/holds/" + id).then().statusCode(204))).isEqualTo("DELETE, GET, HEAD, OPTIONS");
+        assertThat(allowed(given().options("/bookings/" + id + "/tickets").then().statusCode(204))).isEqualTo("GET, HEAD, OPTIONS");
         assertProblem(given().options("/no-such-thing").then(), 404);
         given().head("/events").then().statusCode(200);
+    }
+
+    /** The Allow header's methods, joined: a list field may come as one line or several (API Gateway splits it). */
+    private static String allowed(ValidatableResponse answer) {
+        return String.join(", ", answer.extract().headers().getValues("Allow"));
     }
 }

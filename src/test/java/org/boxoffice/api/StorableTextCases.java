@@ -1,5 +1,6 @@
 package org.boxoffice.api;
 
+import org.junit.jupiter.api.condition.DisabledIf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.boxoffice.api.ApiFixtures.FUTURE;
@@ -73,7 +74,13 @@ abstract class StorableTextCases {
         assertThat(eventsAt(venue)).isZero();
     }
 
+    /**
+     * Over API Gateway events (the Lambda build) a body travels as a JSON string, so bytes that are not UTF-8
+     * are replaced before the service sees them: nothing for it to refuse.
+     */
     @Test
+    @DisabledIf(value = "org.boxoffice.api.StorableTextCases#throughApiGatewayEvents",
+            disabledReason = "an API Gateway event's body is already text")
     void bytesThatAreNotUtf8AreRefusedNamingTheField() {
         String venue = "Bytes " + UUID.randomUUID();
         String start = "{\"name\":\"Gig\",\"date_time\":\"" + FUTURE + "\",\"venue\":\"" + venue;
@@ -132,5 +139,14 @@ abstract class StorableTextCases {
     void aNulInAPathIsNotFound() {
         assertProblem(given().urlEncodingEnabled(false).get("/events/%00").then(), 404);
         assertProblem(given().urlEncodingEnabled(false).get("/bookings/a%00b").then(), 404);
+    }
+
+    static boolean throughApiGatewayEvents() {
+        try {
+            Class.forName("io.quarkus.amazon.lambda.http.LambdaHttpHandler");
+            return true;
+        } catch (ClassNotFoundException notLambda) {
+            return false;
+        }
     }
 }
