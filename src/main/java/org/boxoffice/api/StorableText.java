@@ -2,6 +2,7 @@ package org.boxoffice.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -105,6 +106,23 @@ final class StorableText {
         return field.isEmpty() ? "body" : field.toString();
     }
 
+    /**
+     * Whether the outermost value being read is one of ours (a request body), not another library's: the
+     * one mapper also reads the Lambda build's API Gateway events, whose query parameters the rule checks
+     * later, as a request's, so that they are refused with a 400 rather than fail the invocation.
+     */
+    static boolean readingOurs(JsonParser parser) {
+        if (parser == null) {
+            return true;
+        }
+        JsonStreamContext outermost = parser.getParsingContext();
+        while (outermost.getParent() != null && outermost.getParent().getParent() != null) {
+            outermost = outermost.getParent();
+        }
+        Object value = outermost.getCurrentValue();
+        return value == null || !value.getClass().getName().startsWith("com.amazonaws.");
+    }
+
     /** A JSON string the rule refuses; Jackson adds the path to the field, which the problem names. */
     static final class UnstorableTextException extends MismatchedInputException {
         UnstorableTextException(JsonParser parser) {
@@ -117,7 +135,7 @@ final class StorableText {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = super.deserialize(parser, context);
-            if (value != null && !storable(value)) {
+            if (value != null && !storable(value) && readingOurs(parser)) {
                 throw new UnstorableTextException(parser);
             }
             return value;
@@ -128,7 +146,7 @@ final class StorableText {
     static final class Keys extends KeyDeserializer {
         @Override
         public Object deserializeKey(String key, DeserializationContext context) throws JsonProcessingException {
-            if (!storable(key)) {
+            if (!storable(key) && readingOurs(context.getParser())) {
                 throw new UnstorableTextException(context.getParser());
             }
             return key;
