@@ -2,10 +2,6 @@ package org.boxoffice.acceptance;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -17,6 +13,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.boxoffice.api.ApiFixtures;
 import org.boxoffice.testing.Tokens;
 
 /**
@@ -81,15 +78,7 @@ abstract class AcceptanceTest {
 
     /** An RFC 9457 answer with this status, that gives nothing of the server's insides away. */
     static ValidatableResponse assertProblem(ValidatableResponse response, int status) {
-        String body = response.extract().asString();
-        assertThat(body).doesNotContain("Exception").doesNotContain("java.").doesNotContain("org.boxoffice")
-                .doesNotContain("\tat ");
-        return response.statusCode(status)
-                .contentType("application/problem+json")
-                .body("type", startsWith("urn:boxoffice:problem:"))
-                .body("title", notNullValue())
-                .body("status", equalTo(status))
-                .body("detail", not(equalTo("")));
+        return ApiFixtures.assertProblem(response, status);
     }
 
     /**

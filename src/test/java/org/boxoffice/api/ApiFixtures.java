@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds test data through the HTTP API, and checks answers, in one place for every API test. */
-final class ApiFixtures {
+public final class ApiFixtures {
 
     /** A start time safely in the future whenever the tests run, in the seed's format. */
     static final String FUTURE = LocalDate.now().plusYears(1) + " 19:00";
@@ -104,7 +104,7 @@ final class ApiFixtures {
     }
 
     /** An RFC 9457 answer with the given status, and nothing that gives the server's insides away. */
-    static ValidatableResponse assertProblem(ValidatableResponse response, int status) {
+    public static ValidatableResponse assertProblem(ValidatableResponse response, int status) {
         String body = response.extract().asString();
         assertThat(body).doesNotContain("Exception").doesNotContain("java.").doesNotContain("org.boxoffice")
                 .doesNotContain("\tat ");
