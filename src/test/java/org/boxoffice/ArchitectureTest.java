@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layering of the packages (README, Layout), as a test: the rules stay plain Java, and adapters depend inward only. */
+/**
+ * The layering of the packages (docs/architecture.md, Layout), as a test: the rules stay plain Java, and
+ * adapters depend inward only.
+ */
 class ArchitectureTest {
 
     private static JavaClasses classes;

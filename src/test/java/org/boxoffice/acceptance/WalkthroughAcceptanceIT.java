@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The README's walk-through against the packaged artifact: the seed's flow, holds, lists, retries. */
+/**
+ * The walk-through of the README and docs/api.md against the packaged artifact: the seed's flow, holds,
+ * lists, retries.
+ */
 class WalkthroughAcceptanceIT extends AcceptanceTest {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";

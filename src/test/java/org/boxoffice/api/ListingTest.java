@@ -81,7 +81,7 @@ class ListingTest {
                 .body("next_cursor", nullValue());
     }
 
-    /** The README's form: a date alone is the start of that day (UTC), as the document says. */
+    /** The form of docs/api.md: a date alone is the start of that day (UTC), as the document says. */
     @Test
     void fromAndToTakeADateAlone() {
         String venue = uniqueVenue();
