@@ -2,6 +2,7 @@ package org.boxoffice.api;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -26,6 +27,8 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  * callers share one bucket per resource on this instance, {@link #ANYONE_PER_SECOND} a second with a burst of {@link #ANYONE_BURST}, far above a
  * scheduler's one call a minute or a scanner's one read of the keys at start.
  */
+// Caffeine picks its classes for this cache's features by name, reflectively: a native image must hold them.
+@RegisterForReflection(classNames = {"com.github.benmanes.caffeine.cache.SSMSA", "com.github.benmanes.caffeine.cache.PSAMS"})
 @ApplicationScoped
 public class RateLimitFilter {
 

@@ -4,6 +4,7 @@ import static org.boxoffice.store.postgres.Jdbc.setInstant;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,6 +62,8 @@ import org.boxoffice.domain.WaitlistEntry;
  * marks its entries offered and writes their notifications in the transaction that freed the seats (or the
  * sweep's); check-ins are {@link CheckIns}, one conditional write per scan.
  */
+// Caffeine picks its classes for the event cache's features by name, reflectively: a native image must hold them.
+@RegisterForReflection(classNames = {"com.github.benmanes.caffeine.cache.SSMSW", "com.github.benmanes.caffeine.cache.PSWMS"})
 public class PostgresTicketStore implements TicketStore {
 
     /** How many times a best-available hold re-chooses after losing a race for the seats it chose. */
