@@ -68,8 +68,9 @@ public class BookingResource {
             + " seat list, duplicate seats, seats outside 1..total_seats, too many seats, hold_id mixed with seats")
     @APIResponse(responseCode = "404", description = "No such event or hold")
     @APIResponse(responseCode = "409", description = "Seats taken (listed in unavailable_seats; nothing was"
-            + " booked), a hold that expired, was released or was confirmed already, or the first request with"
-            + " this Idempotency-Key still running")
+            + " booked), a hold that expired, was released or was confirmed already, the first request with"
+            + " this Idempotency-Key still running, or quota-exceeded: the customer would hold and have booked"
+            + " more seats of the event than boxoffice.max-seats-per-customer")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
     @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request")
     public Uni<Response> create(@NotNull(message = "is required: send a JSON object") @Valid CreateBookingRequest body,

@@ -57,10 +57,12 @@ public class EventResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(schema = @Schema(implementation = EventResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a missing or wrong-typed field, a blank"
-            + " name or venue, total_seats out of range, a past or unreadable date_time, a broken layout, pricing or"
-            + " refund policy (each named by its path)")
+            + " name or venue, total_seats out of range, a past or unreadable date_time, a broken layout (more"
+            + " sections than boxoffice.max-sections-per-layout or rows than boxoffice.max-rows-per-layout, among"
+            + " others), pricing or refund policy (each named by its path)")
     @APIResponse(responseCode = "415", description = "Body not sent as application/json")
-    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running,"
+            + " or quota-exceeded: the organizer has boxoffice.max-events-per-organizer events to come already")
     @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request")
     public Uni<Response> create(@NotNull(message = "is required: send a JSON object") @Valid CreateEventRequest body,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {
@@ -75,7 +77,8 @@ public class EventResource {
 
     @GET
     @Operation(operationId = "listEvents", summary = "List events by start time, then id")
-    @APIResponse(responseCode = "200", description = "A page of events; next_cursor is null on the last page",
+    @APIResponse(responseCode = "200", description = "A page of events, without their layouts (GET"
+            + " /events/{event_id} has each one's); next_cursor is null on the last page",
             content = @Content(schema = @Schema(implementation = PageResponse.class)))
     @APIResponse(responseCode = "400", description = "A bad limit, cursor, from or to")
     public Uni<PageResponse<EventResponse>> list(
@@ -92,7 +95,7 @@ public class EventResource {
             EventFilter filter = new EventFilter(Optional.ofNullable(venue).filter(v -> !v.isBlank()),
                     Optional.ofNullable(from).map(f -> DateTimes.parseBound("from", f)),
                     Optional.ofNullable(to).map(t -> DateTimes.parseBound("to", t)));
-            return Paging.response(events.list(filter, Paging.request(limit, cursor)), EventResponse::of);
+            return Paging.response(events.list(filter, Paging.request(limit, cursor)), EventResponse::listed);
         });
     }
 

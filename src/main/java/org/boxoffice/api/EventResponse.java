@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record EventResponse(UUID eventId, String name, Instant dateTime, String venue, int totalSeats,
         Instant createdAt,
-        @Schema(description = "The venue's sections and rows; absent for an event created without one")
+        @Schema(description = "The venue's sections and rows; absent for an event created without one, and in"
+                + " the list of events (GET /events), whose page it could make large: read it from GET /events/{event_id}")
         @JsonInclude(JsonInclude.Include.NON_NULL) VenueLayout layout,
         @Schema(description = "What seats cost; absent for a free event")
         @JsonInclude(JsonInclude.Include.NON_NULL) SaleTerms.PricingBody pricing,
@@ -28,8 +29,17 @@ public record EventResponse(UUID eventId, String name, Instant dateTime, String 
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant cancelledAt) {
 
     static EventResponse of(Event event) {
+        return of(event, VenueLayout.of(event.layout()));
+    }
+
+    /** The event as a list shows it: without its layout, which can be large. */
+    static EventResponse listed(Event event) {
+        return of(event, null);
+    }
+
+    private static EventResponse of(Event event, VenueLayout layout) {
         return new EventResponse(event.id().value(), event.name(), event.startsAt(), event.venue(),
-                event.totalSeats(), event.createdAt(), VenueLayout.of(event.layout()),
+                event.totalSeats(), event.createdAt(), layout,
                 SaleTerms.PricingBody.of(event.pricing()), SaleTerms.of(event.refundPolicy()),
                 event.isCancelled() ? "cancelled" : "scheduled", event.cancelledAt());
     }

@@ -30,6 +30,7 @@ import org.boxoffice.domain.InvalidRequestException;
 import org.boxoffice.domain.InvalidTicketException;
 import org.boxoffice.domain.NotCheckedInException;
 import org.boxoffice.domain.NotEnoughSeatsException;
+import org.boxoffice.domain.QuotaExceededException;
 import org.boxoffice.domain.SchemaBehindException;
 import org.boxoffice.domain.SeatsAlreadyCancelledException;
 import org.boxoffice.domain.SeatsAvailableException;
@@ -166,6 +167,13 @@ public class ExceptionMappers {
         return Problems.conflict("hold-limit-reached", "Hold limit reached", "A customer may hold at most "
                 + exception.limit() + " seats of an event at once and holds " + exception.alreadyHeld()
                 + " already; confirm or release a hold first. Nothing was held.");
+    }
+
+    /** A caller at one of the operator's quotas: 409, naming the quota and its setting. */
+    @ServerExceptionMapper
+    public Response quotaExceeded(QuotaExceededException exception) {
+        return Problems.conflict("quota-exceeded", "Quota exceeded", exception.getMessage() + " Nothing was"
+                + " changed.");
     }
 
     /** No valid bearer token: 401 with the RFC 6750 {@code WWW-Authenticate} challenge. */

@@ -67,7 +67,9 @@ public class HoldResource {
             + " the event does not have")
     @APIResponse(responseCode = "404", description = "No such event")
     @APIResponse(responseCode = "409", description = "Seats taken (unavailable_seats), fewer free than quantity"
-            + " (available_seats), or the first request with this Idempotency-Key still running")
+            + " (available_seats), the first request with this Idempotency-Key still running, hold-limit-reached"
+            + " (boxoffice.max-held-seats-per-customer), or quota-exceeded: the customer would hold and have booked"
+            + " more seats of the event than boxoffice.max-seats-per-customer")
     @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request")
     public Uni<Response> create(@NotNull(message = "is required: send a JSON object") @Valid CreateHoldRequest body,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {

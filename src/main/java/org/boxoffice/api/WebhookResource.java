@@ -59,7 +59,8 @@ public class WebhookResource {
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a URL that is not https (or points at a"
             + " loopback, private or link-local address, or does not resolve), no types, or an unknown type")
-    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still running,"
+            + " or quota-exceeded: the caller has boxoffice.max-webhooks-per-owner webhooks already")
     @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request")
     public Uni<Response> create(@NotNull(message = "is required: send a JSON object") CreateWebhookRequest body,
             @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key) {

@@ -1,12 +1,19 @@
 package org.boxoffice.domain;
 
-/** The operator's bounds on what one request may ask for. */
-public record BookingLimits(int maxSeatsPerEvent, int maxSeatsPerRequest) {
+/** The operator's bounds on what one request may ask for, a layout included. */
+public record BookingLimits(int maxSeatsPerEvent, int maxSeatsPerRequest, int maxSectionsPerLayout,
+        int maxRowsPerLayout) {
 
     public BookingLimits {
-        if (maxSeatsPerEvent < 1 || maxSeatsPerRequest < 1) {
+        if (maxSeatsPerEvent < 1 || maxSeatsPerRequest < 1 || maxSectionsPerLayout < 1 || maxRowsPerLayout < 1) {
             throw new IllegalArgumentException("limits must be positive: max seats per event "
-                    + maxSeatsPerEvent + ", per request " + maxSeatsPerRequest);
+                    + maxSeatsPerEvent + ", per request " + maxSeatsPerRequest + ", sections " + maxSectionsPerLayout
+                    + ", rows " + maxRowsPerLayout);
         }
+    }
+
+    /** Bounds on seats, with no bound on a layout's sections and rows but the seats they add up to. */
+    public BookingLimits(int maxSeatsPerEvent, int maxSeatsPerRequest) {
+        this(maxSeatsPerEvent, maxSeatsPerRequest, Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 }

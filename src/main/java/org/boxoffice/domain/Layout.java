@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -68,12 +69,23 @@ public final class Layout {
      * Checks every rule a client can break and reports all that are broken, each by its path in the
      * request ({@code layout.sections[1].rows[0].seats}): at least one section, names unique within the
      * event, at least one row per section, labels unique within a section, at least one seat per row,
-     * and at most {@code limits.maxSeatsPerEvent()} seats in all.
+     * at most {@code limits.maxSectionsPerLayout()} sections, {@code limits.maxRowsPerLayout()} rows and
+     * {@code limits.maxSeatsPerEvent()} seats in all.
      */
     public static Layout of(List<Section> sections, BookingLimits limits) {
         List<Violation> violations = new ArrayList<>();
         if (sections == null || sections.isEmpty()) {
             throw new InvalidRequestException("layout.sections", "must list at least one section");
+        }
+        // Bounds before the checks of each section and row, which cost in proportion to them.
+        if (sections.size() > limits.maxSectionsPerLayout()) {
+            throw new InvalidRequestException("layout.sections", "must list at most " + limits.maxSectionsPerLayout()
+                    + " sections, not " + sections.size());
+        }
+        long rowCount = sections.stream().filter(Objects::nonNull).mapToLong(section -> section.rows().size()).sum();
+        if (rowCount > limits.maxRowsPerLayout()) {
+            throw new InvalidRequestException("layout", "must have at most " + limits.maxRowsPerLayout()
+                    + " rows in all, not " + rowCount);
         }
         Set<String> names = new HashSet<>();
         long total = 0;

@@ -47,7 +47,26 @@ public interface TicketStore {
      */
     boolean blocking();
 
-    void addEvent(Event event);
+    /**
+     * Keeps the event if its organizer then has fewer than {@code maxPerOrganizer} events that have not
+     * started at the event's creation and are not cancelled; two requests of one organizer cannot both pass
+     * that count.
+     *
+     * @param maxPerOrganizer the bound, or {@link Integer#MAX_VALUE} for none
+     * @throws QuotaExceededException if the organizer has that many already; then nothing changes
+     */
+    void addEvent(Event event, int maxPerOrganizer);
+
+    /** Keeps the event, with no bound on its organizer's events. */
+    default void addEvent(Event event) {
+        addEvent(event, Integer.MAX_VALUE);
+    }
+
+    /** Refuses one more event to an organizer who has {@code already} to come, if that passes {@code limit}. */
+    static void checkEventQuota(int limit, long already) {
+        QuotaExceededException.check("events to come per organizer", "boxoffice.max-events-per-organizer", limit,
+                already, 1);
+    }
 
     Optional<Event> findEvent(EventId id);
 
@@ -55,13 +74,22 @@ public interface TicketStore {
     Page<Event> listEvents(EventFilter filter, PageRequest page);
 
     /**
-     * Stores the booking and claims its seats in one atomic step, at the booking's creation time.
+     * Stores the booking and claims its seats in one atomic step, at the booking's creation time, if its
+     * customer then holds and has booked no more than {@code maxSeatsPerCustomer} seats of the event with
+     * it ({@link HoldRequest#customerSeats}); two requests of one customer cannot both pass that count.
      *
+     * @param maxSeatsPerCustomer the bound, or {@link Integer#MAX_VALUE} for none
+     * @throws QuotaExceededException if the customer would pass it; then nothing changes
      * @throws SeatsUnavailableException if any seat is taken; then nothing changes
      * @throws EventCancelledException if the event was cancelled; then nothing changes
      * @throws UnknownIdException if the booking's event is not in this store
      */
-    void addBooking(Booking booking);
+    void addBooking(Booking booking, int maxSeatsPerCustomer);
+
+    /** Stores the booking with no bound on its customer's seats ({@link #addBooking(Booking, int)}). */
+    default void addBooking(Booking booking) {
+        addBooking(booking, Integer.MAX_VALUE);
+    }
 
     Optional<Booking> findBooking(BookingId id);
 
@@ -108,6 +136,8 @@ public interface TicketStore {
      * @throws SeatsUnavailableException if an explicitly chosen seat is taken
      * @throws NotEnoughSeatsException if fewer seats are free than a best-available choice asks for
      * @throws HoldLimitExceededException if the customer would hold more seats of the event than allowed
+     * @throws QuotaExceededException if the customer would hold and have booked more seats of it than
+     *     allowed; two requests of one customer cannot both pass that count
      * @throws EventCancelledException if the event was cancelled
      * @throws UnknownIdException if the event is not in this store
      */

@@ -22,7 +22,24 @@ public interface WebhookStore {
     record Counts(long pending, long failed) {
     }
 
-    void add(Webhook webhook);
+    /**
+     * Keeps the webhook if its owner then has fewer than {@code maxPerOwner} webhooks; two requests of one
+     * owner cannot both pass that count.
+     *
+     * @param maxPerOwner the bound, or {@link Integer#MAX_VALUE} for none
+     * @throws QuotaExceededException if the owner has that many already; then nothing changes
+     */
+    void add(Webhook webhook, int maxPerOwner);
+
+    /** Keeps the webhook, with no bound on its owner's webhooks. */
+    default void add(Webhook webhook) {
+        add(webhook, Integer.MAX_VALUE);
+    }
+
+    /** Refuses one more webhook to an owner who has {@code already}, if that passes {@code limit}. */
+    static void checkQuota(int limit, long already) {
+        QuotaExceededException.check("webhooks per owner", "boxoffice.max-webhooks-per-owner", limit, already, 1);
+    }
 
     Optional<Webhook> find(WebhookId id);
 

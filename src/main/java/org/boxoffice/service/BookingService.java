@@ -60,7 +60,7 @@ public class BookingService {
                     priced.createdAt(), null, null, priced.customer(), priced.prices(), List.of(),
                     Booking.checkPaymentReference(paymentReference));
             event.checkOnSale();
-            store.addBooking(booking);
+            store.addBooking(booking, config.perCaller(config.maxSeatsPerCustomer()));
             return booking;
         });
     }

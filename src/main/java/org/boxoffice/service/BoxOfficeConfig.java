@@ -36,6 +36,32 @@ public interface BoxOfficeConfig {
     @WithDefault("10")
     int maxHeldSeatsPerCustomer();
 
+    /**
+     * The most seats of one event one customer may hold and have booked together (cancelled ones not
+     * counted): at least 1. With authentication off it does not apply, as every request is one caller.
+     */
+    @WithDefault("50")
+    int maxSeatsPerCustomer();
+
+    /**
+     * The most events one organizer may have that have not started and are not cancelled: at least 1.
+     * With authentication off it does not apply.
+     */
+    @WithDefault("500")
+    int maxEventsPerOrganizer();
+
+    /** The most webhooks one owner (an organizer or an admin) may have: at least 1. Not with authentication off. */
+    @WithDefault("20")
+    int maxWebhooksPerOwner();
+
+    /** The most sections one event's layout may have: at least 1. */
+    @WithDefault("500")
+    int maxSectionsPerLayout();
+
+    /** The most rows one event's layout may have, all sections together: at least 1. */
+    @WithDefault("5000")
+    int maxRowsPerLayout();
+
     Hold hold();
 
     Auth auth();
@@ -59,7 +85,16 @@ public interface BoxOfficeConfig {
     Duration sweepInterval();
 
     default BookingLimits limits() {
-        return new BookingLimits(maxSeatsPerEvent(), maxSeatsPerRequest());
+        return new BookingLimits(maxSeatsPerEvent(), maxSeatsPerRequest(), maxSectionsPerLayout(),
+                maxRowsPerLayout());
+    }
+
+    /**
+     * A quota of one caller's, or none ({@link Integer#MAX_VALUE}) with authentication off: then every
+     * request is the one anonymous caller, and a per-caller quota would bound everyone together.
+     */
+    default int perCaller(int quota) {
+        return auth().enabled() ? quota : Integer.MAX_VALUE;
     }
 
     /** The most seats one waiting-list entry may wait for: what one hold may take, and one customer hold. */

@@ -40,7 +40,7 @@ public class EventService {
     public Event create(Caller caller, Event.Plan plan) {
         caller.requireAny(Role.ORGANIZER, Role.ADMIN);
         Event event = Event.schedule(EventId.random(), caller.id(), plan, config.limits(), clock.instant());
-        store.addEvent(event);
+        store.addEvent(event, config.perCaller(config.maxEventsPerOrganizer()));
         return event;
     }
 

@@ -71,7 +71,7 @@ public class HoldService {
 
     private Hold place(Caller caller, Event event, SeatChoice choice) {
         return store.placeHold(new HoldRequest(HoldId.random(), event, caller.id(), choice, config.hold().ttl(),
-                config.maxHeldSeatsPerCustomer()), clock.instant());
+                config.maxHeldSeatsPerCustomer(), config.perCaller(config.maxSeatsPerCustomer())), clock.instant());
     }
 
     private Event event(EventId id) {

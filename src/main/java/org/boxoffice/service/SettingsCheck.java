@@ -32,6 +32,11 @@ public class SettingsCheck {
         range(problems, "boxoffice.max-seats-per-request", config.maxSeatsPerRequest(), 1, 10_000);
         range(problems, "boxoffice.max-held-seats-per-customer", config.maxHeldSeatsPerCustomer(), 1,
                 Integer.MAX_VALUE);
+        range(problems, "boxoffice.max-seats-per-customer", config.maxSeatsPerCustomer(), 1, Integer.MAX_VALUE);
+        range(problems, "boxoffice.max-events-per-organizer", config.maxEventsPerOrganizer(), 1, Integer.MAX_VALUE);
+        range(problems, "boxoffice.max-webhooks-per-owner", config.maxWebhooksPerOwner(), 1, Integer.MAX_VALUE);
+        range(problems, "boxoffice.max-sections-per-layout", config.maxSectionsPerLayout(), 1, Integer.MAX_VALUE);
+        range(problems, "boxoffice.max-rows-per-layout", config.maxRowsPerLayout(), 1, Integer.MAX_VALUE);
         range(problems, "boxoffice.rate-limit.requests-per-second", config.rateLimit().requestsPerSecond(), 0,
                 Integer.MAX_VALUE);
         range(problems, "boxoffice.rate-limit.burst", config.rateLimit().burst(), 1, Integer.MAX_VALUE);

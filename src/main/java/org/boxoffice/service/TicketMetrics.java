@@ -14,6 +14,7 @@ import org.boxoffice.domain.InvalidRequestException;
 import org.boxoffice.domain.InvalidTicketException;
 import org.boxoffice.domain.NotCheckedInException;
 import org.boxoffice.domain.NotEnoughSeatsException;
+import org.boxoffice.domain.QuotaExceededException;
 import org.boxoffice.domain.SeatsAlreadyCancelledException;
 import org.boxoffice.domain.SeatsAvailableException;
 import org.boxoffice.domain.SeatsUnavailableException;
@@ -78,6 +79,9 @@ public class TicketMetrics {
         }
         if (e instanceof HoldLimitExceededException) {
             return "hold_limit";
+        }
+        if (e instanceof QuotaExceededException) {
+            return "quota";
         }
         if (e instanceof EventCancelledException) {
             return "event_cancelled";

@@ -48,7 +48,7 @@ public class WebhookService {
         if (refusal.isPresent()) {
             throw new InvalidRequestException("url", refusal.get());
         }
-        store.add(webhook);
+        store.add(webhook, config.perCaller(config.maxWebhooksPerOwner()));
         return webhook;
     }
 

@@ -84,16 +84,8 @@ class OversizedRequestsAcceptanceIT extends AcceptanceTest {
 
     @Test
     void aLayoutWithAnErrorOnEveryRowListsTheFirstHundred() throws Exception {
-        StringBuilder sections = new StringBuilder();
-        for (int s = 0; s < 20; s++) {
-            sections.append(s == 0 ? "" : ",").append("{\"name\":\"S").append(s).append("\",\"rows\":[");
-            for (int r = 0; r < 1_000; r++) {
-                sections.append(r == 0 ? "" : ",").append("{\"label\":\"\",\"seats\":0}");
-            }
-            sections.append("]}");
-        }
-        String body = "{\"name\":\"Big\",\"date_time\":\"" + FUTURE + "\",\"venue\":\"Hall\",\"layout\":{\"sections\":["
-                + sections + "]}}";
+        // 5,000 rows, the most a layout may have (boxoffice.max-rows-per-layout), each with two errors.
+        String body = layoutOfBrokenRows(5);
         assertThat(body.length()).isLessThan(1024 * 1024);
 
         HttpResponse<String> answer = send("/events", body, true).get(ANSWERED_WITHIN.toSeconds(), TimeUnit.SECONDS);
@@ -103,6 +95,34 @@ class OversizedRequestsAcceptanceIT extends AcceptanceTest {
         assertThat(problem.path("errors").size()).isEqualTo(100);
         assertThat(problem.path("detail").asText()).contains("the first 100 are listed");
         assertThat(answer.body().length()).isLessThan(20_000);
+    }
+
+    @Test
+    void aLayoutWithMoreRowsThanALayoutMayHaveIsRefusedBeforeItsRowsAreChecked() throws Exception {
+        String body = layoutOfBrokenRows(20);
+        assertThat(body.length()).isLessThan(1024 * 1024);
+
+        HttpResponse<String> answer = send("/events", body, true).get(ANSWERED_WITHIN.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(problem.path("errors").size()).isEqualTo(1);
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("layout");
+        assertThat(problem.path("errors").get(0).path("message").asText()).contains("at most 5000 rows");
+    }
+
+    /** An event body whose layout has that many sections of 1,000 rows, each with a blank label and no seats. */
+    private static String layoutOfBrokenRows(int sectionCount) {
+        StringBuilder sections = new StringBuilder();
+        for (int s = 0; s < sectionCount; s++) {
+            sections.append(s == 0 ? "" : ",").append("{\"name\":\"S").append(s).append("\",\"rows\":[");
+            for (int r = 0; r < 1_000; r++) {
+                sections.append(r == 0 ? "" : ",").append("{\"label\":\"\",\"seats\":0}");
+            }
+            sections.append("]}");
+        }
+        return "{\"name\":\"Big\",\"date_time\":\"" + FUTURE + "\",\"venue\":\"Hall\",\"layout\":{\"sections\":["
+                + sections + "]}}";
     }
 
     private CompletableFuture<HttpResponse<String>> send(String path, String body, boolean chunked) {

@@ -206,6 +206,23 @@ class AuthTest {
     }
 
     @Test
+    void metricsNeedTheAdminOrMetricsGroupWhileHealthStaysOpen() {
+        given().get("/q/metrics").then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers
+                .startsWith("Bearer"));
+        given().auth().oauth2(Tokens.expired("ada", "admin")).get("/q/metrics").then().statusCode(401);
+        for (String token : List.of(ORGANIZER, ALICE, Tokens.valid("sam", "scanner"))) {
+            given().auth().oauth2(token).get("/q/metrics").then().statusCode(403);
+        }
+        for (String token : List.of(ADMIN, Tokens.valid("prometheus", "metrics"))) {
+            given().auth().oauth2(token).get("/q/metrics").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("boxoffice_"));
+        }
+        for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready")) {
+            given().get(path).then().statusCode(200);
+        }
+    }
+
+    @Test
     void organizersAndEveryoneElseCanReadEvents() {
         for (String token : List.of(ORGANIZER, ALICE, MALLORY, ADMIN)) {
             given().auth().oauth2(token).get("/events/" + fixture.eventId()).then().statusCode(200);

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
@@ -153,7 +154,7 @@ class EventResourceTest {
                 .body("errors.field", hasItem(field))
                 .body("errors.message", everyItem(notNullValue()));
 
-        verify(store, never()).addEvent(any());
+        verify(store, never()).addEvent(any(), anyInt());
     }
 
     @ParameterizedTest
@@ -163,7 +164,7 @@ class EventResourceTest {
         assertProblem(given().contentType(ContentType.JSON).body(body).post("/events").then(), 400)
                 .body("errors.field", hasItem("body"));
 
-        verify(store, never()).addEvent(any());
+        verify(store, never()).addEvent(any(), anyInt());
     }
 
     @Test

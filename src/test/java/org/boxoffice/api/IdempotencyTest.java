@@ -9,6 +9,7 @@ import static org.boxoffice.api.ApiFixtures.createEvent;
 import static org.boxoffice.api.ApiFixtures.eventBody;
 import static org.hamcrest.Matchers.equalTo;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doAnswer;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -137,7 +138,7 @@ class IdempotencyTest {
             firstIsInside.countDown();
             assertThat(letFirstFinish.await(30, TimeUnit.SECONDS)).isTrue();
             return invocation.callRealMethod();
-        }).when(store).addBooking(any());
+        }).when(store).addBooking(any(), anyInt());
 
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() ->
                 post("/bookings", key, bookingBody(eventId, 4)).statusCode(201).extract().path("booking_id"));

@@ -8,6 +8,7 @@ import static org.boxoffice.api.ApiFixtures.bookingBody;
 import static org.boxoffice.api.ApiFixtures.createEvent;
 import static org.hamcrest.Matchers.equalTo;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doThrow;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,7 +69,7 @@ class ObservabilityTest {
         logger.addHandler(capture);
         try {
             String eventId = createEvent(10);
-            doThrow(new IllegalStateException("boom")).when(store).addBooking(any());
+            doThrow(new IllegalStateException("boom")).when(store).addBooking(any(), anyInt());
 
             given().header("X-Request-Id", "trace-me-7").contentType(ContentType.JSON).body(bookingBody(eventId, 1))
                     .post("/bookings").then().statusCode(500).body("request_id", equalTo("trace-me-7"));

@@ -26,7 +26,7 @@ class HoldRulesTest {
     }
 
     private static Hold liveHold() {
-        return request(explicit(1, 2), 10).place(0, (quantity, scope) -> {
+        return request(explicit(1, 2), 10).place(0, 0, (quantity, scope) -> {
             throw new AssertionError("explicit seats need no choice");
         }, NOW);
     }
@@ -45,7 +45,7 @@ class HoldRulesTest {
     @Test
     void aBestAvailableHoldTakesTheSeatsTheStoreFindsBestNow() {
         Hold hold = request(new SeatChoice.BestOf(3), 10)
-                .place(0, (quantity, scope) -> SeatSelection.ofAscending(new int[] {7, 8, 9}), NOW);
+                .place(0, 0, (quantity, scope) -> SeatSelection.ofAscending(new int[] {7, 8, 9}), NOW);
 
         assertThat(hold.seats().seats()).containsExactly(7, 8, 9);
     }
@@ -54,14 +54,29 @@ class HoldRulesTest {
     void aHoldBeyondTheCustomersLimitIsRefusedBeforeAnySeatIsChosen() {
         HoldRequest request = request(new SeatChoice.BestOf(3), 4);
 
-        assertThatThrownBy(() -> request.place(2, (quantity, scope) -> {
+        assertThatThrownBy(() -> request.place(2, 0, (quantity, scope) -> {
             throw new AssertionError("no seats should be chosen for a refused hold");
         }, NOW)).isInstanceOfSatisfying(HoldLimitExceededException.class, e -> {
             assertThat(e.limit()).isEqualTo(4);
             assertThat(e.alreadyHeld()).isEqualTo(2);
         });
-        assertThat(request.place(1, (quantity, scope) -> SeatSelection.ofAscending(new int[] {1, 2, 3}), NOW).seats().size())
+        assertThat(request.place(1, 0, (quantity, scope) -> SeatSelection.ofAscending(new int[] {1, 2, 3}), NOW).seats().size())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void seatsBookedAlreadyCountWithThoseHeldAgainstTheCustomersQuota() {
+        HoldRequest request = new HoldRequest(HoldId.random(), EVENT, "alice", new SeatChoice.BestOf(3), TTL, 10, 8);
+
+        assertThatThrownBy(() -> request.place(1, 5, (quantity, scope) -> {
+            throw new AssertionError("no seats should be chosen for a refused hold");
+        }, NOW)).isInstanceOfSatisfying(QuotaExceededException.class, e -> {
+            assertThat(e.limit()).isEqualTo(8);
+            assertThat(e.setting()).isEqualTo("boxoffice.max-seats-per-customer");
+            assertThat(e.getMessage()).contains("6 already");
+        });
+        assertThat(request.place(0, 5, (quantity, scope) -> SeatSelection.ofAscending(new int[] {1, 2, 3}), NOW)
+                .seats().size()).isEqualTo(3);
     }
 
     @Test

@@ -91,4 +91,20 @@ class LayoutTest {
 
         assertThatThrownBy(() -> layout.place(4)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aLayoutWithMoreSectionsOrRowsThanTheLimitsIsRefusedWithOneViolation() {
+        BookingLimits limits = new BookingLimits(100, 50, 2, 3);
+        List<Layout.Section> threeSections = List.of(section("A", null, "1", 1), section("B", null, "1", 1),
+                section("C", null, "1", 1));
+        List<Layout.Section> fourRows = List.of(section("A", null, "1", 1, "2", 1), section("B", null, "1", 1, "2", 1));
+
+        assertThatThrownBy(() -> Layout.of(threeSections, limits)).isInstanceOfSatisfying(
+                InvalidRequestException.class, e -> assertThat(e.violations()).containsExactly(
+                        new Violation("layout.sections", "must list at most 2 sections, not 3")));
+        assertThatThrownBy(() -> Layout.of(fourRows, limits)).isInstanceOfSatisfying(
+                InvalidRequestException.class, e -> assertThat(e.violations()).containsExactly(
+                        new Violation("layout", "must have at most 3 rows in all, not 4")));
+        assertThat(Layout.of(threeSections.subList(0, 2), limits).totalSeats()).isEqualTo(2);
+    }
 }

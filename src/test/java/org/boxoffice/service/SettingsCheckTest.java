@@ -21,6 +21,11 @@ class SettingsCheckTest {
         when(config.maxSeatsPerEvent()).thenReturn(100_000);
         when(config.maxSeatsPerRequest()).thenReturn(50);
         when(config.maxHeldSeatsPerCustomer()).thenReturn(10);
+        when(config.maxSeatsPerCustomer()).thenReturn(50);
+        when(config.maxEventsPerOrganizer()).thenReturn(500);
+        when(config.maxWebhooksPerOwner()).thenReturn(20);
+        when(config.maxSectionsPerLayout()).thenReturn(500);
+        when(config.maxRowsPerLayout()).thenReturn(5000);
         when(config.rateLimit().requestsPerSecond()).thenReturn(20);
         when(config.rateLimit().burst()).thenReturn(40);
         when(config.hold().ttl()).thenReturn(Duration.ofMinutes(10));
@@ -39,6 +44,11 @@ class SettingsCheckTest {
         when(config.maxSeatsPerEvent()).thenReturn(10_000_000);
         when(config.maxSeatsPerRequest()).thenReturn(1);
         when(config.maxHeldSeatsPerCustomer()).thenReturn(1);
+        when(config.maxSeatsPerCustomer()).thenReturn(1);
+        when(config.maxEventsPerOrganizer()).thenReturn(1);
+        when(config.maxWebhooksPerOwner()).thenReturn(1);
+        when(config.maxSectionsPerLayout()).thenReturn(1);
+        when(config.maxRowsPerLayout()).thenReturn(1);
         when(config.rateLimit().requestsPerSecond()).thenReturn(0);
         when(config.rateLimit().burst()).thenReturn(1);
         assertThat(SettingsCheck.problems(config)).isEmpty();
@@ -49,6 +59,11 @@ class SettingsCheckTest {
         when(config.maxSeatsPerEvent()).thenReturn(10_000_001);
         when(config.maxSeatsPerRequest()).thenReturn(0);
         when(config.maxHeldSeatsPerCustomer()).thenReturn(0);
+        when(config.maxSeatsPerCustomer()).thenReturn(0);
+        when(config.maxEventsPerOrganizer()).thenReturn(0);
+        when(config.maxWebhooksPerOwner()).thenReturn(-1);
+        when(config.maxSectionsPerLayout()).thenReturn(0);
+        when(config.maxRowsPerLayout()).thenReturn(0);
         when(config.rateLimit().requestsPerSecond()).thenReturn(-1);
         when(config.rateLimit().burst()).thenReturn(0);
         when(config.hold().ttl()).thenReturn(Duration.ZERO);
@@ -62,6 +77,11 @@ class SettingsCheckTest {
                 "boxoffice.max-seats-per-event is 10000001; it must be from 1 to 10000000",
                 "boxoffice.max-seats-per-request is 0; it must be from 1 to 10000",
                 "boxoffice.max-held-seats-per-customer is 0; it must be at least 1",
+                "boxoffice.max-seats-per-customer is 0; it must be at least 1",
+                "boxoffice.max-events-per-organizer is 0; it must be at least 1",
+                "boxoffice.max-webhooks-per-owner is -1; it must be at least 1",
+                "boxoffice.max-sections-per-layout is 0; it must be at least 1",
+                "boxoffice.max-rows-per-layout is 0; it must be at least 1",
                 "boxoffice.rate-limit.requests-per-second is -1; it must be at least 0",
                 "boxoffice.rate-limit.burst is 0; it must be at least 1",
                 "boxoffice.hold.ttl is PT0S; it must be longer than zero",

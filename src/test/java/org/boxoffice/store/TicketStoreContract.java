@@ -48,6 +48,7 @@ import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.NotificationType;
 import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
+import org.boxoffice.domain.QuotaExceededException;
 import org.boxoffice.domain.Refund;
 import org.boxoffice.domain.SalesReport;
 import org.boxoffice.domain.SeatChoice;
@@ -386,6 +387,95 @@ public abstract class TicketStoreContract {
         assertThat(store.placeHold(new HoldRequest(HoldId.random(), event, "bob", new SeatChoice.BestOf(4), TTL, 4),
                 NOW.plus(TTL)).seats().size()).as("expired holds no longer count").isEqualTo(4);
         assertThat(counts(event, NOW.plus(TTL))).isEqualTo(new SeatCounts(20, 0, 4, 16));
+    }
+
+    @Test
+    void seatsHeldAndBookedTogetherStayWithinTheCustomersQuotaWhateverTheRoute() {
+        Event event = addEvent(30);
+        Booking first = Booking.confirmed(BookingId.random(), event, "bob", seats(event, 1, 2, 3), NOW);
+        store.addBooking(first, 6);
+        Hold held = store.placeHold(new HoldRequest(HoldId.random(), event, "bob",
+                new SeatChoice.Explicit(seats(event, 4, 5)), TTL, 10, 6), NOW);
+        store.confirmHold(held.id(), BookingId.random(), NOW);
+        // Confirming, releasing and holding again cannot get past it: booked seats count as held ones do.
+        Hold last = store.placeHold(new HoldRequest(HoldId.random(), event, "bob", new SeatChoice.BestOf(1), TTL, 10,
+                6), NOW);
+        store.releaseHold(last.id(), NOW);
+        store.placeHold(new HoldRequest(HoldId.random(), event, "bob", new SeatChoice.BestOf(1), TTL, 10, 6), NOW);
+
+        assertThatThrownBy(() -> store.placeHold(new HoldRequest(HoldId.random(), event, "bob",
+                new SeatChoice.BestOf(1), TTL, 10, 6), NOW))
+                .isInstanceOfSatisfying(QuotaExceededException.class, e -> assertThat(e.getMessage())
+                        .contains("6 already"));
+        assertThatThrownBy(() -> store.addBooking(Booking.confirmed(BookingId.random(), event, "bob",
+                seats(event, 20), NOW), 6)).isInstanceOf(QuotaExceededException.class);
+        assertThat(counts(event, NOW)).as("a refused request changes nothing").isEqualTo(new SeatCounts(30, 5, 1, 24));
+        store.addBooking(Booking.confirmed(BookingId.random(), event, "carol", seats(event, 20, 21), NOW), 2);
+        // Cancelled seats no longer count.
+        store.cancelBooking(first.id(), Optional.of(seats(event, 1)), NOW);
+        store.addBooking(Booking.confirmed(BookingId.random(), event, "bob", seats(event, 22), NOW), 6);
+        assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(30, 7, 1, 22));
+    }
+
+    /**
+     * Many events of one organizer at once: no more than the quota that have yet to start and are not
+     * cancelled; a cancelled or a past one makes room.
+     */
+    @Test
+    void anOrganizerHasNoMoreEventsToComeThanTheQuotaEvenAtOnce() throws Exception {
+        String organizer = "olga-" + UUID.randomUUID();
+        List<Event> kept = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger refused = new AtomicInteger();
+
+        Concurrently.run(8, thread -> {
+            Event event = new Event(EventId.random(), "Quota " + thread, "Hall", NOW.plus(Duration.ofDays(30)), 10,
+                    NOW, organizer);
+            try {
+                store.addEvent(event, 3);
+                kept.add(event);
+            } catch (QuotaExceededException e) {
+                refused.incrementAndGet();
+            }
+        });
+
+        assertThat(kept).hasSize(3);
+        assertThat(refused.get()).isEqualTo(5);
+        Event another = new Event(EventId.random(), "Quota", "Hall", NOW.plus(Duration.ofDays(30)), 10, NOW, organizer);
+        assertThatThrownBy(() -> store.addEvent(another, 3)).isInstanceOf(QuotaExceededException.class);
+        assertThat(store.findEvent(another.id())).as("a refused event is not kept").isEmpty();
+        store.cancelEvent(kept.get(0).id(), NOW);
+        store.addEvent(another, 3);
+        Instant afterTheStart = NOW.plus(Duration.ofDays(31));
+        store.addEvent(new Event(EventId.random(), "Later", "Hall", NOW.plus(Duration.ofDays(40)), 10, afterTheStart,
+                organizer), 1);
+    }
+
+    /** Many requests of one customer at once: together they never pass the quota, by holds or bookings. */
+    @Test
+    void concurrentRequestsOfOneCustomerNeverPassTheQuotaTogether() throws Exception {
+        Event event = addEvent(200);
+        int quota = 7;
+        AtomicInteger refused = new AtomicInteger();
+
+        Concurrently.run(16, thread -> {
+            for (int i = 0; i < 4; i++) {
+                try {
+                    SeatSelection seat = seats(event, 1 + thread * 4 + i);
+                    if ((thread + i) % 2 == 0) {
+                        store.addBooking(Booking.confirmed(BookingId.random(), event, "bob", seat, NOW), quota);
+                    } else {
+                        store.placeHold(new HoldRequest(HoldId.random(), event, "bob", new SeatChoice.Explicit(seat),
+                                TTL, quota, quota), NOW);
+                    }
+                } catch (QuotaExceededException | HoldLimitExceededException e) {
+                    refused.incrementAndGet();
+                }
+            }
+        });
+
+        SeatCounts counts = counts(event, NOW);
+        assertThat(counts.bookedSeats() + counts.heldSeats()).isEqualTo(quota);
+        assertThat(refused.get()).isEqualTo(64 - quota);
     }
 
     @Test

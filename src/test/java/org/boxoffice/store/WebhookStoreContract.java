@@ -16,6 +16,7 @@ import org.boxoffice.domain.Event;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.NotificationType;
+import org.boxoffice.domain.QuotaExceededException;
 import org.boxoffice.domain.RetrySchedule;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.domain.Webhook;
@@ -65,6 +66,34 @@ public abstract class WebhookStoreContract {
                 NOW.plus(Duration.ofDays(30)), 10, null, null, null), LIMITS, NOW);
         tickets.addEvent(event);
         return event;
+    }
+
+    /** Many webhooks of one owner at once: no more than the quota are kept; deleting one makes room. */
+    @Test
+    void anOwnerKeepsNoMoreWebhooksThanTheQuotaEvenAtOnce() throws Exception {
+        String owner = "olga-" + java.util.UUID.randomUUID();
+        Set<WebhookId> kept = ConcurrentHashMap.newKeySet();
+        List<Throwable> refused = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        Concurrently.run(8, thread -> {
+            Webhook webhook = Webhook.subscribe(WebhookId.random(), owner, false, "https://hooks.example.com/" + thread,
+                    List.of("booking.confirmed"), false, NOW);
+            try {
+                webhooks.add(webhook, 3);
+                kept.add(webhook.id());
+            } catch (QuotaExceededException e) {
+                refused.add(e);
+            }
+        });
+
+        assertThat(kept).hasSize(3);
+        assertThat(refused).hasSize(5);
+        assertThat(webhooks.list(Optional.of(owner))).hasSize(3);
+        subscribe("someone-else-" + java.util.UUID.randomUUID(), false, "booking.confirmed");
+        webhooks.delete(kept.iterator().next());
+        webhooks.add(Webhook.subscribe(WebhookId.random(), owner, false, "https://hooks.example.com/again",
+                List.of("booking.confirmed"), false, NOW), 3);
+        assertThat(webhooks.list(Optional.of(owner))).hasSize(3);
     }
 
     /** The event's event.created, read before it is handed out (a store may forget it then). */

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
 import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.BookingId;
@@ -76,6 +77,8 @@ public class InMemoryTicketStore implements TicketStore {
             new ConcurrentSkipListSet<>(StoredBooking.CREATION_ORDER);
     /** One copy of each customer's name, however many bookings it has. */
     private final ConcurrentMap<String, String> customers = new ConcurrentHashMap<>();
+    /** One lock per organizer, for the count of their events. */
+    private final ConcurrentMap<String, Object> organizers = new ConcurrentHashMap<>();
     private final ConcurrentMap<HoldId, Hold> holds = new ConcurrentHashMap<>();
     /** Every waiting-list entry as it now stands (with a placeholder position), changed under its event's lock. */
     private final ConcurrentMap<EntryId, WaitlistEntry> entries = new ConcurrentHashMap<>();
@@ -96,7 +99,22 @@ public class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
-    public void addEvent(Event event) {
+    public void addEvent(Event event, int maxPerOrganizer) {
+        if (maxPerOrganizer == Integer.MAX_VALUE) {
+            keep(event);
+            return;
+        }
+        // One organizer's additions take turns, so two cannot both pass the count.
+        synchronized (organizers.computeIfAbsent(event.organizer(), name -> new Object())) {
+            long upcoming = eventsByDate.tailMap(new Cursor(event.createdAt(), new UUID(-1L, -1L)), false)
+                    .values().stream().filter(e -> e.organizer().equals(event.organizer()) && !e.isCancelled())
+                    .count();
+            TicketStore.checkEventQuota(maxPerOrganizer, upcoming);
+            keep(event);
+        }
+    }
+
+    private void keep(Event event) {
         EventEntry entry = new EventEntry(event);
         synchronized (entry) {
             if (events.putIfAbsent(event.id(), entry) != null) {
@@ -123,10 +141,15 @@ public class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
-    public void addBooking(Booking booking) {
+    public void addBooking(Booking booking, int maxSeatsPerCustomer) {
         EventEntry entry = existing(booking.eventId());
         synchronized (entry) {
             entry.event.checkOnSale();
+            if (maxSeatsPerCustomer != Integer.MAX_VALUE) {
+                HoldRequest.customerSeats(maxSeatsPerCustomer, (long) entry.seats.heldBy(booking.customer(),
+                        entry.seats.timeAt(booking.createdAt())) + entry.bookedBy(booking.customer()),
+                        booking.seats().size());
+            }
             entry.seats.book(booking.seats(), booking.createdAt());
             putBooking(booking, entry);
             notify(entry, notices.bookingConfirmed(entry.event, booking));
@@ -222,6 +245,7 @@ public class InMemoryTicketStore implements TicketStore {
             return false;
         }
         entry.seats.cancel(cancellation.refund().seats(), now);
+        entry.booked.merge(stored.customer(), -cancellation.refund().seats().size(), Integer::sum);
         stored.update(cancellation.booking());
         notify(entry, notices.bookingCancelled(entry.event, cancellation));
         return true;
@@ -248,7 +272,7 @@ public class InMemoryTicketStore implements TicketStore {
             entry.event.checkOnSale();
             SeatMap seats = entry.seats;
             Instant at = seats.timeAt(now);
-            Hold hold = request.place(seats.heldBy(request.customer(), at),
+            Hold hold = request.place(seats.heldBy(request.customer(), at), entry.bookedBy(request.customer()),
                     (quantity, scope) -> seats.bestAvailable(quantity, scope, at), at);
             seats.hold(hold);
             if (holds.putIfAbsent(hold.id(), hold) != null) {
@@ -543,6 +567,7 @@ public class InMemoryTicketStore implements TicketStore {
         }
         bookingsByCreation.add(stored);
         entry.bookings.add(stored);
+        entry.booked.merge(stored.customer(), booking.seats().size(), Integer::sum);
     }
 
     /** The seat map and the hold records change together under the event's lock, so they always agree. */
@@ -595,10 +620,16 @@ public class InMemoryTicketStore implements TicketStore {
         private final Map<HoldId, EntryId> offers = new HashMap<>();
         /** Where each ticket that was ever scanned stands. */
         private final Map<TicketId, CheckIn> checkIns = new HashMap<>();
+        /** How many seats each customer's bookings hold (not those cancelled). */
+        private final Map<String, Integer> booked = new HashMap<>();
 
         EventEntry(Event event) {
             this.event = event;
             this.seats = new SeatMap(event);
+        }
+
+        int bookedBy(String customer) {
+            return booked.getOrDefault(customer, 0);
         }
     }
 }

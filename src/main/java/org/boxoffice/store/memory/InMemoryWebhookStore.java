@@ -50,7 +50,9 @@ public class InMemoryWebhookStore implements WebhookStore {
     }
 
     @Override
-    public synchronized void add(Webhook webhook) {
+    public synchronized void add(Webhook webhook, int maxPerOwner) {
+        WebhookStore.checkQuota(maxPerOwner, webhooks.values().stream()
+                .filter(existing -> existing.owner().equals(webhook.owner())).count());
         if (webhooks.putIfAbsent(webhook.id(), webhook) != null) {
             throw new IllegalStateException("webhook " + webhook.id() + " exists already");
         }

@@ -190,4 +190,17 @@ final class Jdbc {
         }
         return connection.createArrayOf("integer", boxed);
     }
+
+    /**
+     * Takes a transaction-scoped advisory lock on {@code key} in {@code space} (the seed of its hash: 0 a
+     * customer's seats of an event, 1 an event's best-available choices, 2 an organizer's events, 3 an
+     * owner's webhooks), held until the transaction ends.
+     */
+    static void lockUntilCommit(Connection c, String key, int space) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, ?))")) {
+            lock.setString(1, key);
+            lock.setLong(2, space);
+            lock.execute();
+        }
+    }
 }

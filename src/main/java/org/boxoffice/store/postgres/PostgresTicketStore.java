@@ -112,8 +112,13 @@ public class PostgresTicketStore implements TicketStore {
     // --- events ---
 
     @Override
-    public void addEvent(Event event) {
+    public void addEvent(Event event, int maxPerOrganizer) {
         jdbc.inTransaction(c -> {
+            if (maxPerOrganizer != Integer.MAX_VALUE) {
+                Rows.lockOrganizer(c, event.organizer());
+                TicketStore.checkEventQuota(maxPerOrganizer, Rows.upcomingEvents(c, event.organizer(),
+                        event.createdAt()));
+            }
             Rows.insertEvent(c, event);
             Rows.insertNotification(c, notices.eventCreated(event));
             return null;
@@ -163,12 +168,25 @@ public class PostgresTicketStore implements TicketStore {
     // --- bookings ---
 
     @Override
-    public void addBooking(Booking booking) {
+    public void addBooking(Booking booking, int maxSeatsPerCustomer) {
         Event event = findEvent(booking.eventId()).orElseThrow(() -> UnknownIdException.event(booking.eventId()));
         Notification confirmed = notices.bookingConfirmed(event, booking);
-        // One statement, committed on its own: the event cannot vanish (events are never deleted), and
-        // expired holds are judged inside that statement.
-        jdbc.autoCommit(c -> {
+        if (maxSeatsPerCustomer == Integer.MAX_VALUE) {
+            // One statement, committed on its own: the event cannot vanish (events are never deleted), and
+            // expired holds are judged inside that statement.
+            jdbc.autoCommit(c -> {
+                claims.bookWithClaims(c, booking, confirmed);
+                return null;
+            });
+            return;
+        }
+        jdbc.inTransaction(c -> {
+            // The event's row, then the customer's lock, in the order a hold takes them.
+            claims.requireOnSale(c, event.id());
+            Instant at = time.now(c, booking.createdAt());
+            int held = claims.heldBy(c, event.id(), booking.customer(), at);
+            HoldRequest.customerSeats(maxSeatsPerCustomer,
+                    (long) held + claims.bookedBy(c, event.id(), booking.customer()), booking.seats().size());
             claims.bookWithClaims(c, booking, confirmed);
             return null;
         });
@@ -272,7 +290,10 @@ public class PostgresTicketStore implements TicketStore {
                         claims.lockChoices(c, event.id());
                     }
                     Instant at = time.now(c, now);
-                    Hold hold = request.place(claims.heldBy(c, event.id(), request.customer(), at),
+                    int held = claims.heldBy(c, event.id(), request.customer(), at);
+                    int booked = request.maxSeatsPerCustomer() == Integer.MAX_VALUE ? 0
+                            : claims.bookedBy(c, event.id(), request.customer());
+                    Hold hold = request.place(held, booked,
                             (quantity, scope) -> BestAvailable.select(event,
                                     Jdbc.unchecked(() -> claims.taken(c, event, at)), quantity, scope), at);
                     Rows.insertHold(c, hold);

@@ -40,8 +40,19 @@ public class PostgresWebhookStore implements WebhookStore {
     }
 
     @Override
-    public void add(Webhook webhook) {
-        jdbc.autoCommit(c -> {
+    public void add(Webhook webhook, int maxPerOwner) {
+        jdbc.inTransaction(c -> {
+            if (maxPerOwner != Integer.MAX_VALUE) {
+                // One owner's additions take turns until the transaction ends, so two cannot both pass the count.
+                Jdbc.lockUntilCommit(c, webhook.owner(), 3);
+                try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM webhooks WHERE owner = ?")) {
+                    count.setString(1, webhook.owner());
+                    try (ResultSet row = count.executeQuery()) {
+                        row.next();
+                        WebhookStore.checkQuota(maxPerOwner, row.getLong(1));
+                    }
+                }
+            }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO webhooks (id, owner, every_event, url,"
                     + " types, secrets, created_at, disabled_at) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
                 insert.setObject(1, webhook.id().value());

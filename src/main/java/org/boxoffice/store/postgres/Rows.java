@@ -303,4 +303,22 @@ final class Rows {
             }
         }
     }
+
+    /** Makes one organizer's new events take turns until the transaction ends, for {@link #upcomingEvents}. */
+    static void lockOrganizer(Connection c, String organizer) throws SQLException {
+        Jdbc.lockUntilCommit(c, organizer, 2);
+    }
+
+    /** How many of the organizer's events start after {@code now} and are not cancelled. */
+    static long upcomingEvents(Connection c, String organizer, Instant now) throws SQLException {
+        try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM events WHERE organizer = ?"
+                + " AND starts_at > ? AND cancelled_at IS NULL")) {
+            count.setString(1, organizer);
+            setInstant(count, 2, now);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
 }

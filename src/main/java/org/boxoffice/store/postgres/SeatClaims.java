@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -67,6 +68,8 @@ final class SeatClaims {
      * was cancelled ({@link #EVENT_CANCELLED}) or some seat was taken ({@link #SEAT_TAKEN}).
      */
     void bookWithClaims(Connection c, Booking booking, Notification notification) throws SQLException {
+        // Inside a transaction, the statement's failure would abort it before the seats in the way are read.
+        Savepoint before = c.getAutoCommit() ? null : c.setSavepoint();
         try (PreparedStatement insert = c.prepareStatement("WITH open AS (SELECT id FROM events"
                 + " WHERE id = ? AND cancelled_at IS NULL FOR SHARE),"
                 + " claimed AS (" + claimSql(" WHERE EXISTS (SELECT 1 FROM open)") + " RETURNING seat),"
@@ -87,6 +90,9 @@ final class SeatClaims {
             insert.setInt(at, booking.seats().size());
             insert.executeUpdate();
         } catch (SQLException e) {
+            if (before != null) {
+                c.rollback(before);
+            }
             if (EVENT_CANCELLED.equals(e.getSQLState())) {
                 throw new EventCancelledException(booking.eventId());
             }
@@ -194,6 +200,24 @@ final class SeatClaims {
             count.setObject(1, eventId.value());
             count.setString(2, customer);
             setInstant(count, 3, now);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * Seats of the event the customer's bookings hold (not those cancelled). Call after {@link #heldBy},
+     * whose lock keeps the count until the transaction ends.
+     */
+    int bookedBy(Connection c, EventId eventId, String customer) throws SQLException {
+        try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM seat_claims WHERE event_id = ?"
+                + " AND booking_id IN (SELECT id FROM bookings WHERE event_id = ? AND customer = ?"
+                + " AND status = 'confirmed')")) {
+            count.setObject(1, eventId.value());
+            count.setObject(2, eventId.value());
+            count.setString(3, customer);
             try (ResultSet row = count.executeQuery()) {
                 row.next();
                 return row.getInt(1);
