@@ -44,14 +44,15 @@ public class StoreSelection {
     private final Instance<InMemoryWebhookStore> memoryWebhooks;
     private final Notices.Payloads payloads;
     private final WaitingList waitingList;
-    private final SecretBox secretBox;
+    /** Made when the PostgreSQL store is: its own start check names a missing key after the others. */
+    private final Instance<SecretBox> secretBox;
 
     public StoreSelection(@ConfigProperty(name = "boxoffice.store") String store,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
             @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean migrateAtStart,
             Instance<DataSource> dataSource, Instance<InMemoryTicketStore> memoryTickets,
             Instance<InMemoryIdempotencyStore> memoryKeys, Instance<InMemoryWebhookStore> memoryWebhooks,
-            Notices.Payloads payloads, WaitingList waitingList, SecretBox secretBox) {
+            Notices.Payloads payloads, WaitingList waitingList, Instance<SecretBox> secretBox) {
         this.postgres = POSTGRES.equals(store);
         this.schema = postgres && !migrateAtStart ? Optional.of(new SchemaCheck()) : Optional.empty();
         this.jdbcUrl = jdbcUrl;
@@ -100,6 +101,6 @@ public class StoreSelection {
     @Produces
     @ApplicationScoped
     WebhookStore webhookStore() {
-        return postgres ? new PostgresWebhookStore(dataSource.get(), schema, secretBox) : memoryWebhooks.get();
+        return postgres ? new PostgresWebhookStore(dataSource.get(), schema, secretBox.get()) : memoryWebhooks.get();
     }
 }
