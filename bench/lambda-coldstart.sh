@@ -69,7 +69,8 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/key.pem"
 openssl pkey -in "$OUT/key.pem" -pubout -out "$OUT/public.pem"
 SERVICE=(BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
     QUARKUS_DATASOURCE_USERNAME=postgres BOXOFFICE_DB_POOL_SIZE=2 MP_JWT_VERIFY_PUBLICKEY_LOCATION="$OUT/public.pem"
-    MP_JWT_VERIFY_ISSUER="$ISSUER" MP_JWT_VERIFY_AUDIENCES=boxoffice BOXOFFICE_CHECKIN_SIGNING_KEY="$(openssl genpkey -algorithm ed25519)")
+    MP_JWT_VERIFY_ISSUER="$ISSUER" MP_JWT_VERIFY_AUDIENCES=boxoffice BOXOFFICE_CHECKIN_SIGNING_KEY="$(openssl genpkey -algorithm ed25519)"
+    BOXOFFICE_WEBHOOKS_SECRET_KEY="$(openssl rand -base64 32)")
 env "${SERVICE[@]}" "$OUT/custom/jdk/bin/java" -jar "$OUT/custom/app/boxoffice.jar" migrate
 # The stand-in for the Parameters and Secrets extension (custom-secret).
 SECRETS_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

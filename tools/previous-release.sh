@@ -5,7 +5,7 @@
 # committed yet). This builds its jar once into target/previous-release/, migrates a fresh database
 # with this build's `migrate`, then runs the previous release against it as serverless instances run
 # it (not migrating at start), in the production profile (authentication on with a key file, and the
-# ticket-signing key it then needs), beside
+# ticket-signing key and webhook secrets' key it then needs; a release that does not know a key ignores it), beside
 # this release. Each walks the seed flow: create an event, its seats, a booking, a taken seat (409), a
 # bad seat (400); and each books on the other's event. (That an instance migrating at start accepts a
 # schema a newer release migrated is MigrateJarIT's.)
@@ -60,7 +60,8 @@ TOKEN=$(deploy/local-auth/mint-token.sh "$OUT/key.pem" "$ISSUER" walker organize
 SETTINGS=(BOXOFFICE_STORE=postgres QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db"
     QUARKUS_DATASOURCE_USERNAME=postgres MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$OUT/public.pem"
     MP_JWT_VERIFY_ISSUER="$ISSUER" MP_JWT_VERIFY_AUDIENCES=boxoffice
-    BOXOFFICE_CHECKIN_SIGNING_KEY="$(openssl genpkey -algorithm ed25519)")
+    BOXOFFICE_CHECKIN_SIGNING_KEY="$(openssl genpkey -algorithm ed25519)"
+    BOXOFFICE_WEBHOOKS_SECRET_KEY="$(openssl rand -base64 32)")
 
 env "${SETTINGS[@]}" java -jar "$CURRENT" migrate
 

@@ -100,6 +100,7 @@ start_custom_runtime "$TASK" "$OUT/training.log" io.quarkus.amazon.lambda.runtim
     BOXOFFICE_STORE="$store" "${database[@]}" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$OUT/training-public.pem" \
     MP_JWT_VERIFY_ISSUER="$ISSUER" MP_JWT_VERIFY_AUDIENCES=boxoffice BOXOFFICE_RATE_LIMIT_REQUESTS_PER_SECOND=100000 \
     BOXOFFICE_CHECKIN_SIGNING_KEY="$(openssl genpkey -algorithm ed25519)" \
+    BOXOFFICE_WEBHOOKS_SECRET_KEY="$(openssl rand -base64 32)" \
     BOXOFFICE_JAVA_OPTS="-XX:AOTCacheOutput=app.aot"
 finish_function || { echo "the training run did not answer every event; see $OUT/training.log" >&2; exit 1; }
 python3 - "$OUT/training-results.json" <<'PY'

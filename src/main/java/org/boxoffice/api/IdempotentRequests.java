@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.boxoffice.domain.IdempotencyStore.Claim;
 import org.boxoffice.domain.IdempotencyStore.StoredResponse;
@@ -63,6 +64,15 @@ public class IdempotentRequests {
      */
     Response run(Caller caller, String clientKey, String method, String path, Object body,
             Supplier<Response> action) {
+        return run(caller, clientKey, method, path, body, action, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #run(Caller, String, String, String, Object, Supplier)}, remembering of the answer's entity
+     * only what {@code kept} leaves of it: what must not be kept a second time (a secret) is not replayed.
+     */
+    Response run(Caller caller, String clientKey, String method, String path, Object body,
+            Supplier<Response> action, UnaryOperator<Object> kept) {
         if (clientKey == null) {
             return action.get();
         }
@@ -93,7 +103,7 @@ public class IdempotentRequests {
         }
         if (response.getStatus() / 100 == 2) {
             store.complete(key, new StoredResponse(response.getStatus(),
-                    response.getHeaderString(HttpHeaders.LOCATION), write(response.getEntity())));
+                    response.getHeaderString(HttpHeaders.LOCATION), write(kept.apply(response.getEntity()))));
         } else {
             store.release(key);
         }

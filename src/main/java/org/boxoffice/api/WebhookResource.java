@@ -12,10 +12,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.boxoffice.domain.InvalidRequestException;
 import org.boxoffice.domain.UnknownIdException;
 import org.boxoffice.domain.Webhook;
 import org.boxoffice.domain.WebhookId;
@@ -52,7 +54,9 @@ public class WebhookResource {
 
     @POST
     @Operation(operationId = "createWebhook", summary = "Subscribe a URL to notification types; the answer holds the"
-            + " signing secret, shown only here")
+            + " signing secret, shown only here", description = "A replay of this request (the same Idempotency-Key)"
+            + " answers the webhook without its secret: the secret is kept only with the webhook, sealed. If the"
+            + " first answer was lost, rotate the secret with expire_old=true.")
     @APIResponse(responseCode = "201", description = "Subscribed",
             headers = @Header(name = HttpHeaders.LOCATION, description = "/webhooks/{webhook_id}",
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
@@ -70,7 +74,7 @@ public class WebhookResource {
                     .header(HttpHeaders.LOCATION, "/webhooks/" + webhook.id())
                     .entity(WebhookResponse.withSecret(webhook))
                     .build();
-        }));
+        }, answer -> ((WebhookResponse) answer).withoutSecret()));
     }
 
     @GET
@@ -108,13 +112,20 @@ public class WebhookResource {
     @Path("/{webhook_id}/rotate-secret")
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "rotateWebhookSecret", summary = "Make a new signing secret, shown only in this answer;"
-            + " the old one keeps signing beside it for 24 hours")
+            + " the old one keeps signing beside it for 24 hours, or with expire_old=true stops at once")
     @APIResponse(responseCode = "200", description = "The webhook with its new secret",
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
+    @APIResponse(responseCode = "400", description = "expire_old is neither true nor false")
     @APIResponse(responseCode = "404", description = "No such webhook of the caller's")
-    public Uni<WebhookResponse> rotateSecret(@PathParam("webhook_id") String webhookId) {
+    public Uni<WebhookResponse> rotateSecret(@PathParam("webhook_id") String webhookId,
+            @Parameter(description = "true: the old secrets stop signing at once (a leaked secret), and every attempt"
+                    + " from then on is signed with the new one only; false (the default): they keep signing beside it"
+                    + " for 24 hours, so receivers can switch without losing a delivery",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("expire_old") String expireOld) {
+        boolean expire = flag("expire_old", expireOld);
         return dispatch.forCallerBlocking(caller ->
-                WebhookResponse.withSecret(webhooks.rotateSecret(caller, id(webhookId))));
+                WebhookResponse.withSecret(webhooks.rotateSecret(caller, id(webhookId), expire)));
     }
 
     @GET
@@ -126,6 +137,16 @@ public class WebhookResource {
     public Uni<List<DeliveryResponse>> deliveries(@PathParam("webhook_id") String webhookId) {
         return dispatch.forCallerBlocking(caller -> webhooks.deliveries(caller, id(webhookId)).stream()
                 .map(DeliveryResponse::of).toList());
+    }
+
+    private static boolean flag(String name, String text) {
+        if (text == null || text.equals("false")) {
+            return false;
+        }
+        if (text.equals("true")) {
+            return true;
+        }
+        throw new InvalidRequestException(name, "must be true or false");
     }
 
     private static WebhookId id(String text) {

@@ -28,7 +28,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * <li>{@code BOXOFFICE_DB_PASSWORD_SECRET} (the secret's ARN or name): its JSON's {@code password}, or its
  * whole text if it is not JSON, becomes {@code quarkus.datasource.password};</li>
  * <li>{@code BOXOFFICE_CHECKIN_SIGNING_KEY_SECRET}: its JSON's {@code signing_key} (or its whole text)
- * becomes {@code boxoffice.checkin.signing-key}.</li>
+ * becomes {@code boxoffice.checkin.signing-key};</li>
+ * <li>{@code BOXOFFICE_WEBHOOKS_SECRET_KEY_SECRET}: its JSON's {@code secret_key} (or its whole text)
+ * becomes {@code boxoffice.webhooks.secret-key}.</li>
  * </ul>
  * A value given explicitly in the environment or as a system property still wins. Without the settings it
  * does nothing. (Named as {@code BOXOFFICE_DB_POOL_SIZE} is: a deployment's variables, not
@@ -48,7 +50,9 @@ public class LambdaSecrets implements ConfigSourceFactory {
             "password", "the database password");
     static final Secret SIGNING_KEY = new Secret("BOXOFFICE_CHECKIN_SIGNING_KEY_SECRET",
             "boxoffice.checkin.signing-key", "signing_key", "the ticket-signing key");
-    private static final List<Secret> SECRETS = List.of(PASSWORD, SIGNING_KEY);
+    static final Secret WEBHOOK_KEY = new Secret("BOXOFFICE_WEBHOOKS_SECRET_KEY_SECRET",
+            "boxoffice.webhooks.secret-key", "secret_key", "the key that seals webhook secrets");
+    private static final List<Secret> SECRETS = List.of(PASSWORD, SIGNING_KEY, WEBHOOK_KEY);
     /** Above application.properties (250), below environment variables (300) and system properties (400). */
     static final int ORDINAL = 275;
     private static final int DEFAULT_PORT = 2773;

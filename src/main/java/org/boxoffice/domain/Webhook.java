@@ -15,15 +15,18 @@ import java.util.Set;
 
 /**
  * A subscription: where to send which notifications, and the secrets that sign them (Standard
- * Webhooks). An organizer's webhook receives the notifications of their own events; an admin's, all.
- * A rotated secret keeps signing beside its successor for a while, so receivers can switch without
- * losing a delivery. A webhook is disabled when its receiver answers 410 Gone.
+ * Webhooks). An organizer's webhook receives the notifications of their own events; an admin's, all, for
+ * as long as its owner keeps showing the admin role ({@link #receives}). A rotated secret keeps signing
+ * beside its successor for a while, so receivers can switch without losing a delivery, unless the rotation
+ * expires it at once. A webhook is disabled when its receiver answers 410 Gone.
  *
  * @param everyEvent whether it receives every event's notifications (made by an admin)
  * @param disabledAt when it was disabled, or null while it is active
+ * @param adminSeenAt when its owner last showed the admin role ({@link Instant#EPOCH}: showed a token
+ *        without it since); null counts as its creation
  */
 public record Webhook(WebhookId id, String owner, boolean everyEvent, URI url, Set<NotificationType> types,
-        List<Secret> secrets, Instant createdAt, Instant disabledAt) {
+        List<Secret> secrets, Instant createdAt, Instant disabledAt, Instant adminSeenAt) {
 
     /** How many random bytes a secret has: more than the 24 Standard Webhooks asks for. */
     public static final int SECRET_BYTES = 32;
@@ -86,7 +89,7 @@ public record Webhook(WebhookId id, String owner, boolean everyEvent, URI url, S
             throw new InvalidRequestException(violations);
         }
         return new Webhook(id, owner, everyEvent, target, wanted, List.of(new Secret(newSecret(), now, null)), now,
-                null);
+                null, everyEvent ? now : null);
     }
 
     private static URI checkUrl(String url, boolean allowPrivateTargets, List<Violation> violations) {
@@ -129,11 +132,30 @@ public record Webhook(WebhookId id, String owner, boolean everyEvent, URI url, S
         return disabledAt == null;
     }
 
-    /** Whether this webhook is to receive the notification: its type, its event's organizer, and after it was made. */
-    public boolean receives(Notification notification) {
+    /**
+     * Whether this webhook is to receive the notification: its type, and after it was made; its owner's own
+     * event, or any event if it is an all-events webhook whose owner showed the admin role at or after
+     * {@code adminSince}.
+     */
+    public boolean receives(Notification notification, Instant adminSince) {
         return isActive() && types.contains(notification.type())
-                && (everyEvent || owner.equals(notification.organizer()))
+                && (owner.equals(notification.organizer()) || receivesEveryEvent(adminSince))
                 && !createdAt.isAfter(notification.time());
+    }
+
+    /** Whether it receives every organizer's notifications: made by an admin still seen as one since {@code adminSince}. */
+    public boolean receivesEveryEvent(Instant adminSince) {
+        return everyEvent && !(adminSeenAt == null ? createdAt : adminSeenAt).isBefore(adminSince);
+    }
+
+    /** This webhook with its owner seen at {@code now}, with the admin role or without it. */
+    public Webhook ownerSeen(boolean admin, Instant now) {
+        return everyEvent ? withAdminSeenAt(admin ? now : Instant.EPOCH) : this;
+    }
+
+    /** This webhook with {@code adminSeenAt} as given: what a store keeps apart from the rest. */
+    public Webhook withAdminSeenAt(Instant seen) {
+        return new Webhook(id, owner, everyEvent, url, types, secrets, createdAt, disabledAt, seen);
     }
 
     /** The secrets that sign a delivery at {@code now}: the current one, and a rotated one still overlapping. */
@@ -141,23 +163,27 @@ public record Webhook(WebhookId id, String owner, boolean everyEvent, URI url, S
         return secrets.stream().filter(secret -> secret.signsAt(now)).toList();
     }
 
-    /** This webhook with a new secret; the ones signing now keep signing for {@link #ROTATION_OVERLAP}. */
-    public Webhook rotated(String newSecret, Instant now) {
+    /**
+     * This webhook with a new secret; the ones signing now keep signing for {@link #ROTATION_OVERLAP}, or,
+     * with {@code expireOld}, are dropped: only the new one signs.
+     */
+    public Webhook rotated(String newSecret, Instant now, boolean expireOld) {
         List<Secret> next = new ArrayList<>();
         for (Secret secret : secrets) {
-            if (secret.signsAt(now)) {
+            if (!expireOld && secret.signsAt(now)) {
                 Instant retires = now.plus(ROTATION_OVERLAP);
                 next.add(new Secret(secret.value(), secret.createdAt(),
                         secret.retiresAt() == null || secret.retiresAt().isAfter(retires) ? retires : secret.retiresAt()));
             }
         }
         next.add(new Secret(newSecret, now, null));
-        return new Webhook(id, owner, everyEvent, url, types, next, createdAt, disabledAt);
+        return new Webhook(id, owner, everyEvent, url, types, next, createdAt, disabledAt, adminSeenAt);
     }
 
     /** This webhook disabled at {@code now}; one disabled already stays as it is. */
     public Webhook disabled(Instant now) {
-        return isActive() ? new Webhook(id, owner, everyEvent, url, types, secrets, createdAt, now) : this;
+        return isActive() ? new Webhook(id, owner, everyEvent, url, types, secrets, createdAt, now, adminSeenAt)
+                : this;
     }
 
     /** The current secret: the newest. */

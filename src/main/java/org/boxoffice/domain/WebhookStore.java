@@ -46,19 +46,29 @@ public interface WebhookStore {
     /** Webhooks by creation time: one owner's, or everyone's when empty. */
     List<Webhook> list(Optional<String> owner);
 
-    /** Replaces a webhook (a rotated secret, disabled); false if there is no such webhook. */
+    /**
+     * Replaces a webhook's secrets and disables it if it is disabled; false if there is no such webhook. A
+     * webhook disabled meanwhile stays disabled; when its owner was seen is {@link #ownerSeen}'s to keep.
+     */
     boolean update(Webhook webhook);
+
+    /**
+     * Keeps that {@code owner} showed the admin role at {@code now}, or a token without it ({@link
+     * Webhook#ownerSeen}), on each of their all-events webhooks.
+     */
+    void ownerSeen(String owner, boolean admin, Instant now);
 
     /** Deletes it and its deliveries; false if there was none. */
     boolean delete(WebhookId id);
 
     /**
      * Hands out up to {@code limit} notifications not handed out yet, oldest first: a pending delivery, due
-     * now, to each webhook that {@link Webhook#receives} it.
+     * now, to each webhook that {@link Webhook#receives} it, all-events webhooks by their owner's admin role
+     * seen at or after {@code adminSince}.
      *
      * @return how many notifications were handed out
      */
-    int fanOut(Instant now, int limit);
+    int fanOut(Instant now, Instant adminSince, int limit);
 
     /** Leases up to {@code limit} due deliveries until {@code now + lease}, oldest due first. */
     List<Job> claimDue(Instant now, Duration lease, int limit);

@@ -10,12 +10,14 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.NotificationType;
 import org.boxoffice.domain.Webhook;
@@ -30,13 +32,15 @@ import org.jboss.logging.Logger;
  * {@code K_CE_OVERRIDES} names. The sink is kept as a webhook of its own, subscribed to every type of
  * every event, so its deliveries are as durable and retried as any; its id follows from the sink's URL,
  * so every instance finds the same one. It is an operator's address inside the cluster, so the rule
- * against private targets does not apply to it.
+ * against private targets does not apply to it; and the operator's setting stands for an admin, so each
+ * run vouches for its all-events subscription ({@link WebhookStore#ownerSeen}).
  */
 @ApplicationScoped
 public class KnativeSink {
 
     private static final Logger LOG = Logger.getLogger(KnativeSink.class);
     static final String OWNER = "knative-sink";
+    private static final Duration VOUCH_EVERY = Duration.ofMinutes(1);
 
     private final Optional<URI> sink;
     private final Optional<WebhookId> id;
@@ -44,6 +48,7 @@ public class KnativeSink {
     private final WebhookStore store;
     private final Clock clock;
     private final AtomicBoolean subscribed = new AtomicBoolean();
+    private final AtomicReference<Instant> vouchedAt = new AtomicReference<>(Instant.MIN);
 
     public KnativeSink(@ConfigProperty(name = "K_SINK") Optional<String> sink,
             @ConfigProperty(name = "K_CE_OVERRIDES") Optional<String> overrides, ObjectMapper json,
@@ -73,16 +78,26 @@ public class KnativeSink {
         return id.map(webhook.id()::equals).orElse(false);
     }
 
-    /** Subscribes the sink, once per instance, when there is one; a subscription made already stays. */
+    /**
+     * Subscribes the sink, once per instance, when there is one; a subscription made already stays. Vouches
+     * for it, at most once a minute.
+     */
     void subscribe() {
-        if (sink.isEmpty() || subscribed.get()) {
+        if (sink.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant last = vouchedAt.get();
+        if (now.isAfter(last.plus(VOUCH_EVERY)) && vouchedAt.compareAndSet(last, now)) {
+            store.ownerSeen(OWNER, true, now);
+        }
+        if (subscribed.get()) {
             return;
         }
         if (store.find(id.get()).isEmpty()) {
-            var now = clock.instant();
             try {
                 store.add(new Webhook(id.get(), OWNER, true, sink.get(), EnumSet.allOf(NotificationType.class),
-                        List.of(new Webhook.Secret(Webhook.newSecret(), now, null)), now, null));
+                        List.of(new Webhook.Secret(Webhook.newSecret(), now, null)), now, null, now));
                 LOG.infof("Every notification also goes to the Knative sink %s", sink.get());
             } catch (RuntimeException e) {
                 if (store.find(id.get()).isEmpty()) {

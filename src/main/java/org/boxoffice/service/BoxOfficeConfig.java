@@ -186,6 +186,19 @@ public interface BoxOfficeConfig {
         @WithDefault("P7D")
         Duration retention();
 
+        /**
+         * The keys that seal webhook secrets at rest (AES-256-GCM): base64 256-bit keys, separated by
+         * commas; the first seals, each opens. Required with authentication on outside dev and test.
+         */
+        Optional<String> secretKey();
+
+        /**
+         * How long an admin's "all events" webhook keeps receiving every organizer's notifications after
+         * its owner last called {@code /webhooks} with the admin role; a call without it ends that at once.
+         */
+        @WithDefault("P7D")
+        Duration allEventsFor();
+
         default RetrySchedule retries() {
             return new RetrySchedule(retrySchedule());
         }

@@ -70,6 +70,7 @@ public class Deliveries {
     private final Clock clock;
     private final RetrySchedule retries;
     private final Duration lease;
+    private final Duration allEventsFor;
     private final Map<Delivery.State, Timer> attemptTimes = new EnumMap<>(Delivery.State.class);
     private final Timer lag;
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
@@ -100,6 +101,7 @@ public class Deliveries {
         this.courier = courier;
         this.clock = clock;
         this.retries = config.webhooks().retries();
+        this.allEventsFor = config.webhooks().allEventsFor();
         // An attempt ends within the timeout; one outlives its lease only if the instance died or froze
         // mid-attempt: then another instance takes it over.
         this.lease = config.webhooks().timeout().multipliedBy(2).plusSeconds(5);
@@ -154,7 +156,8 @@ public class Deliveries {
         int total = 0;
         int handed;
         do {
-            handed = store.fanOut(clock.instant(), FAN_OUT_BATCH);
+            Instant now = clock.instant();
+            handed = store.fanOut(now, now.minus(allEventsFor), FAN_OUT_BATCH);
             total += handed;
         } while (handed == FAN_OUT_BATCH && System.nanoTime() < stopAt);
         return total;

@@ -51,6 +51,7 @@ public class SettingsCheck {
         positive(problems, "boxoffice.webhooks.timeout", config.webhooks().timeout());
         positive(problems, "boxoffice.webhooks.poll-interval", config.webhooks().pollInterval());
         positive(problems, "boxoffice.webhooks.retention", config.webhooks().retention());
+        positive(problems, "boxoffice.webhooks.all-events-for", config.webhooks().allEventsFor());
         for (Duration delay : config.webhooks().retrySchedule()) {
             positive(problems, "boxoffice.webhooks.retry-schedule", delay);
         }

@@ -18,6 +18,11 @@ import org.boxoffice.security.Role;
  * Use cases of webhook subscriptions, for organizers and admins: an organizer's webhooks receive the
  * notifications of their own events, an admin's receive every event's. Each sees and manages only their
  * own webhooks (an admin, all); another's answers as if it did not exist.
+ *
+ * <p>Roles come only with tokens: the service keeps no directory of users to ask whether an admin is one
+ * still. So each call here keeps what the caller's token shows ({@link WebhookStore#ownerSeen}): with the
+ * admin role, their all-events webhooks keep receiving every organizer's notifications for
+ * {@code boxoffice.webhooks.all-events-for}; without it, from then on only their own events'.
  */
 @ApplicationScoped
 public class WebhookService {
@@ -40,7 +45,7 @@ public class WebhookService {
      * {@link InvalidRequestException} naming every broken rule, and changes nothing.
      */
     public Webhook subscribe(Caller caller, String url, List<String> events) {
-        caller.requireAny(Role.ORGANIZER, Role.ADMIN);
+        seen(caller);
         boolean allowPrivate = config.webhooks().allowPrivateTargets();
         Webhook webhook = Webhook.subscribe(WebhookId.random(), caller.id(), caller.has(Role.ADMIN), url, events,
                 allowPrivate, clock.instant());
@@ -54,13 +59,13 @@ public class WebhookService {
 
     /** The caller's webhooks (an admin's: everyone's), oldest first. */
     public List<Webhook> list(Caller caller) {
-        caller.requireAny(Role.ORGANIZER, Role.ADMIN);
+        seen(caller);
         return store.list(caller.has(Role.ADMIN) ? Optional.empty() : Optional.of(caller.id()));
     }
 
     /** @throws UnknownIdException when there is none the caller may see */
     public Webhook find(Caller caller, WebhookId id) {
-        caller.requireAny(Role.ORGANIZER, Role.ADMIN);
+        seen(caller);
         return store.find(id).filter(webhook -> caller.maySee(webhook.owner()))
                 .orElseThrow(() -> unknown(id));
     }
@@ -73,9 +78,12 @@ public class WebhookService {
         }
     }
 
-    /** A new secret; the one signing now keeps signing beside it for {@link Webhook#ROTATION_OVERLAP}. */
-    public Webhook rotateSecret(Caller caller, WebhookId id) {
-        Webhook rotated = find(caller, id).rotated(Webhook.newSecret(), clock.instant());
+    /**
+     * A new secret; the one signing now keeps signing beside it for {@link Webhook#ROTATION_OVERLAP}, or,
+     * with {@code expireOld}, stops at once.
+     */
+    public Webhook rotateSecret(Caller caller, WebhookId id, boolean expireOld) {
+        Webhook rotated = find(caller, id).rotated(Webhook.newSecret(), clock.instant(), expireOld);
         if (!store.update(rotated)) {
             throw unknown(id);
         }
@@ -86,6 +94,15 @@ public class WebhookService {
     public List<Delivery> deliveries(Caller caller, WebhookId id) {
         find(caller, id);
         return store.deliveries(id, RECENT_DELIVERIES);
+    }
+
+    /**
+     * Keeps whether the caller's token shows the admin role, then checks they may use webhooks: an admin
+     * demoted to a customer is refused, and their all-events webhooks end all the same.
+     */
+    private void seen(Caller caller) {
+        store.ownerSeen(caller.id(), caller.has(Role.ADMIN), clock.instant());
+        caller.requireAny(Role.ORGANIZER, Role.ADMIN);
     }
 
     private static UnknownIdException unknown(Object id) {

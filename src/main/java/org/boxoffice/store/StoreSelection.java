@@ -13,6 +13,7 @@ import org.boxoffice.domain.Notices;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.domain.WaitingList;
 import org.boxoffice.domain.WebhookStore;
+import org.boxoffice.security.SecretBox;
 import org.boxoffice.store.memory.InMemoryIdempotencyStore;
 import org.boxoffice.store.memory.InMemoryTicketStore;
 import org.boxoffice.store.memory.InMemoryWebhookStore;
@@ -43,13 +44,15 @@ public class StoreSelection {
     private final Instance<InMemoryWebhookStore> memoryWebhooks;
     private final Notices.Payloads payloads;
     private final WaitingList waitingList;
+    /** Made when the PostgreSQL store is: its own start check names a missing key after the others. */
+    private final Instance<SecretBox> secretBox;
 
     public StoreSelection(@ConfigProperty(name = "boxoffice.store") String store,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> jdbcUrl,
             @ConfigProperty(name = "quarkus.flyway.migrate-at-start") boolean migrateAtStart,
             Instance<DataSource> dataSource, Instance<InMemoryTicketStore> memoryTickets,
             Instance<InMemoryIdempotencyStore> memoryKeys, Instance<InMemoryWebhookStore> memoryWebhooks,
-            Notices.Payloads payloads, WaitingList waitingList) {
+            Notices.Payloads payloads, WaitingList waitingList, Instance<SecretBox> secretBox) {
         this.postgres = POSTGRES.equals(store);
         this.schema = postgres && !migrateAtStart ? Optional.of(new SchemaCheck()) : Optional.empty();
         this.jdbcUrl = jdbcUrl;
@@ -59,6 +62,7 @@ public class StoreSelection {
         this.memoryWebhooks = memoryWebhooks;
         this.payloads = payloads;
         this.waitingList = waitingList;
+        this.secretBox = secretBox;
     }
 
     /**
@@ -97,6 +101,6 @@ public class StoreSelection {
     @Produces
     @ApplicationScoped
     WebhookStore webhookStore() {
-        return postgres ? new PostgresWebhookStore(dataSource.get(), schema) : memoryWebhooks.get();
+        return postgres ? new PostgresWebhookStore(dataSource.get(), schema, secretBox.get()) : memoryWebhooks.get();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.boxoffice.security.SecretBox;
 import org.boxoffice.testing.TestDatabase;
 import org.boxoffice.testing.Tokens;
 
@@ -100,8 +101,8 @@ final class Deployment {
 
     /**
      * What every deployment gives: the token verification key (a file), issuer and audience; the ticket-signing key
-     * (made for the run, as an operator makes one with {@code openssl genpkey -algorithm ed25519}); the
-     * loopback receiver.
+     * (made for the run, as an operator makes one with {@code openssl genpkey -algorithm ed25519}) and the
+     * webhook secrets' key ({@code openssl rand -base64 32}); the loopback receiver.
      */
     private static Map<String, String> baseSettings() throws Exception {
         Path keys = Path.of("target", "acceptance", "keys").toAbsolutePath();
@@ -115,6 +116,7 @@ final class Deployment {
         settings.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
         settings.put("MP_JWT_VERIFY_AUDIENCES", Tokens.AUDIENCE);
         settings.put("BOXOFFICE_CHECKIN_SIGNING_KEY", signingKey());
+        settings.put("BOXOFFICE_WEBHOOKS_SECRET_KEY", SecretBox.newKey());
         // The suite's webhook receiver listens on 127.0.0.1 over plain http, which production refuses.
         settings.put("BOXOFFICE_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         return settings;

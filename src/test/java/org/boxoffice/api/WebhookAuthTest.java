@@ -80,6 +80,41 @@ class WebhookAuthTest {
     }
 
     @Test
+    void anAdminsAllEventsWebhookGetsOnlyTheirOwnEventsOnceTheyCallWithoutTheAdminRoleUntilTheyShowItAgain()
+            throws Exception {
+        String asAdmin = Tokens.valid("adrian", "admin", "organizer");
+        String demoted = Tokens.valid("adrian", "organizer");
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            subscribe(asAdmin, receiver.url("/adrian"));
+            Duration patience = Duration.ofSeconds(20);
+            String before = createEvent(OLGA);
+            receiver.await(r -> r.path().equals("/adrian") && r.subject().equals("events/" + before), 1, patience);
+
+            // The service keeps no user directory: a token without the role is what it can see.
+            as(demoted).get("/webhooks").then().statusCode(200);
+            assertOnlyTheirOwnEventsReach(receiver, "/adrian", demoted);
+
+            as(asAdmin).get("/webhooks").then().statusCode(200);
+            String after = createEvent(OLGA);
+            receiver.await(r -> r.path().equals("/adrian") && r.subject().equals("events/" + after), 1, patience);
+
+            // A customer's token is refused, and ends it all the same.
+            assertProblem(as(Tokens.valid("adrian", "customer")).get("/webhooks").then(), 403);
+            assertOnlyTheirOwnEventsReach(receiver, "/adrian", demoted);
+        }
+    }
+
+    /** Olga's next event does not reach the webhook at {@code path}, while its owner's own, made after it, does. */
+    private static void assertOnlyTheirOwnEventsReach(WebhookReceiver receiver, String path, String owner)
+            throws InterruptedException {
+        String olgas = createEvent(OLGA);
+        String own = createEvent(owner);
+        receiver.await(r -> r.path().equals(path) && r.subject().equals("events/" + own), 1, Duration.ofSeconds(20));
+        Thread.sleep(300);
+        assertThat(receiver.received(r -> r.path().equals(path) && r.subject().equals("events/" + olgas))).isEmpty();
+    }
+
+    @Test
     void customersAndStrangersHaveNoWebhooks() {
         Map<String, Object> body = Map.of("url", "http://127.0.0.1:9/x", "events", List.of("event.created"));
         assertProblem(as(ALICE).body(body).post("/webhooks").then(), 403);

@@ -182,6 +182,47 @@ class WebhookTest {
     }
 
     @Test
+    void aRotationThatExpiresTheOldSecretSignsEveryDeliveryWithTheNewOneOnly() {
+        JsonPath webhook = subscribe("/leaked", "event.created");
+        String webhookId = webhook.getString("webhook_id");
+        String leaked = webhook.getString("secret");
+        given().post("/webhooks/" + webhookId + "/rotate-secret").then().statusCode(200);
+
+        assertProblem(given().queryParam("expire_old", "yes").post("/webhooks/" + webhookId + "/rotate-secret")
+                .then(), 400).body("errors[0].field", equalTo("expire_old"));
+        String newSecret = given().queryParam("expire_old", true).post("/webhooks/" + webhookId + "/rotate-secret")
+                .then().statusCode(200).extract().path("secret");
+
+        String eventId = createEvent(5);
+        WebhookReceiver.Received delivery = await("events/" + eventId, "event.created", 1).get(0);
+        assertThat(delivery.header("webhook-signature").split(" ")).hasSize(1);
+        assertThat(delivery.signedWith(newSecret)).isTrue();
+        assertThat(delivery.signedWith(leaked)).isFalse();
+    }
+
+    @Test
+    void aReplayOfACreationAnswersTheWebhookWithoutItsSecretWhichNoIdempotencyRecordKeeps() {
+        Map<String, Object> body = Map.of("url", receiver.url("/replayed"), "events", List.of("event.created"));
+        JsonPath first = given().contentType("application/json").header("Idempotency-Key", "hook-replay-1")
+                .body(body).post("/webhooks").then().statusCode(201).extract().jsonPath();
+        assertThat(first.getString("secret")).startsWith("whsec_");
+
+        given().contentType("application/json").header("Idempotency-Key", "hook-replay-1").body(body)
+                .post("/webhooks").then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .header("Location", "/webhooks/" + first.getString("webhook_id"))
+                .body("webhook_id", equalTo(first.getString("webhook_id")))
+                .body("$", not(hasKey("secret")));
+        assertThat(given().get("/webhooks").then().statusCode(200).extract().jsonPath()
+                .<String>getList("webhook_id")).containsOnlyOnce(first.getString("webhook_id"));
+
+        // The secret made then still signs: only the answer went without it.
+        String eventId = createEvent(5);
+        assertThat(await("events/" + eventId, "event.created", 1).get(0).signedWith(first.getString("secret")))
+                .isTrue();
+    }
+
+    @Test
     void anExpiredHoldIsToldOfByTheScheduledRun() {
         subscribe("/expiry", "hold.expired", "hold.released");
         String eventId = createEvent(5);

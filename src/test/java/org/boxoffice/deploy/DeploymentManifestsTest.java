@@ -85,11 +85,15 @@ class DeploymentManifestsTest {
         assertThat(2 * maxScale * pool + pool).isLessThanOrEqualTo(POSTGRES_MAX_CONNECTIONS - POSTGRES_RESERVED);
     }
 
-    /** With authentication on, a service refuses to start without the key that signs ticket codes. */
+    /**
+     * With authentication on, a service refuses to start without the key that signs ticket codes, or the one
+     * that seals webhook secrets.
+     */
     @Test
-    void everyServiceTakesTheTicketSigningKeyFromASecret() throws IOException {
+    void everyServiceTakesTheTicketSigningKeyAndTheWebhookSecretsKeyFromASecret() throws IOException {
         JsonNode secret = read("deploy/knative/secret.example.yaml");
         assertThat(secret.at("/stringData/BOXOFFICE_CHECKIN_SIGNING_KEY").asText()).contains("BEGIN PRIVATE KEY");
+        assertThat(secret.at("/stringData/BOXOFFICE_WEBHOOKS_SECRET_KEY").asText()).contains("openssl rand -base64 32");
         for (String manifest : List.of("deploy/knative/service-postgres.yaml", "deploy/knative/service-memory.yaml")) {
             List<String> secrets = new ArrayList<>();
             container(read(manifest)).path("envFrom").forEach(source -> secrets.add(source.at("/secretRef/name").asText()));
@@ -100,6 +104,9 @@ class DeploymentManifestsTest {
         assertThat(variables.at("/BOXOFFICE_CHECKIN_SIGNING_KEY_SECRET/Ref").asText())
                 .isEqualTo("CheckinSigningKeySecretArn");
         assertThat(variables.has("BOXOFFICE_CHECKIN_SIGNING_KEY")).isFalse();
+        assertThat(variables.at("/BOXOFFICE_WEBHOOKS_SECRET_KEY_SECRET/Ref").asText())
+                .isEqualTo("WebhookSecretKeySecretArn");
+        assertThat(variables.has("BOXOFFICE_WEBHOOKS_SECRET_KEY")).isFalse();
     }
 
     @Test

@@ -64,8 +64,8 @@ class WebhookRulesTest {
     @Test
     void aRotatedSecretSignsBesideTheNewOneForItsOverlapOnly() {
         Webhook webhook = subscribe("https://hooks.example.com", false, "event.created");
-        Webhook rotated = webhook.rotated(Webhook.newSecret(), NOW);
-        Webhook again = rotated.rotated(Webhook.newSecret(), NOW.plus(Duration.ofHours(1)));
+        Webhook rotated = webhook.rotated(Webhook.newSecret(), NOW, false);
+        Webhook again = rotated.rotated(Webhook.newSecret(), NOW.plus(Duration.ofHours(1)), false);
 
         assertThat(rotated.signingSecrets(NOW)).hasSize(2);
         assertThat(rotated.signingSecrets(NOW.plus(Webhook.ROTATION_OVERLAP))).extracting(Webhook.Secret::value)
@@ -73,6 +73,16 @@ class WebhookRulesTest {
         assertThat(again.signingSecrets(NOW.plus(Duration.ofHours(2)))).hasSize(3);
         assertThat(again.signingSecrets(NOW.plus(Webhook.ROTATION_OVERLAP))).as("the first keeps its own end")
                 .hasSize(2);
+    }
+
+    @Test
+    void aRotationThatExpiresTheOldSecretsLeavesOnlyTheNewOne() {
+        Webhook webhook = subscribe("https://hooks.example.com", false, "event.created");
+        Webhook rotated = webhook.rotated(Webhook.newSecret(), NOW, false).rotated(Webhook.newSecret(), NOW, true);
+
+        assertThat(rotated.secrets()).singleElement().extracting(Webhook.Secret::value)
+                .isEqualTo(rotated.currentSecret());
+        assertThat(rotated.signingSecrets(NOW)).hasSize(1);
     }
 
     @ParameterizedTest

@@ -114,6 +114,22 @@ class HttpCourierTest {
     }
 
     @Test
+    void theKnativeSinkVouchesForItsAllEventsSubscriptionOnEachRun() {
+        new HttpCourier(config(false), sink(receiver.url("/sink"), null)).prepare();
+        // As if a token without the admin role came in the sink's owner's name, and a week went by.
+        store.ownerSeen(KnativeSink.OWNER, false, NOW);
+        Instant later = NOW.plus(Duration.ofDays(8));
+        assertThat(store.list(Optional.empty())).singleElement()
+                .satisfies(webhook -> assertThat(webhook.receivesEveryEvent(NOW)).isFalse());
+
+        new HttpCourier(config(false), new KnativeSink(Optional.of(receiver.url("/sink")), Optional.empty(),
+                new ObjectMapper(), store, Clock.fixed(later, ZoneOffset.UTC))).prepare();
+
+        assertThat(store.list(Optional.empty())).singleElement()
+                .satisfies(webhook -> assertThat(webhook.receivesEveryEvent(later.minus(Duration.ofDays(7)))).isTrue());
+    }
+
+    @Test
     void theKnativeSinkGetsABinaryCloudEventWithTheOverridesAndIsSubscribedOnce() throws Exception {
         KnativeSink sink = sink(receiver.url("/sink"), "{\"extensions\": {\"cluster\": \"eu-1\"}}");
         HttpCourier courier = new HttpCourier(config(false), sink);

@@ -34,6 +34,7 @@ class SettingsCheckTest {
         when(config.webhooks().timeout()).thenReturn(Duration.ofSeconds(10));
         when(config.webhooks().pollInterval()).thenReturn(Duration.ofSeconds(5));
         when(config.webhooks().retention()).thenReturn(Duration.ofDays(7));
+        when(config.webhooks().allEventsFor()).thenReturn(Duration.ofDays(7));
         when(config.webhooks().retrySchedule()).thenReturn(List.of(Duration.ofSeconds(5), Duration.ofMinutes(5)));
         return config;
     }
@@ -72,6 +73,7 @@ class SettingsCheckTest {
         when(config.webhooks().timeout()).thenReturn(Duration.ZERO);
         when(config.webhooks().pollInterval()).thenReturn(Duration.ofSeconds(-5));
         when(config.webhooks().retention()).thenReturn(Duration.ZERO);
+        when(config.webhooks().allEventsFor()).thenReturn(Duration.ofDays(-1));
         when(config.webhooks().retrySchedule()).thenReturn(List.of(Duration.ofSeconds(5), Duration.ZERO));
         assertThat(SettingsCheck.problems(config)).containsExactly(
                 "boxoffice.max-seats-per-event is 10000001; it must be from 1 to 10000000",
@@ -90,6 +92,7 @@ class SettingsCheckTest {
                 "boxoffice.webhooks.timeout is PT0S; it must be longer than zero",
                 "boxoffice.webhooks.poll-interval is PT-5S; it must be longer than zero",
                 "boxoffice.webhooks.retention is PT0S; it must be longer than zero",
+                "boxoffice.webhooks.all-events-for is PT-24H; it must be longer than zero",
                 "boxoffice.webhooks.retry-schedule is PT0S; it must be longer than zero");
         when(config.sweepInterval()).thenReturn(Duration.ofSeconds(61));
         assertThat(SettingsCheck.problems(config)).contains("boxoffice.sweep-interval is PT1M1S; it must be at most PT1M");

@@ -3,9 +3,6 @@ package org.boxoffice.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.security.KeyPairGenerator;
 import java.util.Map;
 import org.boxoffice.security.Ed25519TicketCodes;
@@ -13,15 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class TicketSigningTest {
 
-    private static BoxOfficeConfig config(Map<String, String> settings) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(BoxOfficeConfig.class)
-                .withSources(new PropertiesConfigSource(settings, "test", 500)).build();
-        return config.getConfigMapping(BoxOfficeConfig.class);
-    }
-
     @Test
     void withAuthenticationOnOutsideDevAndTestTheStartIsRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> TicketSigning.codes(config(Map.of("boxoffice.auth.enabled", "true")), false))
+        assertThatThrownBy(() -> TicketSigning.codes(Settings.of(Map.of("boxoffice.auth.enabled", "true")), false))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("boxoffice.auth.enabled=true needs boxoffice.checkin.signing-key"
                         + " (BOXOFFICE_CHECKIN_SIGNING_KEY)");
@@ -29,18 +20,18 @@ class TicketSigningTest {
 
     @Test
     void devAndTestOrAuthenticationOffMakeAKeyAtStart() {
-        assertThat(TicketSigning.codes(config(Map.of("boxoffice.auth.enabled", "true")), true).keys()).hasSize(1);
-        assertThat(TicketSigning.codes(config(Map.of("boxoffice.auth.enabled", "false")), false).keys()).hasSize(1);
+        assertThat(TicketSigning.codes(Settings.of(Map.of("boxoffice.auth.enabled", "true")), true).keys()).hasSize(1);
+        assertThat(TicketSigning.codes(Settings.of(Map.of("boxoffice.auth.enabled", "false")), false).keys()).hasSize(1);
     }
 
     @Test
     void theConfiguredKeySignsAndABrokenOneStopsTheStartWithoutShowingIt() throws Exception {
         String pem = Ed25519TicketCodes.pem(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate());
 
-        assertThat(TicketSigning.codes(config(Map.of("boxoffice.auth.enabled", "true",
+        assertThat(TicketSigning.codes(Settings.of(Map.of("boxoffice.auth.enabled", "true",
                 "boxoffice.checkin.signing-key", pem)), false).keys().get(0).id())
                 .isEqualTo(Ed25519TicketCodes.fromPem(pem).keys().get(0).id());
-        assertThatThrownBy(() -> TicketSigning.codes(config(Map.of("boxoffice.checkin.signing-key",
+        assertThatThrownBy(() -> TicketSigning.codes(Settings.of(Map.of("boxoffice.checkin.signing-key",
                 "-----BEGIN PRIVATE KEY-----\nc2VjcmV0LXZhbHVl\n-----END PRIVATE KEY-----")), false))
                 .hasMessageStartingWith("boxoffice.checkin.signing-key (BOXOFFICE_CHECKIN_SIGNING_KEY) is not usable")
                 .hasMessageNotContaining("c2VjcmV0LXZhbHVl");

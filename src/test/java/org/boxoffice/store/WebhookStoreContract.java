@@ -35,6 +35,8 @@ public abstract class WebhookStoreContract {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private static final Duration LEASE = Duration.ofSeconds(40);
+    /** Admins seen since then still receive every event's notifications. */
+    private static final Instant SINCE = NOW.minus(Duration.ofDays(7));
     private static final RetrySchedule SCHEDULE = new RetrySchedule(List.of(Duration.ofSeconds(5), Duration.ofMinutes(5)));
     private static final BookingLimits LIMITS = new BookingLimits(100_000, 50);
 
@@ -111,8 +113,8 @@ public abstract class WebhookStoreContract {
         webhooks.update(disabled.disabled(NOW));
         Notification created = created(addEvent("olga"));
 
-        assertThat(webhooks.fanOut(NOW, 100)).isEqualTo(1);
-        assertThat(webhooks.fanOut(NOW, 100)).isZero();
+        assertThat(webhooks.fanOut(NOW, SINCE, 100)).isEqualTo(1);
+        assertThat(webhooks.fanOut(NOW, SINCE, 100)).isZero();
 
         NotificationType type = NotificationType.EVENT_CREATED;
         Delivery pending = new Delivery(own.id(), created.id(), type, 0, null, NOW, Delivery.State.PENDING);
@@ -134,7 +136,7 @@ public abstract class WebhookStoreContract {
 
         assertThat(tickets.notifications(event.id())).hasSize(1);
 
-        assertThat(webhooks.fanOut(NOW.plusSeconds(2), 100)).isEqualTo(1);
+        assertThat(webhooks.fanOut(NOW.plusSeconds(2), SINCE, 100)).isEqualTo(1);
 
         assertThat(webhooks.deliveries(late.id(), 10)).isEmpty();
     }
@@ -143,7 +145,7 @@ public abstract class WebhookStoreContract {
     void aDueDeliveryIsLeasedToOneSenderUntilItsLeaseRunsOut() {
         Webhook webhook = subscribe("olga", false, "event.created");
         Notification created = created(addEvent("olga"));
-        webhooks.fanOut(NOW, 100);
+        webhooks.fanOut(NOW, SINCE, 100);
 
         List<WebhookStore.Job> first = webhooks.claimDue(NOW, LEASE, 10);
 
@@ -165,7 +167,7 @@ public abstract class WebhookStoreContract {
         Webhook webhook = subscribe("olga", false, "event.created");
         addEvent("olga");
         addEvent("olga");
-        webhooks.fanOut(NOW, 100);
+        webhooks.fanOut(NOW, SINCE, 100);
         List<WebhookStore.Job> jobs = webhooks.claimDue(NOW, LEASE, 10);
         assertThat(jobs).hasSize(2);
 
@@ -198,7 +200,7 @@ public abstract class WebhookStoreContract {
         Webhook other = subscribe("olga", false, "event.created");
         addEvent("olga");
         addEvent("olga");
-        webhooks.fanOut(NOW, 100);
+        webhooks.fanOut(NOW, SINCE, 100);
         WebhookStore.Job gone = webhooks.claimDue(NOW, LEASE, 10).stream()
                 .filter(job -> job.webhook().id().equals(webhook.id())).findFirst().orElseThrow();
 
@@ -211,7 +213,7 @@ public abstract class WebhookStoreContract {
         assertThat(webhooks.claimDue(NOW.plus(LEASE), LEASE, 10)).extracting(job -> job.webhook().id())
                 .containsOnly(other.id()).hasSize(2);
         addEvent("olga");
-        webhooks.fanOut(NOW, 100);
+        webhooks.fanOut(NOW, SINCE, 100);
         assertThat(webhooks.deliveries(webhook.id(), 10)).hasSize(2);
     }
 
@@ -219,7 +221,7 @@ public abstract class WebhookStoreContract {
     void aWebhookWhoseDeliveryFailsThroughEveryRetryIsDisabled() {
         Webhook webhook = subscribe("olga", false, "event.created");
         addEvent("olga");
-        webhooks.fanOut(NOW, 100);
+        webhooks.fanOut(NOW, SINCE, 100);
         WebhookStore.Job job = webhooks.claimDue(NOW, LEASE, 10).get(0);
         Delivery attempted = job.delivery();
         Instant at = NOW;
@@ -244,9 +246,9 @@ public abstract class WebhookStoreContract {
         List<String> twice = java.util.Collections.synchronizedList(new ArrayList<>());
 
         Concurrently.run(8, thread -> {
-            webhooks.fanOut(NOW, 7);
+            webhooks.fanOut(NOW, SINCE, 7);
             for (int round = 0; round < 20; round++) {
-                webhooks.fanOut(NOW, 7);
+                webhooks.fanOut(NOW, SINCE, 7);
                 for (WebhookStore.Job job : webhooks.claimDue(NOW, LEASE, 3)) {
                     String key = job.webhook().id() + "/" + job.notification().id();
                     if (!leased.add(key)) {
@@ -255,7 +257,7 @@ public abstract class WebhookStoreContract {
                 }
             }
         });
-        while (webhooks.fanOut(NOW, 100) > 0) {
+        while (webhooks.fanOut(NOW, SINCE, 100) > 0) {
             // hand out whatever the threads left
         }
         for (List<WebhookStore.Job> jobs = webhooks.claimDue(NOW, LEASE, 100); !jobs.isEmpty();
@@ -272,7 +274,7 @@ public abstract class WebhookStoreContract {
         Webhook webhook = subscribe("olga", false, "event.created");
         addEvent("olga");
         addEvent("olga");
-        webhooks.fanOut(NOW, 100);
+        webhooks.fanOut(NOW, SINCE, 100);
         List<WebhookStore.Job> jobs = webhooks.claimDue(NOW, LEASE, 10);
         webhooks.record(jobs.get(0).delivery().attempted(204, SCHEDULE, NOW), NOW);
         webhooks.record(jobs.get(1).delivery().attempted(500, SCHEDULE, NOW), NOW);
@@ -293,9 +295,9 @@ public abstract class WebhookStoreContract {
         Webhook webhook = subscribe("olga", false, "event.created");
         Webhook admins = subscribe("root", true, "event.created");
         addEvent("olga");
-        webhooks.fanOut(NOW, 100);
+        webhooks.fanOut(NOW, SINCE, 100);
 
-        Webhook rotated = webhook.rotated(Webhook.newSecret(), NOW);
+        Webhook rotated = webhook.rotated(Webhook.newSecret(), NOW, false);
         assertThat(webhooks.update(rotated)).isTrue();
         assertThat(webhooks.find(webhook.id())).contains(rotated);
         assertThat(rotated.signingSecrets(NOW)).hasSize(2);
@@ -309,5 +311,51 @@ public abstract class WebhookStoreContract {
         assertThat(webhooks.deliveries(webhook.id(), 10)).isEmpty();
         assertThat(webhooks.update(rotated)).isFalse();
         assertThat(webhooks.counts()).isEqualTo(new WebhookStore.Counts(1, 0));
+    }
+
+    @Test
+    void anAllEventsWebhookGetsOtherOrganizersNotificationsOnlyWhileItsOwnerIsSeenAsAnAdmin() {
+        Webhook admin = subscribe("root", true, "event.created");
+        Webhook demoted = subscribe("ex", true, "event.created");
+        Webhook away = subscribe("away", true, "event.created");
+        webhooks.ownerSeen("root", true, NOW);
+        webhooks.ownerSeen("ex", false, NOW);
+        webhooks.ownerSeen("away", true, SINCE.minusSeconds(1));
+        Notification olgas = created(addEvent("olga"));
+        Notification exs = created(addEvent("ex"));
+        while (webhooks.fanOut(NOW, SINCE, 100) > 0) {
+            // until every notification is handed out
+        }
+
+        assertThat(webhooks.deliveries(admin.id(), 10)).extracting(Delivery::notificationId)
+                .containsExactlyInAnyOrder(olgas.id(), exs.id());
+        assertThat(webhooks.deliveries(demoted.id(), 10)).as("a token without the admin role: its own events only")
+                .extracting(Delivery::notificationId).containsExactly(exs.id());
+        assertThat(webhooks.deliveries(away.id(), 10)).as("not seen as an admin since").isEmpty();
+
+        // Seen again as an admin: every event again. A rotation does not undo what was seen.
+        webhooks.ownerSeen("away", true, NOW);
+        assertThat(webhooks.update(demoted.rotated(Webhook.newSecret(), NOW, true))).isTrue();
+        assertThat(webhooks.find(demoted.id()).orElseThrow().receivesEveryEvent(SINCE)).isFalse();
+        assertThat(webhooks.find(away.id()).orElseThrow().receivesEveryEvent(SINCE)).isTrue();
+        Notification later = created(addEvent("olga"));
+        webhooks.fanOut(NOW, SINCE, 100);
+        assertThat(webhooks.deliveries(away.id(), 10)).extracting(Delivery::notificationId)
+                .containsExactly(later.id());
+        assertThat(webhooks.deliveries(demoted.id(), 10)).extracting(Delivery::notificationId)
+                .containsExactly(exs.id());
+    }
+
+    @Test
+    void aSecretIsKeptAndReadBackAsIssuedAndARotationThatExpiresTheOldKeepsOnlyTheNew() {
+        Webhook webhook = subscribe("olga", false, "event.created");
+        assertThat(webhooks.find(webhook.id()).orElseThrow().currentSecret()).isEqualTo(webhook.currentSecret());
+
+        Webhook rotated = webhook.rotated(Webhook.newSecret(), NOW, true);
+        webhooks.update(rotated);
+
+        Webhook read = webhooks.find(webhook.id()).orElseThrow();
+        assertThat(read.signingSecrets(NOW)).extracting(Webhook.Secret::value).containsExactly(rotated.currentSecret());
+        assertThat(read.secrets()).extracting(Webhook.Secret::value).doesNotContain(webhook.currentSecret());
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.boxoffice.security.SecretBox;
 
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as a process of its own,
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String WEBHOOK_SECRETS_KEY = SecretBox.newKey();
 
     private final String name;
     private final int port;
@@ -103,6 +105,8 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         // Webhook receivers in tests listen on loopback ports.
         env.put("BOXOFFICE_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        // One key for every instance, as a deployment shares one: a secret one seals, another opens.
+        env.put("BOXOFFICE_WEBHOOKS_SECRET_KEY", WEBHOOK_SECRETS_KEY);
         env.putAll(settings);
         process = builder.start();
         awaitReady();

@@ -74,9 +74,15 @@ public class InMemoryWebhookStore implements WebhookStore {
         if (stored == null) {
             return false;
         }
-        // A webhook disabled meanwhile stays disabled.
-        webhooks.put(webhook.id(), stored.isActive() ? webhook : webhook.disabled(stored.disabledAt()));
+        // A webhook disabled meanwhile stays disabled; when its owner was seen is ownerSeen's.
+        Webhook next = webhook.withAdminSeenAt(stored.adminSeenAt());
+        webhooks.put(webhook.id(), stored.isActive() ? next : next.disabled(stored.disabledAt()));
         return true;
+    }
+
+    @Override
+    public synchronized void ownerSeen(String owner, boolean admin, Instant now) {
+        webhooks.replaceAll((id, webhook) -> webhook.owner().equals(owner) ? webhook.ownerSeen(admin, now) : webhook);
     }
 
     @Override
@@ -86,11 +92,11 @@ public class InMemoryWebhookStore implements WebhookStore {
     }
 
     @Override
-    public synchronized int fanOut(Instant now, int limit) {
+    public synchronized int fanOut(Instant now, Instant adminSince, int limit) {
         List<Notification> taken = outbox.take(limit);
         for (Notification notification : taken) {
             for (Webhook webhook : webhooks.values()) {
-                if (webhook.receives(notification)) {
+                if (webhook.receives(notification, adminSince)) {
                     deliveries.put(new Key(webhook.id(), notification.id()),
                             new Entry(Delivery.of(webhook, notification, now), notification));
                 }

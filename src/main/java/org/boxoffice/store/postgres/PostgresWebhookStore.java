@@ -25,6 +25,7 @@ import org.boxoffice.domain.NotificationType;
 import org.boxoffice.domain.Webhook;
 import org.boxoffice.domain.WebhookId;
 import org.boxoffice.domain.WebhookStore;
+import org.boxoffice.security.SecretBox;
 
 /**
  * Webhooks and their deliveries in PostgreSQL, beside the outbox the ticket store writes: shared by every
@@ -34,9 +35,12 @@ import org.boxoffice.domain.WebhookStore;
 public class PostgresWebhookStore implements WebhookStore {
 
     private final Jdbc jdbc;
+    private final SecretBox box;
 
-    public PostgresWebhookStore(DataSource dataSource, Optional<SchemaCheck> schema) {
+    /** @param box seals the secrets written, and opens those read (one kept unsealed opens as itself) */
+    public PostgresWebhookStore(DataSource dataSource, Optional<SchemaCheck> schema, SecretBox box) {
         this.jdbc = new Jdbc(dataSource, schema);
+        this.box = box;
     }
 
     @Override
@@ -54,16 +58,18 @@ public class PostgresWebhookStore implements WebhookStore {
                 }
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO webhooks (id, owner, every_event, url,"
-                    + " types, secrets, created_at, disabled_at) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+                    + " types, secrets, created_at, disabled_at, admin_seen_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
                 insert.setObject(1, webhook.id().value());
                 insert.setString(2, webhook.owner());
                 insert.setBoolean(3, webhook.everyEvent());
                 insert.setString(4, webhook.url().toString());
                 insert.setArray(5, c.createArrayOf("text", webhook.types().stream().map(NotificationType::wireName)
                         .toArray()));
-                insert.setString(6, StoredJson.secrets(webhook.secrets()));
+                insert.setString(6, StoredJson.secrets(webhook.secrets(), box, webhook.id()));
                 setInstant(insert, 7, webhook.createdAt());
                 setInstant(insert, 8, webhook.disabledAt());
+                setInstant(insert, 9, webhook.adminSeenAt());
                 return insert.executeUpdate();
             }
         });
@@ -106,10 +112,24 @@ public class PostgresWebhookStore implements WebhookStore {
             // A webhook disabled meanwhile stays disabled.
             try (PreparedStatement update = c.prepareStatement("UPDATE webhooks SET secrets = ?::jsonb,"
                     + " disabled_at = coalesce(disabled_at, ?) WHERE id = ?")) {
-                update.setString(1, StoredJson.secrets(webhook.secrets()));
+                update.setString(1, StoredJson.secrets(webhook.secrets(), box, webhook.id()));
                 setInstant(update, 2, webhook.disabledAt());
                 update.setObject(3, webhook.id().value());
                 return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void ownerSeen(String owner, boolean admin, Instant now) {
+        jdbc.autoCommit(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE webhooks SET admin_seen_at = ?"
+                    + " WHERE owner = ? AND every_event AND admin_seen_at IS DISTINCT FROM ?")) {
+                Instant seen = admin ? now : Instant.EPOCH;
+                setInstant(update, 1, seen);
+                update.setString(2, owner);
+                setInstant(update, 3, seen);
+                return update.executeUpdate();
             }
         });
     }
@@ -125,7 +145,7 @@ public class PostgresWebhookStore implements WebhookStore {
     }
 
     @Override
-    public int fanOut(Instant now, int limit) {
+    public int fanOut(Instant now, Instant adminSince, int limit) {
         return jdbc.autoCommit(c -> {
             // One statement: take a batch no other instance has, give each webhook that receives a notification
             // its delivery, keep those notifications (handed out) and delete the rest, which no one will ask
@@ -134,7 +154,8 @@ public class PostgresWebhookStore implements WebhookStore {
                     + " ORDER BY position LIMIT ? FOR UPDATE SKIP LOCKED),"
                     + " made AS (INSERT INTO deliveries (webhook_id, notification_id, type, next_attempt_at, state)"
                     + " SELECT w.id, b.id, b.type, ?, 'pending' FROM batch b JOIN webhooks w"
-                    + " ON w.disabled_at IS NULL AND b.type = ANY (w.types) AND (w.every_event OR w.owner = b.organizer)"
+                    + " ON w.disabled_at IS NULL AND b.type = ANY (w.types) AND (w.owner = b.organizer"
+                    + " OR w.every_event AND coalesce(w.admin_seen_at, w.created_at) >= ?)"
                     + " AND w.created_at <= b.time ON CONFLICT DO NOTHING RETURNING notification_id),"
                     + " kept AS (UPDATE outbox SET handed_out = true WHERE id IN (SELECT notification_id FROM made)),"
                     + " dropped AS (DELETE FROM outbox o USING batch b WHERE o.id = b.id"
@@ -143,6 +164,7 @@ public class PostgresWebhookStore implements WebhookStore {
                     + " SELECT count(*) FROM batch")) {
                 fan.setInt(1, limit);
                 setInstant(fan, 2, now);
+                setInstant(fan, 3, adminSince);
                 try (ResultSet row = fan.executeQuery()) {
                     row.next();
                     return row.getInt(1);
@@ -259,13 +281,14 @@ public class PostgresWebhookStore implements WebhookStore {
         });
     }
 
-    private static Webhook webhook(ResultSet row) throws SQLException {
+    private Webhook webhook(ResultSet row) throws SQLException {
         Set<NotificationType> types = EnumSet.noneOf(NotificationType.class);
         Arrays.stream((String[]) row.getArray("types").getArray())
                 .forEach(type -> NotificationType.ofWireName(type).ifPresent(types::add));
-        return new Webhook(new WebhookId(getUuid(row, "id")), row.getString("owner"), row.getBoolean("every_event"),
-                URI.create(row.getString("url")), types, StoredJson.secrets(row.getString("secrets")),
-                getInstant(row, "created_at"), getInstant(row, "disabled_at"));
+        WebhookId id = new WebhookId(getUuid(row, "id"));
+        return new Webhook(id, row.getString("owner"), row.getBoolean("every_event"),
+                URI.create(row.getString("url")), types, StoredJson.secrets(row.getString("secrets"), box, id),
+                getInstant(row, "created_at"), getInstant(row, "disabled_at"), getInstant(row, "admin_seen_at"));
     }
 
     private static Delivery delivery(ResultSet row, String typeColumn) throws SQLException {

@@ -15,6 +15,8 @@ import org.boxoffice.domain.Refund;
 import org.boxoffice.domain.RefundPolicy;
 import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.domain.Webhook;
+import org.boxoffice.domain.WebhookId;
+import org.boxoffice.security.SecretBox;
 
 /**
  * What the store keeps as {@code jsonb}: an event's layout, pricing and refund policy, and a booking's
@@ -82,15 +84,23 @@ final class StoredJson {
         }).stream().map(tier -> new RefundPolicy.Tier(Duration.parse(tier.before()), tier.percent())).toList());
     }
 
-    static String secrets(List<Webhook.Secret> secrets) {
-        return write(secrets.stream().map(secret -> new StoredSecret(secret.value(), secret.createdAt().toString(),
-                secret.retiresAt() == null ? null : secret.retiresAt().toString())).toList());
+    /**
+     * A webhook's secrets, each value sealed for that webhook: the shape is the one a release that kept them
+     * unsealed reads too, so it still reads the row beside this one (its signatures with a sealed value
+     * do not verify, and the delivery is tried again).
+     */
+    static String secrets(List<Webhook.Secret> secrets, SecretBox box, WebhookId id) {
+        return write(secrets.stream().map(secret -> new StoredSecret(box.seal(secret.value(), id.toString()),
+                secret.createdAt().toString(), secret.retiresAt() == null ? null : secret.retiresAt().toString()))
+                .toList());
     }
 
-    static List<Webhook.Secret> secrets(String json) {
+    /** The secrets, opened; one kept unsealed (whsec_) reads as it is. */
+    static List<Webhook.Secret> secrets(String json, SecretBox box, WebhookId id) {
         return read(json, new TypeReference<List<StoredSecret>>() {
-        }).stream().map(secret -> new Webhook.Secret(secret.value(), Instant.parse(secret.createdAt()),
-                secret.retiresAt() == null ? null : Instant.parse(secret.retiresAt()))).toList();
+        }).stream().map(secret -> new Webhook.Secret(box.open(secret.value(), id.toString()),
+                Instant.parse(secret.createdAt()), secret.retiresAt() == null ? null : Instant.parse(secret.retiresAt())))
+                .toList();
     }
 
     static String refunds(List<Refund> refunds) {

@@ -118,6 +118,7 @@ class SlowReceiverDeliveriesTest {
         BoxOfficeConfig config = mock(BoxOfficeConfig.class, RETURNS_DEEP_STUBS);
         when(config.webhooks().timeout()).thenReturn(TIMEOUT);
         when(config.webhooks().allowPrivateTargets()).thenReturn(true);
+        when(config.webhooks().allEventsFor()).thenReturn(Duration.ofDays(7));
         when(config.webhooks().retries()).thenReturn(new org.boxoffice.domain.RetrySchedule(
                 List.of(Duration.ofMinutes(5))));
         Clock clock = Clock.systemUTC();
