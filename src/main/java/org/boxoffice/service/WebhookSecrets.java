@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 /**
  * The key that seals webhook secrets at rest, from {@code boxoffice.webhooks.secret-key}: made once, checked
  * at start. With authentication on, outside dev and test, the service refuses to start without it: secrets
- * sealed with a key made at start would not open on another instance or after a restart.
+ * sealed with a key made at start would not open on another instance or after a restart. Without
+ * authentication (or in dev and test) and without the setting, secrets are kept unsealed, as a warning says.
  */
 public class WebhookSecrets {
 
@@ -48,9 +49,8 @@ public class WebhookSecrets {
                     + "): the base64 256-bit key that seals webhook secrets at rest, the same on every instance."
                     + " Make one with: openssl rand -base64 32");
         }
-        LOG.infof("No %s: made a key for this process to seal webhook secrets with. Secrets it seals open only"
-                + " until it stops, and only here; set %s to share one key between instances and restarts.",
-                SETTING, SETTING);
-        return SecretBox.generated();
+        // A key made here would seal what no other instance, and no later start (a live reload), could open.
+        LOG.warnf("No %s: webhook secrets are kept unsealed; set it to seal them at rest", SETTING);
+        return SecretBox.withoutKey();
     }
 }

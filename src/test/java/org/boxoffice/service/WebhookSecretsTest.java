@@ -20,12 +20,15 @@ class WebhookSecretsTest {
     }
 
     @Test
-    void devAndTestOrAuthenticationOffMakeAKeyAtStart() {
+    void devAndTestOrAuthenticationOffWithoutAKeyKeepSecretsThatStillOpenAfterARestart() {
         String secret = Webhook.newSecret();
         SecretBox dev = WebhookSecrets.box(Settings.of(Map.of("boxoffice.auth.enabled", "true")), true);
         SecretBox off = WebhookSecrets.box(Settings.of(Map.of("boxoffice.auth.enabled", "false")), false);
-        assertThat(dev.open(dev.seal(secret, "w"), "w")).isEqualTo(secret);
-        assertThat(off.open(off.seal(secret, "w"), "w")).isEqualTo(secret);
+        SecretBox restarted = WebhookSecrets.box(Settings.of(Map.of("boxoffice.auth.enabled", "false")), false);
+        assertThat(restarted.open(off.seal(secret, "w"), "w")).isEqualTo(secret);
+        assertThat(restarted.open(dev.seal(secret, "w"), "w")).isEqualTo(secret);
+        assertThatThrownBy(() -> off.open(SecretBox.generated().seal(secret, "w"), "w"))
+                .as("a sealed secret needs a key").isInstanceOf(IllegalStateException.class);
     }
 
     @Test
