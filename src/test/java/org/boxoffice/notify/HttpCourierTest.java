@@ -6,13 +6,29 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.net.PemTrustOptions;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.boxoffice.domain.Delivery;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Notification;
@@ -21,18 +37,22 @@ import org.boxoffice.domain.NotificationType;
 import org.boxoffice.domain.Webhook;
 import org.boxoffice.domain.WebhookId;
 import org.boxoffice.domain.WebhookStore;
+import org.boxoffice.domain.WebhookTarget;
 import org.boxoffice.service.BoxOfficeConfig;
 import org.boxoffice.store.memory.InMemoryOutbox;
 import org.boxoffice.store.memory.InMemoryWebhookStore;
 import org.boxoffice.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The courier's two ways out: to a webhook, a signed structured-mode CloudEvent, refused when the target
  * is private and that is not allowed (checked again at each attempt); to the Knative sink ({@code K_SINK}),
- * a binary-mode CloudEvent with the {@code K_CE_OVERRIDES} extensions.
+ * a binary-mode CloudEvent with the {@code K_CE_OVERRIDES} extensions. The target is resolved once per
+ * attempt and the connection goes to an address that was checked, while TLS still checks the URL's host.
  */
 class HttpCourierTest {
 
@@ -44,6 +64,7 @@ class HttpCourierTest {
 
     private WebhookReceiver receiver;
     private WebhookStore store;
+    private final Vertx vertx = Vertx.vertx();
 
     @BeforeEach
     void start() {
@@ -54,6 +75,7 @@ class HttpCourierTest {
     @AfterEach
     void stop() {
         receiver.close();
+        vertx.close();
     }
 
     private static BoxOfficeConfig config(boolean allowPrivateTargets) {
@@ -79,7 +101,7 @@ class HttpCourierTest {
 
     @Test
     void aWebhookGetsASignedStructuredCloudEvent() throws Exception {
-        HttpCourier courier = new HttpCourier(config(true), sink(null, null));
+        HttpCourier courier = new HttpCourier(config(true), sink(null, null), vertx);
         Webhook webhook = webhook("/hook", true);
 
         assertThat(courier.deliver(job(webhook), NOW).toCompletableFuture().get()).isEqualTo(204);
@@ -96,7 +118,7 @@ class HttpCourierTest {
 
     @Test
     void aPrivateTargetIsNotSentToWhenThatIsNotAllowedEvenIfItWasOnceAccepted() throws Exception {
-        HttpCourier courier = new HttpCourier(config(false), sink(null, null));
+        HttpCourier courier = new HttpCourier(config(false), sink(null, null), vertx);
         receiver.answer("/hook", 200);
 
         assertThat(courier.deliver(job(webhook("/hook", true)), NOW).toCompletableFuture().get())
@@ -106,7 +128,7 @@ class HttpCourierTest {
 
     @Test
     void aReceiverThatDoesNotListenIsNoAnswer() throws Exception {
-        HttpCourier courier = new HttpCourier(config(true), sink(null, null));
+        HttpCourier courier = new HttpCourier(config(true), sink(null, null), vertx);
         Webhook nowhere = Webhook.subscribe(WebhookId.random(), "olga", false, "http://127.0.0.1:9/closed",
                 List.of("booking.confirmed"), true, NOW);
 
@@ -116,7 +138,7 @@ class HttpCourierTest {
     @Test
     void theKnativeSinkGetsABinaryCloudEventWithTheOverridesAndIsSubscribedOnce() throws Exception {
         KnativeSink sink = sink(receiver.url("/sink"), "{\"extensions\": {\"cluster\": \"eu-1\"}}");
-        HttpCourier courier = new HttpCourier(config(false), sink);
+        HttpCourier courier = new HttpCourier(config(false), sink, vertx);
 
         courier.prepare();
         courier.prepare();
@@ -140,5 +162,147 @@ class HttpCourierTest {
         assertThat(sent.header("ce-cluster")).isEqualTo("eu-1");
         assertThat(sent.header("content-type")).isEqualTo("application/json");
         assertThat(sent.body()).isEqualTo(BOOKED.data());
+    }
+
+    @Test
+    void aNameThatAnswersLoopbackWhenTheClientConnectsCannotLeadTheCourierThere() throws Exception {
+        // 127.0.0.2 stands for a public address (the rule given allows every address but 127.0.0.1), so that
+        // no packet leaves the machine; the port is one the rule allows.
+        InetAddress checked = InetAddress.getByName("127.0.0.2");
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        AtomicInteger asked = new AtomicInteger();
+        WebhookTarget.Resolver rebinding = host -> new InetAddress[] {asked.getAndIncrement() == 0 ? checked : loopback};
+        HttpCourier courier = new HttpCourier(config(false), sink(null, null), vertx, rebinding,
+                address -> !address.equals(loopback), new HttpClientOptions());
+        Webhook webhook = Webhook.subscribe(WebhookId.random(), "olga", false, "http://rebind.test:8443/hook",
+                List.of("booking.confirmed"), true, NOW.minusSeconds(1));
+
+        try (WebhookReceiver inside = listening(loopback); WebhookReceiver outside = listening(checked)) {
+            assertThat(courier.deliver(job(webhook), NOW).toCompletableFuture().get()).isEqualTo(204);
+
+            assertThat(inside.received(r -> true)).as("nothing reached 127.0.0.1").isEmpty();
+            assertThat(outside.received(r -> true)).singleElement()
+                    .satisfies(sent -> assertThat(sent.header("host")).isEqualTo("rebind.test:8443"));
+            assertThat(asked).as("resolved once").hasValue(1);
+        }
+    }
+
+    @Test
+    void aTargetThatAnswersAnyForbiddenAddressAmongOthersIsNotSentTo() throws Exception {
+        InetAddress allowed = InetAddress.getByName("127.0.0.2");
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        AtomicInteger asked = new AtomicInteger();
+        WebhookTarget.Resolver mixed = host -> {
+            asked.incrementAndGet();
+            return new InetAddress[] {allowed, loopback};
+        };
+        HttpCourier courier = new HttpCourier(config(false), sink(null, null), vertx, mixed,
+                address -> !address.equals(loopback), new HttpClientOptions());
+        Webhook webhook = Webhook.subscribe(WebhookId.random(), "olga", false, "http://mixed.test:8443/hook",
+                List.of("booking.confirmed"), true, NOW);
+
+        try (WebhookReceiver inside = listening(loopback); WebhookReceiver outside = listening(allowed)) {
+            assertThat(courier.deliver(job(webhook), NOW).toCompletableFuture().get()).isNull();
+
+            assertThat(asked).hasValue(1);
+            assertThat(inside.received(r -> true)).isEmpty();
+            assertThat(outside.received(r -> true)).isEmpty();
+        }
+    }
+
+    @Test
+    void overTlsTheCertificateMustNameTheUrlsHostThoughTheConnectionGoesToTheResolvedAddress(@TempDir Path dir)
+            throws Exception {
+        Path keys = dir.resolve("receiver.p12");
+        Path certificate = dir.resolve("receiver.pem");
+        keytool("-genkeypair", "-keystore", keys.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
+                "-alias", "receiver", "-keyalg", "EC", "-dname", "CN=receiver.test", "-ext", "SAN=dns:receiver.test",
+                "-validity", "2");
+        keytool("-exportcert", "-rfc", "-keystore", keys.toString(), "-storepass", "changeit", "-alias", "receiver",
+                "-file", certificate.toString());
+        WebhookTarget.Resolver local = host -> new InetAddress[] {InetAddress.getLoopbackAddress()};
+        HttpCourier courier = new HttpCourier(config(true), sink(null, null), vertx, local, WebhookTarget::isPublic,
+                new HttpClientOptions().setTrustOptions(new PemTrustOptions().addCertPath(certificate.toString())));
+
+        try (WebhookReceiver secure = new WebhookReceiver(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls(keys))) {
+            Webhook named = Webhook.subscribe(WebhookId.random(), "olga", false,
+                    "https://receiver.test:" + secure.port() + "/hook", List.of("booking.confirmed"), false, NOW);
+            Webhook other = Webhook.subscribe(WebhookId.random(), "olga", false,
+                    "https://other.test:" + secure.port() + "/hook", List.of("booking.confirmed"), false, NOW);
+
+            assertThat(courier.deliver(job(named), NOW).toCompletableFuture().get()).isEqualTo(204);
+            assertThat(secure.received(r -> true)).singleElement().satisfies(sent -> {
+                assertThat(sent.serverName()).as("SNI").isEqualTo("receiver.test");
+                assertThat(sent.header("host")).isEqualTo("receiver.test:" + secure.port());
+                assertThat(sent.signedWith(named.currentSecret())).isTrue();
+            });
+
+            assertThat(courier.deliver(job(other), NOW).toCompletableFuture().get())
+                    .as("the certificate does not name other.test").isNull();
+            assertThat(secure.received(r -> true)).hasSize(1);
+        }
+    }
+
+    @Test
+    void anAnswerIsReadOnlySoFar() throws Exception {
+        HttpCourier courier = new HttpCourier(config(true), sink(null, null), vertx);
+        try (ServerSocket flooding = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            AtomicInteger written = new AtomicInteger();
+            Thread answering = new Thread(() -> {
+                try (var socket = flooding.accept(); var out = socket.getOutputStream()) {
+                    socket.getInputStream().read(new byte[8192]);
+                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 100000000\r\n\r\n".getBytes());
+                    byte[] chunk = new byte[8192];
+                    while (written.addAndGet(chunk.length) < 100_000_000) {
+                        out.write(chunk);
+                    }
+                } catch (IOException hungUp) {
+                    // the courier stopped reading
+                }
+            });
+            answering.setDaemon(true);
+            answering.start();
+            Webhook webhook = Webhook.subscribe(WebhookId.random(), "olga", false,
+                    "http://127.0.0.1:" + flooding.getLocalPort() + "/hook", List.of("booking.confirmed"), true, NOW);
+
+            assertThat(courier.deliver(job(webhook), NOW).toCompletableFuture().get(5, TimeUnit.SECONDS))
+                    .isEqualTo(200);
+            answering.join(5000);
+            assertThat(written.get()).as("the connection was closed long before the body's end")
+                    .isLessThan(10_000_000);
+        }
+    }
+
+    /** A receiver on port 8443 of this address; the test is skipped where something else holds it. */
+    private static WebhookReceiver listening(InetAddress address) {
+        try {
+            return new WebhookReceiver(new InetSocketAddress(address, 8443), null);
+        } catch (UncheckedIOException taken) {
+            Assumptions.abort("port 8443 of " + address.getHostAddress() + " is taken: " + taken.getMessage());
+            throw taken;
+        }
+    }
+
+    private static void keytool(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+    }
+
+    private static SSLContext tls(Path keys) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (FileInputStream in = new FileInputStream(keys.toFile())) {
+            store.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(store, "changeit".toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(factory.getKeyManagers(), null, null);
+        return context;
     }
 }
