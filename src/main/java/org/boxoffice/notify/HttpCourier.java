@@ -10,6 +10,8 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.ProxyOptions;
+import io.vertx.core.net.ProxyType;
 import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +43,8 @@ import org.jboss.logging.Logger;
  * followed (they could lead past the target rule). Each attempt resolves the target once, checks every
  * address it resolved to, and connects to a checked one: the client never resolves the name itself, so a
  * name that answers differently the second time (DNS rebinding) cannot lead it elsewhere. The URL's host
- * still names the receiver in {@code Host}, TLS SNI and the certificate's host-name check. An attempt ends
+ * still names the receiver in {@code Host}, TLS SNI and the certificate's host-name check. Through
+ * {@code boxoffice.webhooks.proxy} when set, whose tunnel is asked for the checked address. An attempt ends
  * within {@code boxoffice.webhooks.timeout}, body included.
  */
 @ApplicationScoped
@@ -57,6 +61,7 @@ public class HttpCourier implements Courier {
     private final HttpClient client;
     private final Duration timeout;
     private final boolean allowPrivateTargets;
+    private final Optional<ProxyOptions> proxy;
     private final KnativeSink sink;
     private final WebhookTarget.Resolver resolver;
     private final Predicate<InetAddress> allowed;
@@ -73,6 +78,8 @@ public class HttpCourier implements Courier {
             Predicate<InetAddress> allowed, HttpClientOptions options) {
         this.timeout = config.webhooks().timeout();
         this.allowPrivateTargets = config.webhooks().allowPrivateTargets();
+        this.proxy = config.webhooks().proxy().map(url -> new ProxyOptions().setType(ProxyType.HTTP)
+                .setHost(url.getHost()).setPort(url.getPort() == -1 ? 80 : url.getPort()));
         this.sink = sink;
         this.resolver = resolver;
         this.allowed = allowed;
@@ -107,10 +114,11 @@ public class HttpCourier implements Courier {
             return CompletableFuture.completedFuture(null);
         }
         Outgoing outgoing = toSink ? sink.request(job.notification()) : signed(webhook, job.notification(), now);
-        return send(webhook, target.addresses().get(0), outgoing);
+        return send(webhook, target.addresses().get(0), outgoing, toSink ? Optional.empty() : proxy);
     }
 
-    private CompletableFuture<Integer> send(Webhook webhook, InetAddress address, Outgoing outgoing) {
+    private CompletableFuture<Integer> send(Webhook webhook, InetAddress address, Outgoing outgoing,
+            Optional<ProxyOptions> through) {
         URI url = webhook.url();
         boolean tls = "https".equalsIgnoreCase(url.getScheme());
         int port = url.getPort() != -1 ? url.getPort() : tls ? 443 : 80;
@@ -128,6 +136,7 @@ public class HttpCourier implements Courier {
                 .setURI(url.getRawQuery() == null ? path : path + "?" + url.getRawQuery())
                 .setFollowRedirects(false)
                 .setConnectTimeout(timeout.toMillis());
+        through.ifPresent(request::setProxyOptions);
         outgoing.headers().forEach(request::putHeader);
 
         // The whole attempt (connect, headers, body) has the deadline, and the exchange is reset (its

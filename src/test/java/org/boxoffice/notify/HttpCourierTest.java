@@ -11,11 +11,15 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
@@ -25,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
@@ -61,6 +66,8 @@ class HttpCourierTest {
     private static final Notification BOOKED = Notification.restore(NotificationId.random(),
             NotificationType.BOOKING_CONFIRMED, EventId.random(), "olga", "bookings/" + BOOKING, NOW,
             "{\"booking_id\":\"" + BOOKING + "\",\"seats\":[1,2]}");
+
+    private static final WebhookTarget.Resolver LOCAL = host -> new InetAddress[] {InetAddress.getLoopbackAddress()};
 
     private WebhookReceiver receiver;
     private WebhookStore store;
@@ -213,16 +220,9 @@ class HttpCourierTest {
     @Test
     void overTlsTheCertificateMustNameTheUrlsHostThoughTheConnectionGoesToTheResolvedAddress(@TempDir Path dir)
             throws Exception {
-        Path keys = dir.resolve("receiver.p12");
-        Path certificate = dir.resolve("receiver.pem");
-        keytool("-genkeypair", "-keystore", keys.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
-                "-alias", "receiver", "-keyalg", "EC", "-dname", "CN=receiver.test", "-ext", "SAN=dns:receiver.test",
-                "-validity", "2");
-        keytool("-exportcert", "-rfc", "-keystore", keys.toString(), "-storepass", "changeit", "-alias", "receiver",
-                "-file", certificate.toString());
-        WebhookTarget.Resolver local = host -> new InetAddress[] {InetAddress.getLoopbackAddress()};
-        HttpCourier courier = new HttpCourier(config(true), sink(null, null), vertx, local, WebhookTarget::isPublic,
-                new HttpClientOptions().setTrustOptions(new PemTrustOptions().addCertPath(certificate.toString())));
+        Path keys = certificateFor("receiver.test", dir);
+        HttpCourier courier = new HttpCourier(config(true), sink(null, null), vertx, LOCAL, WebhookTarget::isPublic,
+                trusting(dir));
 
         try (WebhookReceiver secure = new WebhookReceiver(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls(keys))) {
@@ -241,6 +241,26 @@ class HttpCourierTest {
             assertThat(courier.deliver(job(other), NOW).toCompletableFuture().get())
                     .as("the certificate does not name other.test").isNull();
             assertThat(secure.received(r -> true)).hasSize(1);
+        }
+    }
+
+    @Test
+    void throughAProxyTheTunnelIsAskedForTheCheckedAddress(@TempDir Path dir) throws Exception {
+        Path keys = certificateFor("receiver.test", dir);
+        try (WebhookReceiver secure = new WebhookReceiver(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls(keys)); Tunnel proxy = new Tunnel()) {
+            BoxOfficeConfig config = config(true);
+            when(config.webhooks().proxy()).thenReturn(Optional.of(URI.create("http://127.0.0.1:" + proxy.port())));
+            HttpCourier courier = new HttpCourier(config, sink(null, null), vertx, LOCAL, WebhookTarget::isPublic,
+                    trusting(dir));
+            Webhook webhook = Webhook.subscribe(WebhookId.random(), "olga", false,
+                    "https://receiver.test:" + secure.port() + "/hook", List.of("booking.confirmed"), false, NOW);
+
+            assertThat(courier.deliver(job(webhook), NOW).toCompletableFuture().get()).isEqualTo(204);
+
+            assertThat(proxy.asked).containsExactly("127.0.0.1:" + secure.port());
+            assertThat(secure.received(r -> true)).singleElement()
+                    .satisfies(sent -> assertThat(sent.serverName()).isEqualTo("receiver.test"));
         }
     }
 
@@ -284,6 +304,23 @@ class HttpCourierTest {
         }
     }
 
+    /** A key and a certificate naming {@code host} in {@code dir}, the certificate also as receiver.pem. */
+    private static Path certificateFor(String host, Path dir) throws Exception {
+        Path keys = dir.resolve("receiver.p12");
+        keytool("-genkeypair", "-keystore", keys.toString(), "-storetype", "PKCS12", "-storepass", "changeit",
+                "-alias", "receiver", "-keyalg", "EC", "-dname", "CN=" + host, "-ext", "SAN=dns:" + host,
+                "-validity", "2");
+        keytool("-exportcert", "-rfc", "-keystore", keys.toString(), "-storepass", "changeit", "-alias", "receiver",
+                "-file", dir.resolve("receiver.pem").toString());
+        return keys;
+    }
+
+    /** Client options that trust the certificate {@link #certificateFor} made in {@code dir}. */
+    private static HttpClientOptions trusting(Path dir) {
+        return new HttpClientOptions().setTrustOptions(
+                new PemTrustOptions().addCertPath(dir.resolve("receiver.pem").toString()));
+    }
+
     private static void keytool(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
@@ -304,5 +341,79 @@ class HttpCourierTest {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(factory.getKeyManagers(), null, null);
         return context;
+    }
+
+    /**
+     * An HTTP proxy that only tunnels ({@code CONNECT}), and only to loopback: it keeps the target each
+     * tunnel was asked for.
+     */
+    private static final class Tunnel implements AutoCloseable {
+        final List<String> asked = new CopyOnWriteArrayList<>();
+        private final ServerSocket server;
+
+        Tunnel() throws IOException {
+            server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+            Thread accepting = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket client = server.accept();
+                        Thread serving = new Thread(() -> serve(client));
+                        serving.setDaemon(true);
+                        serving.start();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            accepting.setDaemon(true);
+            accepting.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private void serve(Socket client) {
+            try (client) {
+                InputStream in = client.getInputStream();
+                OutputStream out = client.getOutputStream();
+                StringBuilder head = new StringBuilder();
+                while (!head.toString().endsWith("\r\n\r\n")) {
+                    int next = in.read();
+                    if (next < 0) {
+                        return;
+                    }
+                    head.append((char) next);
+                }
+                String[] requestLine = head.toString().split("\r\n", 2)[0].split(" ");
+                asked.add(requestLine[1]);
+                String[] target = requestLine[1].split(":");
+                if (!requestLine[0].equals("CONNECT") || !target[0].equals("127.0.0.1")) {
+                    out.write("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    return;
+                }
+                try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(target[1]))) {
+                    out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    Thread back = new Thread(() -> {
+                        try {
+                            upstream.getInputStream().transferTo(out);
+                        } catch (IOException closed) {
+                            // either side hung up
+                        }
+                    });
+                    back.setDaemon(true);
+                    back.start();
+                    in.transferTo(upstream.getOutputStream());
+                }
+            } catch (IOException closed) {
+                // either side hung up
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
     }
 }
