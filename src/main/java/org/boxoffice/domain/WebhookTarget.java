@@ -4,20 +4,41 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Which hosts a webhook may reach: not this machine, the private network, or link-local addresses
  * (cloud metadata services live there), so that a subscription cannot make the service probe inside
  * its own network. Checked on the resolved addresses, each as the IPv4 address it carries if it carries
  * one (IPv6 otherwise only global unicast), with ports 443 and 8443 only; at subscription and again before
- * every delivery,
- * since a name may resolve elsewhere later (DNS rebinding). Setting
- * {@code boxoffice.webhooks.allow-private-targets} lifts the rule, for local receivers.
+ * every delivery, which connects to an address it checked rather than resolving the name again (a name may
+ * answer differently the second time: DNS rebinding). Setting {@code boxoffice.webhooks.allow-private-targets}
+ * lifts the rule, for local receivers.
  */
 public final class WebhookTarget {
 
     private WebhookTarget() {
+    }
+
+    /** Finds the addresses a host name stands for; {@link #SYSTEM} is the JVM's resolver. */
+    @FunctionalInterface
+    public interface Resolver {
+        Resolver SYSTEM = InetAddress::getAllByName;
+
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    /**
+     * A URL's host resolved once: every address it resolved to, each one allowed, or why it may not be sent
+     * to (then no address).
+     */
+    public record Resolved(List<InetAddress> addresses, Optional<String> refusal) {
+
+        static Resolved refused(String why) {
+            return new Resolved(List.of(), Optional.of(why));
+        }
     }
 
     /**
@@ -28,21 +49,37 @@ public final class WebhookTarget {
         if (allowPrivateTargets) {
             return Optional.empty();
         }
+        return resolve(url, false, Resolver.SYSTEM, WebhookTarget::isPublic).refusal();
+    }
+
+    /**
+     * Resolves the URL's host once with {@code resolver} and checks every address it answers with
+     * {@code allowed} ({@link #isPublic} in the service) and the port, unless private targets are allowed:
+     * the addresses to connect to, or why none may be.
+     */
+    public static Resolved resolve(URI url, boolean allowPrivateTargets, Resolver resolver,
+            Predicate<InetAddress> allowed) {
         int port = url.getPort();
-        if (port != -1 && port != 443 && port != 8443) {
-            return Optional.of("must use port 443 or 8443, not " + port);
+        if (!allowPrivateTargets && port != -1 && port != 443 && port != 8443) {
+            return Resolved.refused("must use port 443 or 8443, not " + port);
         }
         String host = url.getHost();
         try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (!isPublic(address)) {
-                    return Optional.of("must not point at a loopback, private or link-local address ('" + host
-                            + "' resolves to " + address.getHostAddress() + ")");
+            List<InetAddress> addresses = List.of(resolver.resolve(host));
+            if (addresses.isEmpty()) {
+                throw new UnknownHostException(host);
+            }
+            if (!allowPrivateTargets) {
+                for (InetAddress address : addresses) {
+                    if (!allowed.test(address)) {
+                        return Resolved.refused("must not point at a loopback, private or link-local address ('"
+                                + host + "' resolves to " + address.getHostAddress() + ")");
+                    }
                 }
             }
-            return Optional.empty();
+            return new Resolved(addresses, Optional.empty());
         } catch (UnknownHostException e) {
-            return Optional.of("names a host that does not resolve ('" + host + "')");
+            return Resolved.refused("names a host that does not resolve ('" + host + "')");
         }
     }
 

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.http.HttpMessageFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,11 +110,11 @@ public class KnativeSink {
     }
 
     /** The notification as a binary-mode CloudEvent request to the sink. */
-    HttpRequest request(URI url, Notification notification, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout);
+    HttpCourier.Outgoing request(Notification notification) {
+        Map<String, String> headers = new LinkedHashMap<>();
         byte[][] body = {new byte[0]};
-        HttpMessageFactory.createWriter(request::header, bytes -> body[0] = bytes)
+        HttpMessageFactory.createWriter(headers::put, bytes -> body[0] = bytes)
                 .writeBinary(CloudEvents.of(notification, extensions));
-        return request.POST(HttpRequest.BodyPublishers.ofByteArray(body[0])).build();
+        return new HttpCourier.Outgoing(headers, body[0]);
     }
 }

@@ -2,6 +2,7 @@ package org.boxoffice.service;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -167,6 +168,12 @@ public interface BoxOfficeConfig {
         /** How long a receiver has to answer before the attempt counts as failed. */
         @WithDefault("PT10S")
         Duration timeout();
+
+        /**
+         * An HTTP proxy ({@code http://host:port}) every delivery to a webhook goes through, such as an egress
+         * proxy that refuses private ranges; none by default. The Knative sink is reached directly.
+         */
+        Optional<URI> proxy();
 
         /** The waits before each retry of a failed delivery; after the last one the delivery has failed. */
         @WithDefault("PT5S,PT5M,PT30M,PT2H,PT5H,PT10H")

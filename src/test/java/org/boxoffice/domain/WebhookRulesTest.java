@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -126,6 +127,31 @@ class WebhookRulesTest {
                 why -> assertThat(why).contains("port"));
         assertThat(WebhookTarget.refusal(URI.create("https://1.1.1.1:8443/hook"), false)).isEmpty();
         assertThat(WebhookTarget.refusal(URI.create(url), true)).isEmpty();
+    }
+
+    @Test
+    void aTargetIsResolvedOnceAndEveryAddressItAnswersIsChecked() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        InetAddress[] answer = {InetAddress.getByName("1.1.1.1"), InetAddress.getByName("2606:4700:4700::1111")};
+        WebhookTarget.Resolver resolver = host -> {
+            asked.incrementAndGet();
+            return answer.clone();
+        };
+        WebhookTarget.Resolved resolved = WebhookTarget.resolve(URI.create("https://hooks.example.com/hook"), false,
+                resolver, WebhookTarget::isPublic);
+        assertThat(resolved.refusal()).isEmpty();
+        assertThat(resolved.addresses()).containsExactly(answer);
+        assertThat(asked).hasValue(1);
+
+        answer[1] = InetAddress.getByName("169.254.169.254");
+        assertThat(WebhookTarget.resolve(URI.create("https://hooks.example.com/hook"), false, resolver,
+                WebhookTarget::isPublic)).satisfies(refused -> {
+                    assertThat(refused.refusal()).hasValueSatisfying(why -> assertThat(why).contains("169.254.169.254"));
+                    assertThat(refused.addresses()).isEmpty();
+                });
+        assertThat(WebhookTarget.resolve(URI.create("https://hooks.example.com/hook"), true, resolver,
+                WebhookTarget::isPublic).addresses()).as("private targets allowed: resolved, not checked")
+                .containsExactly(answer);
     }
 
     @Test

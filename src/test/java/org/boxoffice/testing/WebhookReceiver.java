@@ -3,6 +3,9 @@ package org.boxoffice.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -20,17 +23,22 @@ import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
 
 /**
  * A webhook receiver on a free loopback port, for tests: it keeps every request it is sent and answers
- * each path with the statuses it was told to, in turn (the last one for good); 204 by default.
+ * each path with the statuses it was told to, in turn (the last one for good); 204 by default. Over TLS
+ * when given a context, keeping the host name the client asked for (SNI).
  */
 public final class WebhookReceiver implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One request as received, and the status it was answered with. */
-    public record Received(String path, Map<String, String> headers, String body, int answered) {
+    /** One request as received, the status it was answered with, and over TLS the SNI host name, if any. */
+    public record Received(String path, Map<String, String> headers, String body, int answered,
+            String serverName) {
 
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
@@ -78,8 +86,19 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Map<String, Queue<Integer>> answers = new ConcurrentHashMap<>();
 
     public WebhookReceiver() {
+        this(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null);
+    }
+
+    /** A receiver on this address, over TLS with this context when there is one. */
+    public WebhookReceiver(InetSocketAddress address, SSLContext tls) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            if (tls == null) {
+                server = HttpServer.create(address, 0);
+            } else {
+                HttpsServer https = HttpsServer.create(address, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,7 +112,12 @@ public final class WebhookReceiver implements AutoCloseable {
             Queue<Integer> statuses = answers.get(path);
             Integer status = statuses == null ? null : statuses.size() > 1 ? statuses.poll() : statuses.peek();
             int answered = status == null ? 204 : status;
-            received.add(new Received(path, headers, body, answered));
+            String serverName = exchange instanceof HttpsExchange secure
+                    && secure.getSSLSession() instanceof ExtendedSSLSession session
+                    ? session.getRequestedServerNames().stream().filter(SNIHostName.class::isInstance)
+                            .map(name -> ((SNIHostName) name).getAsciiName()).findFirst().orElse(null)
+                    : null;
+            received.add(new Received(path, headers, body, answered, serverName));
             exchange.sendResponseHeaders(answered, -1);
             exchange.close();
         });
@@ -102,7 +126,12 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** The URL of a path on this receiver. */
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return (server instanceof HttpsServer ? "https://" : "http://")
+                + server.getAddress().getAddress().getHostAddress() + ":" + port() + path;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     /** Answers requests to {@code path} with these statuses in turn, the last for good. */

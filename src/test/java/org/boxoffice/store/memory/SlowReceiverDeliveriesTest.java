@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,6 +48,7 @@ class SlowReceiverDeliveriesTest {
 
     private final WebhookReceiver healthy = new WebhookReceiver();
     private final Dripping dripping = new Dripping();
+    private final Vertx vertx = Vertx.vertx();
     private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final InMemoryWebhookStore store = new InMemoryWebhookStore(outbox);
     private Deliveries deliveries;
@@ -55,6 +57,7 @@ class SlowReceiverDeliveriesTest {
     void stop() throws IOException {
         healthy.close();
         dripping.close();
+        vertx.close();
     }
 
     @Test
@@ -123,7 +126,7 @@ class SlowReceiverDeliveriesTest {
                 List.of(Duration.ofMinutes(5))));
         Clock clock = Clock.systemUTC();
         KnativeSink sink = new KnativeSink(Optional.empty(), Optional.empty(), new ObjectMapper(), store, clock);
-        return new Deliveries(store, new HttpCourier(config, sink), clock, config, new SimpleMeterRegistry());
+        return new Deliveries(store, new HttpCourier(config, sink, vertx), clock, config, new SimpleMeterRegistry());
     }
 
     /** Answers 200 with a body it sends one byte a second. */
