@@ -145,11 +145,11 @@ start_instance() {
   exit 1
 }
 
-# new_event PORT: a new 100,000-seat event; prints its id. With authentication on, new_event and booked
-# send BENCH_TOKEN, an organizer's bearer token.
+# new_event PORT [SEATS]: a new event of SEATS seats (100,000 unless given); prints its id. With
+# authentication on, new_event and booked send BENCH_TOKEN, an organizer's bearer token.
 new_event() {
   curl -sf -X POST "http://127.0.0.1:$1/events" -H 'Content-Type: application/json' ${BENCH_TOKEN:+-H "Authorization: Bearer $BENCH_TOKEN"} \
-    -d "{\"name\":\"Bench\",\"date_time\":\"2030-06-15 19:00\",\"venue\":\"Bench Hall\",\"total_seats\":100000}" \
+    -d "{\"name\":\"Bench\",\"date_time\":\"2030-06-15 19:00\",\"venue\":\"Bench Hall\",\"total_seats\":${2:-100000}}" \
     | sed 's/.*"event_id":"\([^"]*\)".*/\1/'
 }
 
