@@ -19,12 +19,22 @@ function init(args)
   counter = 0
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
+  -- With authentication on, BENCH_TOKENS names a file of customers' bearer tokens, one a line, taken in
+  -- turn so that no customer nears the seats-per-customer quota.
+  tokens = {}
+  local file = os.getenv("BENCH_TOKENS")
+  if file and file ~= "" then
+    for line in io.lines(file) do table.insert(tokens, line) end
+  end
 end
 
 function request()
   -- seats interleave across processes and threads: never the same seat twice
   local seat = 1 + offset + processes * (id + nthreads * counter)
   counter = counter + 1
+  if #tokens > 0 then
+    wrk.headers["Authorization"] = "Bearer " .. tokens[1 + (seat % #tokens)]
+  end
   return wrk.format(nil, "/bookings", nil, '{"event_id":"' .. event_id .. '","seats":[' .. seat .. ']}')
 end
 

@@ -145,16 +145,17 @@ start_instance() {
   exit 1
 }
 
-# new_event PORT: a new 100,000-seat event; prints its id.
+# new_event PORT [SEATS]: a new event of SEATS seats (100,000 unless given); prints its id. With
+# authentication on, new_event and booked send BENCH_TOKEN, an organizer's bearer token.
 new_event() {
-  curl -sf -X POST "http://127.0.0.1:$1/events" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"Bench\",\"date_time\":\"2030-06-15 19:00\",\"venue\":\"Bench Hall\",\"total_seats\":100000}" \
+  curl -sf -X POST "http://127.0.0.1:$1/events" -H 'Content-Type: application/json' ${BENCH_TOKEN:+-H "Authorization: Bearer $BENCH_TOKEN"} \
+    -d "{\"name\":\"Bench\",\"date_time\":\"2030-06-15 19:00\",\"venue\":\"Bench Hall\",\"total_seats\":${2:-100000}}" \
     | sed 's/.*"event_id":"\([^"]*\)".*/\1/'
 }
 
 # booked PORT EVENT: the event's booked seats.
 booked() {
-  curl -sf "http://127.0.0.1:$1/events/$2/seats" | sed 's/.*"booked_seats":\([0-9]*\).*/\1/'
+  curl -sf ${BENCH_TOKEN:+-H "Authorization: Bearer $BENCH_TOKEN"} "http://127.0.0.1:$1/events/$2/seats" | sed 's/.*"booked_seats":\([0-9]*\).*/\1/'
 }
 
 # drive_bookings EVENT PORT...: wrk against each port at once, every request booking a new seat;

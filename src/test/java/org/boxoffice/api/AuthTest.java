@@ -207,11 +207,12 @@ class AuthTest {
 
     @Test
     void metricsNeedTheAdminOrMetricsGroupWhileHealthStaysOpen() {
-        given().get("/q/metrics").then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers
+        assertProblem(given().get("/q/metrics").then(), 401).header("WWW-Authenticate", org.hamcrest.Matchers
                 .startsWith("Bearer"));
-        given().auth().oauth2(Tokens.expired("ada", "admin")).get("/q/metrics").then().statusCode(401);
+        assertProblem(given().auth().oauth2(Tokens.expired("ada", "admin")).get("/q/metrics").then(), 401)
+                .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("invalid_token"));
         for (String token : List.of(ORGANIZER, ALICE, Tokens.valid("sam", "scanner"))) {
-            given().auth().oauth2(token).get("/q/metrics").then().statusCode(403);
+            assertProblem(given().auth().oauth2(token).get("/q/metrics").then(), 403);
         }
         for (String token : List.of(ADMIN, Tokens.valid("prometheus", "metrics"))) {
             given().auth().oauth2(token).get("/q/metrics").then().statusCode(200)

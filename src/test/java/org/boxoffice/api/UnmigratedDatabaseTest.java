@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 import org.boxoffice.testing.TestDatabase;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -72,8 +71,7 @@ class UnmigratedDatabaseTest {
     @Test
     @Order(2)
     void onceMigratedTheSameInstanceServes() {
-        Flyway.configure().dataSource(URL, TestDatabase.get().user(), TestDatabase.get().password())
-                .locations("classpath:db/migration").load().migrate();
+        TestDatabase.get().migrate(URL);
 
         given().get("/q/health/ready").then().statusCode(200);
         postJson("/events", eventBody(10)).statusCode(201);

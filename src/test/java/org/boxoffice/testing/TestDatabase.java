@@ -12,7 +12,9 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.boxoffice.store.postgres.FlywaySessionLock;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * The PostgreSQL database of one test run, migrated with the service's own Flyway scripts. It comes
@@ -41,10 +43,19 @@ public final class TestDatabase {
     public static synchronized TestDatabase get() {
         if (instance == null) {
             instance = provision();
-            Flyway.configure().dataSource(instance.jdbcUrl, instance.user, instance.password)
-                    .locations("classpath:db/migration").load().migrate();
+            instance.migrate(instance.jdbcUrl);
         }
         return instance;
+    }
+
+    /**
+     * Applies the service's migrations to the database at {@code url} on this server, with Flyway set up as
+     * the service sets it up (its lock held for the session, which an index built concurrently needs).
+     */
+    public void migrate(String url) {
+        FluentConfiguration flyway = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration");
+        new FlywaySessionLock().customize(flyway);
+        flyway.load().migrate();
     }
 
     public String jdbcUrl() {

@@ -309,10 +309,13 @@ final class Rows {
         Jdbc.lockUntilCommit(c, organizer, 2);
     }
 
+    /** An organizer's upcoming events, not cancelled: what index {@code events_upcoming_by_organizer} holds. */
+    static final String UPCOMING_EVENTS = "SELECT count(*) FROM events WHERE organizer = ?"
+            + " AND starts_at > ? AND cancelled_at IS NULL";
+
     /** How many of the organizer's events start after {@code now} and are not cancelled. */
     static long upcomingEvents(Connection c, String organizer, Instant now) throws SQLException {
-        try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM events WHERE organizer = ?"
-                + " AND starts_at > ? AND cancelled_at IS NULL")) {
+        try (PreparedStatement count = c.prepareStatement(UPCOMING_EVENTS)) {
             count.setString(1, organizer);
             setInstant(count, 2, now);
             try (ResultSet row = count.executeQuery()) {

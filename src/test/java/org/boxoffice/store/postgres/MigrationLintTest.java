@@ -84,8 +84,7 @@ class MigrationLintTest {
 
         TestDatabase database = TestDatabase.get();
         String url = database.createEmptyDatabase();
-        Flyway.configure().dataSource(url, database.user(), database.password()).locations("classpath:db/migration")
-                .load().migrate();
+        database.migrate(url);
         // Their own history table: sample versions may coincide with real ones.
         FluentConfiguration samples = Flyway.configure().dataSource(url, database.user(), database.password())
                 .locations("filesystem:" + SAMPLES.resolve("accepted")).table("squawk_samples_history")

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 class SchemaVersionTest {
 
     private static final Pattern MIGRATION = Pattern.compile("V(\\d+)__\\w+\\.sql");
+    /** A script's own Flyway settings beside it (for example to run outside a transaction). */
+    private static final Pattern SCRIPT_SETTINGS = Pattern.compile("V(\\d+)__\\w+\\.sql\\.conf");
 
     @Test
     void theRequiredVersionIsTheNewestMigration() throws IOException {
@@ -22,8 +24,9 @@ class SchemaVersionTest {
         try (Stream<Path> listing = Files.list(Path.of("src/main/resources/db/migration"))) {
             files = listing.map(path -> path.getFileName().toString()).sorted().toList();
         }
-        assertThat(files).isNotEmpty().allMatch(name -> MIGRATION.matcher(name).matches(),
-                "named V<number>__<words>.sql");
+        assertThat(files).isNotEmpty().allMatch(name -> MIGRATION.matcher(name).matches()
+                || SCRIPT_SETTINGS.matcher(name).matches() && files.contains(name.replaceFirst("\\.conf$", "")),
+                "named V<number>__<words>.sql, or that and .conf beside its script");
         int newest = files.stream().map(MIGRATION::matcher).filter(Matcher::matches)
                 .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
 
