@@ -88,10 +88,11 @@ class SecurityAcceptanceIT extends AcceptanceTest {
                         .body(Map.of("url", url, "events", List.of("booking.confirmed"))).post("/webhooks").then(), 400)
                         .body("errors[0].field", equalTo("url"));
             }
-            // A public address on 443 is taken: the refusals above are the target rule's.
-            organizer.given().baseUri(strict.uri("/").toString()).contentType(ContentType.JSON)
+            // A public address on 443 is taken (and dropped, unused): the refusals above are the target rule's.
+            String taken = organizer.given().baseUri(strict.uri("/").toString()).contentType(ContentType.JSON)
                     .body(Map.of("url", "https://93.184.216.34/x", "events", List.of("booking.confirmed")))
-                    .post("/webhooks").then().statusCode(201);
+                    .post("/webhooks").then().statusCode(201).extract().path("webhook_id");
+            organizer.given().baseUri(strict.uri("/").toString()).delete("/webhooks/" + taken).then().statusCode(204);
         }
     }
 
