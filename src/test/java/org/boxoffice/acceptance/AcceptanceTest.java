@@ -11,10 +11,14 @@ import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.boxoffice.api.ApiFixtures;
 import org.boxoffice.testing.Tokens;
+import org.boxoffice.testing.WebhookReceiver;
+import org.boxoffice.testing.WebhookReceiver.Received;
 
 /**
  * What every acceptance test shares: the deployment under test, its callers (each test makes its own,
@@ -95,5 +99,23 @@ abstract class AcceptanceTest {
             Thread.sleep(Duration.ofSeconds(Long.parseLong(answer.header("Retry-After"))).toMillis());
         }
         throw new AssertionError("POST /scheduled answered 429 twenty times");
+    }
+
+    /**
+     * Waits for {@code count} deliveries that match, sending the schedule event every 2 s (retries wait 5 s) as
+     * the scheduler would; 60 s at most.
+     */
+    static List<Received> awaitDeliveries(WebhookReceiver receiver, Predicate<Received> which, int count)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Received> matching = receiver.received(which);
+            if (matching.size() >= count) {
+                return matching;
+            }
+            runScheduled();
+            Thread.sleep(2_000);
+        }
+        return receiver.await(which, count, Duration.ofSeconds(1));
     }
 }

@@ -23,6 +23,12 @@ interface Artifact {
      */
     boolean limitsCallersItself();
 
+    /**
+     * Whether it keeps running between requests, so that deliveries go out right after each change; a Lambda
+     * environment is frozen between requests, and there the schedule event sends them.
+     */
+    boolean runsBetweenRequests();
+
     /** Whether it has a command line ({@code demo} runs on one; a Lambda function has none). */
     boolean hasCommandLine();
 

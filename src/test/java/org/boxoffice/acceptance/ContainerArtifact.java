@@ -47,6 +47,11 @@ final class ContainerArtifact implements Artifact {
     }
 
     @Override
+    public boolean runsBetweenRequests() {
+        return true;
+    }
+
+    @Override
     public boolean hasCommandLine() {
         return true;
     }

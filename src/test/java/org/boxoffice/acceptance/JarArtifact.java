@@ -61,6 +61,11 @@ final class JarArtifact implements Artifact {
     }
 
     @Override
+    public boolean runsBetweenRequests() {
+        return true;
+    }
+
+    @Override
     public boolean hasCommandLine() {
         return true;
     }

@@ -67,6 +67,11 @@ final class LambdaArtifact implements Artifact {
     }
 
     @Override
+    public boolean runsBetweenRequests() {
+        return false;
+    }
+
+    @Override
     public boolean hasCommandLine() {
         return false;
     }

@@ -3,10 +3,8 @@ package org.boxoffice.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.boxoffice.testing.WebhookReceiver;
 import org.boxoffice.testing.WebhookReceiver.Received;
 import org.junit.jupiter.api.Test;
@@ -52,20 +50,5 @@ class WebhooksAcceptanceIT extends AcceptanceTest {
             organizer.get("/webhooks/" + webhookId + "/deliveries").statusCode(200)
                     .body("[0].state", equalTo("delivered")).body("[0].attempts", equalTo(2));
         }
-    }
-
-    /** Sends the schedule event every 2 s (retries wait 5 s) until {@code count} deliveries match; 60 s at most. */
-    private static List<Received> awaitDeliveries(WebhookReceiver receiver, Predicate<Received> which, int count)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Received> matching = receiver.received(which);
-            if (matching.size() >= count) {
-                return matching;
-            }
-            runScheduled();
-            Thread.sleep(2_000);
-        }
-        return receiver.await(which, count, Duration.ofSeconds(1));
     }
 }

@@ -9,18 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.boxoffice.domain.Delivery;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Notification;
@@ -32,6 +25,7 @@ import org.boxoffice.notify.HttpCourier;
 import org.boxoffice.notify.KnativeSink;
 import org.boxoffice.service.BoxOfficeConfig;
 import org.boxoffice.service.Deliveries;
+import org.boxoffice.testing.DrippingReceiver;
 import org.boxoffice.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +41,7 @@ class SlowReceiverDeliveriesTest {
     private static final int CHANGES = 10;
 
     private final WebhookReceiver healthy = new WebhookReceiver();
-    private final Dripping dripping = new Dripping();
+    private final DrippingReceiver dripping = new DrippingReceiver();
     private final Vertx vertx = Vertx.vertx();
     private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final InMemoryWebhookStore store = new InMemoryWebhookStore(outbox);
@@ -63,7 +57,7 @@ class SlowReceiverDeliveriesTest {
     @Test
     void aDrippingReceiverCostsOnlyItsOwnDeliveries() throws Exception {
         Instant now = Instant.now();
-        Webhook slow = subscribe(dripping.url(), now);
+        Webhook slow = subscribe(dripping.url("/dripping"), now);
         subscribe(healthy.url("/healthy"), now);
         for (int i = 0; i < CHANGES; i++) {
             outbox.add(Notification.restore(NotificationId.random(), NotificationType.BOOKING_CONFIRMED,
@@ -77,7 +71,7 @@ class SlowReceiverDeliveriesTest {
         healthy.await(r -> true, CHANGES, TIMEOUT.minusSeconds(1));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the healthy receiver did not wait")
                 .isLessThan(TIMEOUT);
-        assertThat(dripping.connections.get()).isBetween(1, 2);
+        assertThat(dripping.connections()).isBetween(1, 2);
         // Each attempt to the dripping receiver ends at its deadline, as a failure to retry.
         long deadline = System.nanoTime() + TIMEOUT.multipliedBy(3).toNanos();
         List<Delivery> slowOnes = List.of();
@@ -92,13 +86,13 @@ class SlowReceiverDeliveriesTest {
             assertThat(d.state()).isEqualTo(Delivery.State.PENDING);
             assertThat(d.lastStatus()).as("no answer in time").isNull();
         });
-        assertThat(dripping.connections.get()).as("at most two attempts at a time to one webhook").isBetween(1, 4);
+        assertThat(dripping.connections()).as("at most two attempts at a time to one webhook").isBetween(1, 4);
     }
 
     @Test
     void aScheduledRunEndsWithinTheDeadlineOfItsAttempts() {
         Instant now = Instant.now();
-        subscribe(dripping.url(), now);
+        subscribe(dripping.url("/dripping"), now);
         outbox.add(Notification.restore(NotificationId.random(), NotificationType.BOOKING_CONFIRMED,
                 EventId.random(), "olga", "bookings/" + java.util.UUID.randomUUID(), now, "{}"));
         deliveries = deliveries();
@@ -127,58 +121,5 @@ class SlowReceiverDeliveriesTest {
         Clock clock = Clock.systemUTC();
         KnativeSink sink = new KnativeSink(Optional.empty(), Optional.empty(), new ObjectMapper(), store, clock);
         return new Deliveries(store, new HttpCourier(config, sink, vertx), clock, config, new SimpleMeterRegistry());
-    }
-
-    /** Answers 200 with a body it sends one byte a second. */
-    private static final class Dripping implements AutoCloseable {
-        final AtomicInteger connections = new AtomicInteger();
-        private final ServerSocket server;
-
-        Dripping() {
-            try {
-                server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            Thread accepting = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket socket = server.accept();
-                        connections.incrementAndGet();
-                        Thread drip = new Thread(() -> drip(socket));
-                        drip.setDaemon(true);
-                        drip.start();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-            accepting.setDaemon(true);
-            accepting.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getLocalPort() + "/dripping";
-        }
-
-        private static void drip(Socket socket) {
-            try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
-                in.read(new byte[8192]);
-                out.write(("HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                while (true) {
-                    out.write('x');
-                    out.flush();
-                    Thread.sleep(1000);
-                }
-            } catch (IOException | InterruptedException gone) {
-                // the courier hung up
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-        }
     }
 }
