@@ -21,7 +21,7 @@ import java.util.Optional;
  *   <li>A cancelled event takes nothing new: every booking stored before its cancellation is refunded
  *       in full, and none is stored after.</li>
  *   <li>A change that takes effect writes its notification in the same atomic step; a refused one
- *       writes none ({@link #notifications}).</li>
+ *       writes none. Each is kept at least until {@link WebhookStore#fanOut} hands it out.</li>
  *   <li>Freed seats go to the waiting list first come, first served ({@link WaitingList}): seats freed by a
  *       cancellation or a release are offered in the same atomic step that frees them, seats freed by an
  *       expiry by the next {@link #offerFreedSeats}; an offer places its hold, marks its entry offered and
@@ -57,11 +57,6 @@ public interface TicketStore {
      */
     void addEvent(Event event, int maxPerOrganizer);
 
-    /** Keeps the event, with no bound on its organizer's events. */
-    default void addEvent(Event event) {
-        addEvent(event, Integer.MAX_VALUE);
-    }
-
     /** Refuses one more event to an organizer who has {@code already} to come, if that passes {@code limit}. */
     static void checkEventQuota(int limit, long already) {
         QuotaExceededException.check("events to come per organizer", "boxoffice.max-events-per-organizer", limit,
@@ -85,11 +80,6 @@ public interface TicketStore {
      * @throws UnknownIdException if the booking's event is not in this store
      */
     void addBooking(Booking booking, int maxSeatsPerCustomer);
-
-    /** Stores the booking with no bound on its customer's seats ({@link #addBooking(Booking, int)}). */
-    default void addBooking(Booking booking) {
-        addBooking(booking, Integer.MAX_VALUE);
-    }
 
     Optional<Booking> findBooking(BookingId id);
 
@@ -172,14 +162,6 @@ public interface TicketStore {
     default Booking confirmHold(HoldId id, BookingId bookingId, Instant now) {
         return confirmHold(id, bookingId, null, now);
     }
-
-    /**
-     * The notifications of the event's changes that the store still keeps, oldest first: each change writes
-     * its own in the same atomic step, so a change that took effect has its notification and a refused one
-     * has none. Every one is kept at least until it is handed out to the webhooks ({@link WebhookStore#fanOut});
-     * the in-memory store forgets it then, PostgreSQL after {@code boxoffice.webhooks.retention}.
-     */
-    List<Notification> notifications(EventId id);
 
     /** The event's seat counts at {@code now}, consistent with one another; empty for an unknown event. */
     Optional<SeatCounts> seatCounts(EventId id, Instant now);

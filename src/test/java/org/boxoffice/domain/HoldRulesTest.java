@@ -2,6 +2,7 @@ package org.boxoffice.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.boxoffice.testing.Unbounded.NO_BOUND;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,12 +14,12 @@ class HoldRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private static final Duration TTL = Duration.ofMinutes(10);
-    private static final BookingLimits LIMITS = new BookingLimits(1000, 50);
+    private static final BookingLimits LIMITS = new BookingLimits(1000, 50, NO_BOUND, NO_BOUND);
     private static final Event EVENT = new Event(EventId.random(), "Concert", "Hall", NOW.plus(Duration.ofDays(30)),
             100, NOW, "olga");
 
     private static HoldRequest request(SeatChoice choice, int maxHeldSeatsPerCustomer) {
-        return new HoldRequest(HoldId.random(), EVENT, "alice", choice, TTL, maxHeldSeatsPerCustomer);
+        return new HoldRequest(HoldId.random(), EVENT, "alice", choice, TTL, maxHeldSeatsPerCustomer, NO_BOUND);
     }
 
     private static SeatChoice.Explicit explicit(Integer... seats) {

@@ -2,6 +2,7 @@ package org.boxoffice.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.boxoffice.testing.Unbounded.NO_BOUND;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class SeatMapTest {
 
-    private static final BookingLimits LIMITS = new BookingLimits(1_000_000, 50);
+    private static final BookingLimits LIMITS = new BookingLimits(1_000_000, 50, NO_BOUND, NO_BOUND);
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
     private static final Duration TTL = Duration.ofMinutes(10);
     private static final Instant IN_10_MIN = T0.plus(TTL);

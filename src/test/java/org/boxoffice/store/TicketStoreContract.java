@@ -2,6 +2,7 @@ package org.boxoffice.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.boxoffice.testing.Unbounded.NO_BOUND;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,9 +14,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,13 +79,19 @@ public abstract class TicketStoreContract {
 
     protected static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private static final Duration TTL = Duration.ofMinutes(10);
-    private static final BookingLimits LIMITS = new BookingLimits(100_000, 50);
+    private static final BookingLimits LIMITS = new BookingLimits(100_000, 50, NO_BOUND, NO_BOUND);
     private static final String CUSTOMER = "alice";
 
     private TicketStore store;
 
     /** A store holding nothing from earlier tests (or at least nothing these tests can see). */
     protected abstract TicketStore newStore();
+
+    /**
+     * The notifications the store made with the event's changes, oldest first, read from where it keeps
+     * them (the outbox) before anything hands them out.
+     */
+    protected abstract List<Notification> notifications(EventId id);
 
     @BeforeEach
     void freshStore() {
@@ -97,7 +104,7 @@ public abstract class TicketStoreContract {
 
     private Event addEvent(int totalSeats, String venue, Instant startsAt) {
         Event event = new Event(EventId.random(), "Contract Concert", venue, startsAt, totalSeats, NOW, "organizer");
-        store.addEvent(event);
+        store.addEvent(event, NO_BOUND);
         return event;
     }
 
@@ -110,7 +117,7 @@ public abstract class TicketStoreContract {
     }
 
     private Hold hold(Event event, Instant at, Integer... seats) {
-        return store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.Explicit(seats(event, seats)), TTL, 50), at);
+        return store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.Explicit(seats(event, seats)), TTL, 50, NO_BOUND), at);
     }
 
     private SeatCounts counts(Event event, Instant at) {
@@ -124,13 +131,13 @@ public abstract class TicketStoreContract {
                 new Layout.Section("Balcony", "B", List.of(new Layout.Row("A", 8))));
         Event event = Event.schedule(EventId.random(), "organizer",
                 new Event.Plan("Venue Concert", "Opera", NOW.plus(Duration.ofDays(30)), null, layout, null, null), LIMITS, NOW);
-        store.addEvent(event);
+        store.addEvent(event, NO_BOUND);
         return event;
     }
 
     private Hold holdBest(Event event, int quantity, SeatScope scope, Instant at) {
         return store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.BestOf(quantity, scope),
-                TTL, 50), at);
+                TTL, 50, NO_BOUND), at);
     }
 
     // --- events and direct bookings ---
@@ -162,7 +169,7 @@ public abstract class TicketStoreContract {
         Event event = addEvent(10);
         Booking booking = booking(event, 2, 3);
 
-        store.addBooking(booking);
+        store.addBooking(booking, NO_BOUND);
 
         assertThat(store.findBooking(booking.id())).contains(booking);
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 2, 0, 8));
@@ -173,10 +180,10 @@ public abstract class TicketStoreContract {
     @Test
     void bookingAnAlreadyBookedSeatIsRejectedAndChangesNothing() {
         Event event = addEvent(10);
-        store.addBooking(booking(event, 5));
+        store.addBooking(booking(event, 5), NO_BOUND);
         Booking overlapping = booking(event, 4, 5, 6);
 
-        assertThatThrownBy(() -> store.addBooking(overlapping))
+        assertThatThrownBy(() -> store.addBooking(overlapping, NO_BOUND))
                 .isInstanceOfSatisfying(SeatsUnavailableException.class,
                         e -> assertThat(e.unavailableSeats()).containsExactly(5));
 
@@ -188,7 +195,7 @@ public abstract class TicketStoreContract {
     void bookingForAnUnknownEventIsRejected() {
         Event unstored = new Event(EventId.random(), "n", "v", NOW.plusSeconds(60), 10, NOW, "organizer");
 
-        assertThatThrownBy(() -> store.addBooking(booking(unstored, 1))).isInstanceOf(UnknownIdException.class);
+        assertThatThrownBy(() -> store.addBooking(booking(unstored, 1), NO_BOUND)).isInstanceOf(UnknownIdException.class);
         assertThat(store.findEvent(unstored.id())).isEmpty();
     }
 
@@ -197,8 +204,8 @@ public abstract class TicketStoreContract {
         Event first = addEvent(10);
         Event second = addEvent(10);
 
-        store.addBooking(booking(first, 1, 2));
-        store.addBooking(booking(second, 1, 2));
+        store.addBooking(booking(first, 1, 2), NO_BOUND);
+        store.addBooking(booking(second, 1, 2), NO_BOUND);
 
         assertThat(counts(first, NOW).bookedSeats()).isEqualTo(2);
         assertThat(counts(second, NOW).bookedSeats()).isEqualTo(2);
@@ -221,7 +228,7 @@ public abstract class TicketStoreContract {
         assertThat(hold.status()).isEqualTo(HoldStatus.HELD);
         assertThat(hold.expiresAt()).isEqualTo(NOW.plus(TTL));
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 0, 2, 8));
-        assertThatThrownBy(() -> store.addBooking(booking(event, 3, 4))).isInstanceOf(SeatsUnavailableException.class);
+        assertThatThrownBy(() -> store.addBooking(booking(event, 3, 4), NO_BOUND)).isInstanceOf(SeatsUnavailableException.class);
         assertThatThrownBy(() -> hold(event, NOW, 1, 2)).isInstanceOf(SeatsUnavailableException.class);
     }
 
@@ -243,9 +250,9 @@ public abstract class TicketStoreContract {
     @Test
     void aHoldOfAQuantityGetsTheBestSeatsAvailable() {
         Event event = addEvent(10);
-        store.addBooking(booking(event, 1, 2, 4));
+        store.addBooking(booking(event, 1, 2, 4), NO_BOUND);
 
-        Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.BestOf(3), TTL, 50), NOW);
+        Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.BestOf(3), TTL, 50, NO_BOUND), NOW);
 
         assertThat(hold.seats().seats()).containsExactly(5, 6, 7);
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 3, 3, 4));
@@ -254,9 +261,9 @@ public abstract class TicketStoreContract {
     @Test
     void aHoldOfMoreSeatsThanAreFreeIsRefusedWithTheNumberFree() {
         Event event = addEvent(5);
-        store.addBooking(booking(event, 1, 2, 3));
+        store.addBooking(booking(event, 1, 2, 3), NO_BOUND);
 
-        assertThatThrownBy(() -> store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.BestOf(3), TTL, 50), NOW))
+        assertThatThrownBy(() -> store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.BestOf(3), TTL, 50, NO_BOUND), NOW))
                 .isInstanceOfSatisfying(NotEnoughSeatsException.class, e -> assertThat(e.available()).isEqualTo(2));
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(5, 3, 0, 2));
     }
@@ -324,7 +331,7 @@ public abstract class TicketStoreContract {
         assertThat(released.status()).isEqualTo(HoldStatus.RELEASED);
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 0, 0, 10));
         assertThat(store.releaseHold(hold.id(), NOW)).isEqualTo(released);
-        store.addBooking(booking(event, 2, 3));
+        store.addBooking(booking(event, 2, 3), NO_BOUND);
     }
 
     @Test
@@ -375,16 +382,16 @@ public abstract class TicketStoreContract {
     void aCustomerCannotHoldMoreSeatsOfAnEventThanTheLimit() {
         Event event = addEvent(20);
         store.placeHold(new HoldRequest(HoldId.random(), event, "bob", new SeatChoice.Explicit(seats(event, 1, 2, 3)),
-                TTL, 4), NOW);
+                TTL, 4, NO_BOUND), NOW);
 
         assertThatThrownBy(() -> store.placeHold(new HoldRequest(HoldId.random(), event, "bob",
-                new SeatChoice.BestOf(2), TTL, 4), NOW))
+                new SeatChoice.BestOf(2), TTL, 4, NO_BOUND), NOW))
                 .isInstanceOfSatisfying(HoldLimitExceededException.class,
                         e -> assertThat(e.alreadyHeld()).isEqualTo(3));
         Hold other = store.placeHold(new HoldRequest(HoldId.random(), event, "carol", new SeatChoice.BestOf(4), TTL,
-                4), NOW);
+                4, NO_BOUND), NOW);
         assertThat(other.customer()).isEqualTo("carol");
-        assertThat(store.placeHold(new HoldRequest(HoldId.random(), event, "bob", new SeatChoice.BestOf(4), TTL, 4),
+        assertThat(store.placeHold(new HoldRequest(HoldId.random(), event, "bob", new SeatChoice.BestOf(4), TTL, 4, NO_BOUND),
                 NOW.plus(TTL)).seats().size()).as("expired holds no longer count").isEqualTo(4);
         assertThat(counts(event, NOW.plus(TTL))).isEqualTo(new SeatCounts(20, 0, 4, 16));
     }
@@ -483,7 +490,7 @@ public abstract class TicketStoreContract {
         Event event = addEvent(10);
         Hold hold = hold(event, NOW, 1);
         Booking booking = booking(event, 2);
-        store.addBooking(booking);
+        store.addBooking(booking, NO_BOUND);
 
         assertThat(store.findEvent(event.id()).orElseThrow().organizer()).isEqualTo("organizer");
         assertThat(store.findHold(hold.id()).orElseThrow().customer()).isEqualTo(CUSTOMER);
@@ -496,8 +503,8 @@ public abstract class TicketStoreContract {
         Event event = addEvent(10);
         Booking mine = booking(event, 1);
         Booking theirs = Booking.confirmed(BookingId.random(), event, "mallory", seats(event, 2), NOW);
-        store.addBooking(mine);
-        store.addBooking(theirs);
+        store.addBooking(mine, NO_BOUND);
+        store.addBooking(theirs, NO_BOUND);
         PageRequest all = new PageRequest(100, Optional.empty());
 
         assertThat(store.listBookings(all, Optional.of(CUSTOMER)).items()).containsExactly(mine);
@@ -511,7 +518,7 @@ public abstract class TicketStoreContract {
     void cancellingABookingFreesItsSeatsAndKeepsItReadable() {
         Event event = addEvent(10);
         Booking booking = booking(event, 4, 5);
-        store.addBooking(booking);
+        store.addBooking(booking, NO_BOUND);
 
         Booking cancelled = store.cancelBooking(booking.id(), NOW.plusSeconds(1));
 
@@ -519,16 +526,16 @@ public abstract class TicketStoreContract {
         assertThat(cancelled.cancelledAt()).isEqualTo(NOW.plusSeconds(1));
         assertThat(store.findBooking(booking.id())).contains(cancelled);
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 0, 0, 10));
-        store.addBooking(booking(event, 4, 5));
+        store.addBooking(booking(event, 4, 5), NO_BOUND);
     }
 
     @Test
     void cancellingTwiceAnswersTheSameAndFreesNothingMore() {
         Event event = addEvent(10);
         Booking booking = booking(event, 4);
-        store.addBooking(booking);
+        store.addBooking(booking, NO_BOUND);
         Booking first = store.cancelBooking(booking.id(), NOW);
-        store.addBooking(booking(event, 4));
+        store.addBooking(booking(event, 4), NO_BOUND);
 
         Booking second = store.cancelBooking(booking.id(), NOW.plusSeconds(9));
 
@@ -611,7 +618,7 @@ public abstract class TicketStoreContract {
         for (int seat = 1; seat <= 5; seat++) {
             Booking booking = Booking.confirmed(BookingId.random(), event, CUSTOMER, seats(event, seat),
                     NOW.plusSeconds(seat));
-            store.addBooking(booking);
+            store.addBooking(booking, NO_BOUND);
             added.add(booking);
         }
 
@@ -633,7 +640,7 @@ public abstract class TicketStoreContract {
         List<Booking> added = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             Booking booking = Booking.confirmed(ids.get(i), event, CUSTOMER, seats(event, i + 1), NOW);
-            store.addBooking(booking);
+            store.addBooking(booking, NO_BOUND);
             added.add(booking);
         }
         List<Booking> expected = added.stream().sorted((a, b) -> Cursor.of(a).compareTo(Cursor.of(b))).toList();
@@ -666,7 +673,7 @@ public abstract class TicketStoreContract {
     @Test
     void aBestAvailableHoldOnAVenueTakesOneRowSideBySideNearestItsMiddle() {
         Event event = addVenue();
-        store.addBooking(booking(event, 4, 5, 6, 7));
+        store.addBooking(booking(event, 4, 5, 6, 7), NO_BOUND);
 
         // Row A's free seats 1-3 and 8-10 are three each: row B has four together, nearest its middle.
         Hold hold = holdBest(event, 4, SeatScope.ANYWHERE, NOW);
@@ -679,7 +686,7 @@ public abstract class TicketStoreContract {
     @Test
     void aVenuesSeatPlanShowsEachRowsFreeAndHeldSeats() {
         Event event = addVenue();
-        store.addBooking(booking(event, 1, 2));
+        store.addBooking(booking(event, 1, 2), NO_BOUND);
         hold(event, NOW, 12, 13);
 
         SeatPlan plan = store.seatPlan(event.id(), NOW).orElseThrow();
@@ -699,7 +706,7 @@ public abstract class TicketStoreContract {
     @Test
     void anEventWithoutALayoutIsOneRowInItsSeatPlan() {
         Event event = addEvent(10);
-        store.addBooking(booking(event, 5));
+        store.addBooking(booking(event, 5), NO_BOUND);
 
         SeatPlan plan = store.seatPlan(event.id(), NOW).orElseThrow();
 
@@ -720,7 +727,7 @@ public abstract class TicketStoreContract {
         Concurrently.run(9, thread -> {
             for (int i = 0; i < 3; i++) {
                 Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, "customer-" + thread,
-                        new SeatChoice.BestOf(1), TTL, 50), NOW);
+                        new SeatChoice.BestOf(1), TTL, 50, NO_BOUND), NOW);
                 held.put(hold.id(), hold);
             }
         });
@@ -742,13 +749,13 @@ public abstract class TicketStoreContract {
         Event event = Event.schedule(EventId.random(), "organizer", new Event.Plan("Priced Concert", "Opera",
                 NOW.plus(Duration.ofDays(30)), null, layout, new Event.PricingPlan("EUR", 4500L,
                         Map.of("A", 12000L, "B", 6000L)), null), LIMITS, NOW);
-        store.addEvent(event);
+        store.addEvent(event, NO_BOUND);
         return event;
     }
 
     private Booking pricedBooking(Event event, Integer... seats) {
         Booking booking = Booking.confirmed(BookingId.random(), event, CUSTOMER, seats(event, seats), NOW);
-        store.addBooking(booking);
+        store.addBooking(booking, NO_BOUND);
         return booking;
     }
 
@@ -757,7 +764,7 @@ public abstract class TicketStoreContract {
         Event event = addPricedVenue();
         Booking booking = pricedBooking(event, 1, 21);
         Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER,
-                new SeatChoice.Explicit(seats(event, 22, 23)), TTL, 50), NOW);
+                new SeatChoice.Explicit(seats(event, 22, 23)), TTL, 50, NO_BOUND), NOW);
         Booking confirmed = store.confirmHold(hold.id(), BookingId.random(), "pay-7", NOW.plusSeconds(1));
 
         assertThat(store.findBooking(booking.id()).orElseThrow().prices().amounts()).containsExactly(12000, 6000);
@@ -794,7 +801,7 @@ public abstract class TicketStoreContract {
         Event event = Event.schedule(EventId.random(), "organizer", new Event.Plan("Strict", "Hall",
                 NOW.plus(Duration.ofDays(30)), 10, null, new Event.PricingPlan("EUR", 1000L, Map.of()),
                 List.of()), LIMITS, NOW);
-        store.addEvent(event);
+        store.addEvent(event, NO_BOUND);
         Booking booking = pricedBooking(event, 1, 2);
         Hold held = hold(event, NOW, 5);
         assertThat(store.cancelBooking(pricedBooking(event, 3).id(), Optional.empty(), NOW).refund().percent())
@@ -812,7 +819,7 @@ public abstract class TicketStoreContract {
         });
         assertThat(store.findHold(held.id()).orElseThrow().statusAt(NOW.plusSeconds(2))).isEqualTo(HoldStatus.RELEASED);
         assertThat(counts(event, NOW.plusSeconds(2))).isEqualTo(SeatCounts.of(10, 0, 0));
-        assertThatThrownBy(() -> store.addBooking(booking(event, 7))).isInstanceOf(EventCancelledException.class);
+        assertThatThrownBy(() -> store.addBooking(booking(event, 7), NO_BOUND)).isInstanceOf(EventCancelledException.class);
         assertThatThrownBy(() -> hold(event, NOW.plusSeconds(2), 8)).isInstanceOf(EventCancelledException.class);
         assertThat(store.cancelEvent(event.id(), NOW.plusSeconds(3))).isEqualTo(cancelled);
         assertThatThrownBy(() -> store.cancelEvent(EventId.random(), NOW)).isInstanceOf(UnknownIdException.class);
@@ -865,7 +872,7 @@ public abstract class TicketStoreContract {
                 try {
                     Booking booking = Booking.confirmed(BookingId.random(), event, CUSTOMER,
                             randomSeats(event, random), NOW);
-                    store.addBooking(booking);
+                    store.addBooking(booking, NO_BOUND);
                     made.put(booking.id(), booking);
                 } catch (SeatsUnavailableException taken) {
                     // another thread has the seat
@@ -924,7 +931,7 @@ public abstract class TicketStoreContract {
         Event event = Event.schedule(EventId.random(), "organizer", new Event.Plan("Doomed", "Hall",
                 NOW.plus(Duration.ofDays(30)), 2_000, null, new Event.PricingPlan("EUR", 1000L, Map.of()), null),
                 LIMITS, NOW);
-        store.addEvent(event);
+        store.addEvent(event, NO_BOUND);
         AtomicInteger refused = new AtomicInteger();
         Map<BookingId, Booking> stored = new ConcurrentHashMap<>();
         AtomicBoolean cancelled = new AtomicBoolean();
@@ -950,7 +957,7 @@ public abstract class TicketStoreContract {
                 boolean afterCancellation = cancelled.get();
                 Booking booking = Booking.confirmed(BookingId.random(), event, CUSTOMER, seats(event, seat), NOW);
                 try {
-                    store.addBooking(booking);
+                    store.addBooking(booking, NO_BOUND);
                     assertThat(afterCancellation).as("a booking stored after the cancellation returned").isFalse();
                     stored.put(booking.id(), booking);
                 } catch (EventCancelledException refusal) {
@@ -986,7 +993,7 @@ public abstract class TicketStoreContract {
         assertThat(store.sweepExpiredHolds(NOW.plus(TTL))).isEqualTo(1);
         store.cancelEvent(event.id(), NOW.plus(TTL));
 
-        List<Notification> notifications = store.notifications(event.id());
+        List<Notification> notifications = notifications(event.id());
 
         assertThat(notifications).extracting(n -> n.type().wireName() + " " + n.subject()).containsExactly(
                 "event.created events/" + event.id(),
@@ -1024,11 +1031,11 @@ public abstract class TicketStoreContract {
     void aRefusedChangeWritesNoNotification() {
         Event event = addEvent(10);
         Hold held = hold(event, NOW, 1);
-        store.addBooking(booking(event, 2));
-        int before = store.notifications(event.id()).size();
+        store.addBooking(booking(event, 2), NO_BOUND);
+        int before = notifications(event.id()).size();
 
         assertThatThrownBy(() -> hold(event, NOW, 1)).isInstanceOf(SeatsUnavailableException.class);
-        assertThatThrownBy(() -> store.addBooking(booking(event, 2, 3))).isInstanceOf(SeatsUnavailableException.class);
+        assertThatThrownBy(() -> store.addBooking(booking(event, 2, 3), NO_BOUND)).isInstanceOf(SeatsUnavailableException.class);
         assertThatThrownBy(() -> holdBest(event, 11, SeatScope.ANYWHERE, NOW)).isInstanceOf(NotEnoughSeatsException.class);
         store.releaseHold(held.id(), NOW);
         store.releaseHold(held.id(), NOW);
@@ -1039,11 +1046,11 @@ public abstract class TicketStoreContract {
                 .isInstanceOf(HoldNotActiveException.class);
         store.releaseHold(expired.id(), NOW.plus(TTL));
 
-        assertThat(store.notifications(event.id())).extracting(n -> n.type().wireName())
+        assertThat(notifications(event.id())).extracting(n -> n.type().wireName())
                 .hasSize(before + 2).endsWith("hold.released", "hold.placed");
         assertThat(store.sweepExpiredHolds(NOW.plus(TTL))).isEqualTo(1);
         assertThat(store.sweepExpiredHolds(NOW.plus(TTL).plusSeconds(1))).isZero();
-        assertThat(store.notifications(event.id())).extracting(n -> n.type().wireName())
+        assertThat(notifications(event.id())).extracting(n -> n.type().wireName())
                 .hasSize(before + 3).last().isEqualTo("hold.expired");
     }
 
@@ -1065,7 +1072,7 @@ public abstract class TicketStoreContract {
                 Booking attempt = Booking.confirmed(BookingId.random(), event, CUSTOMER, randomSeats(event, random),
                         NOW);
                 try {
-                    store.addBooking(attempt);
+                    store.addBooking(attempt, NO_BOUND);
                     succeeded.put(attempt.id(), attempt);
                 } catch (SeatsUnavailableException e) {
                     refusals.incrementAndGet();
@@ -1201,7 +1208,7 @@ public abstract class TicketStoreContract {
                 }
             });
         }
-        assertThat(store.notifications(event.id())).extracting(n -> n.type().wireName() + " " + n.subject())
+        assertThat(notifications(event.id())).extracting(n -> n.type().wireName() + " " + n.subject())
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -1212,7 +1219,7 @@ public abstract class TicketStoreContract {
         List<Booking> bookings = new ArrayList<>();
         for (int seat = 1; seat <= event.totalSeats(); seat++) {
             Booking booking = Booking.confirmed(BookingId.random(), event, "buyer-" + seat, seats(event, seat), NOW);
-            store.addBooking(booking);
+            store.addBooking(booking, NO_BOUND);
             bookings.add(booking);
         }
         return bookings;
@@ -1228,7 +1235,7 @@ public abstract class TicketStoreContract {
     }
 
     private List<String> waitlistNotices(Event event) {
-        return store.notifications(event.id()).stream()
+        return notifications(event.id()).stream()
                 .filter(n -> n.type() == NotificationType.WAITLIST_OFFERED)
                 .map(Notification::subject).toList();
     }
@@ -1236,7 +1243,7 @@ public abstract class TicketStoreContract {
     @Test
     void joiningWhileEnoughSeatsAreFreeIsRefusedWithTheNumberFreeAndChangesNothing() {
         Event event = addEvent(5);
-        store.addBooking(booking(event, 1, 2, 3));
+        store.addBooking(booking(event, 1, 2, 3), NO_BOUND);
 
         assertThatThrownBy(() -> join(event, "wendy", 2, NOW.plusMillis(1)))
                 .isInstanceOfSatisfying(SeatsAvailableException.class, e -> assertThat(e.available()).isEqualTo(2));
@@ -1309,7 +1316,7 @@ public abstract class TicketStoreContract {
         List<Booking> bookings = new ArrayList<>();
         for (int seat = 1; seat <= 4; seat++) {
             bookings.add(booking(event, seat));
-            store.addBooking(bookings.get(bookings.size() - 1));
+            store.addBooking(bookings.get(bookings.size() - 1), NO_BOUND);
         }
         hold(event, NOW, 5, 6);
         WaitlistEntry waiting = join(event, "wendy", 2, NOW.plusMillis(7));
@@ -1383,7 +1390,7 @@ public abstract class TicketStoreContract {
     @Test
     void seatsAnExpiredHoldFreedAreOfferedByTheSweep() {
         Event event = addEvent(3);
-        store.addBooking(booking(event, 1, 2));
+        store.addBooking(booking(event, 1, 2), NO_BOUND);
         Hold held = hold(event, NOW, 3);
         WaitlistEntry waiting = join(event, "wendy", 1, NOW.plusMillis(13));
 
@@ -1464,7 +1471,7 @@ public abstract class TicketStoreContract {
                 for (int seat = 1; seat <= 25; seat++) {
                     try {
                         Booking snipe = Booking.confirmed(BookingId.random(), event, "sniper", seats(event, seat), at);
-                        store.addBooking(snipe);
+                        store.addBooking(snipe, NO_BOUND);
                         sniped.add(snipe.id());
                     } catch (SeatsUnavailableException taken) {
                         // the offer or the original booking has it
@@ -1504,7 +1511,7 @@ public abstract class TicketStoreContract {
     void aTicketIsCheckedInOncePerEntryAndMayGoOutAndInAgain() {
         Event event = addEvent(10);
         Booking booking = booking(event, 4, 5);
-        store.addBooking(booking);
+        store.addBooking(booking, NO_BOUND);
         Ticket ticket = Ticket.of(booking, 5);
 
         CheckIn in = store.checkIn(ticket, CheckIn.Direction.ENTRY, "North", NOW);
@@ -1522,7 +1529,7 @@ public abstract class TicketStoreContract {
         assertThatThrownBy(() -> store.checkIn(Ticket.of(booking, 4), CheckIn.Direction.EXIT, "South", NOW))
                 .isInstanceOf(NotCheckedInException.class);
         assertThat(store.checkIn(ticket, CheckIn.Direction.ENTRY, "East", NOW.plusSeconds(4)).gate()).isEqualTo("East");
-        assertThat(store.notifications(event.id())).filteredOn(n -> n.type() == NotificationType.TICKET_CHECKED_IN)
+        assertThat(notifications(event.id())).filteredOn(n -> n.type() == NotificationType.TICKET_CHECKED_IN)
                 .extracting(Notification::subject).containsExactly("tickets/" + ticket.id(), "tickets/" + ticket.id());
     }
 
@@ -1530,7 +1537,7 @@ public abstract class TicketStoreContract {
     void theTicketOfACancelledSeatAdmitsNobody() {
         Event event = addEvent(10);
         Booking booking = booking(event, 1, 2);
-        store.addBooking(booking);
+        store.addBooking(booking, NO_BOUND);
         store.cancelBooking(booking.id(), Optional.of(seats(event, 2)), NOW);
 
         assertThatThrownBy(() -> store.checkIn(Ticket.of(booking, 2), CheckIn.Direction.ENTRY, "North", NOW))
@@ -1550,7 +1557,7 @@ public abstract class TicketStoreContract {
     void theSalesReportCountsTheTicketsInside() {
         Event event = addVenue();
         Booking booking = booking(event, 1, 2, 21);
-        store.addBooking(booking);
+        store.addBooking(booking, NO_BOUND);
         store.checkIn(Ticket.of(booking, 1), CheckIn.Direction.ENTRY, "North", NOW);
         store.checkIn(Ticket.of(booking, 21), CheckIn.Direction.ENTRY, "North", NOW);
         store.checkIn(Ticket.of(booking, 2), CheckIn.Direction.ENTRY, "North", NOW);
@@ -1566,7 +1573,7 @@ public abstract class TicketStoreContract {
     void concurrentScansOfOneTicketLetItInOnce() throws Exception {
         Event event = addEvent(10);
         Booking booking = booking(event, 7);
-        store.addBooking(booking);
+        store.addBooking(booking, NO_BOUND);
         Ticket ticket = Ticket.of(booking, 7);
         Set<String> admittedAt = ConcurrentHashMap.newKeySet();
         Set<String> refusedWith = ConcurrentHashMap.newKeySet();
@@ -1581,7 +1588,7 @@ public abstract class TicketStoreContract {
 
         assertThat(admittedAt).hasSize(1);
         assertThat(refusedWith).as("every other scan names the first one's gate").isSubsetOf(admittedAt);
-        assertThat(store.notifications(event.id())).filteredOn(n -> n.type() == NotificationType.TICKET_CHECKED_IN)
+        assertThat(notifications(event.id())).filteredOn(n -> n.type() == NotificationType.TICKET_CHECKED_IN)
                 .hasSize(1);
     }
 
@@ -1611,7 +1618,7 @@ public abstract class TicketStoreContract {
                     case 0 -> {
                         Booking booking = Booking.confirmed(BookingId.random(), event, name, randomSeats(event, random),
                                 now);
-                        store.addBooking(booking);
+                        store.addBooking(booking, NO_BOUND);
                         bookings.put(booking.id(), false);
                     }
                     case 1 -> place(event, new SeatChoice.Explicit(randomSeats(event, random)), now);
@@ -1632,7 +1639,7 @@ public abstract class TicketStoreContract {
         }
 
         private void place(Event event, SeatChoice choice, Instant now) {
-            Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, name, choice, Duration.ofSeconds(40), 50),
+            Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, name, choice, Duration.ofSeconds(40), 50, NO_BOUND),
                     now);
             holds.put(hold.id(), new OwnHold());
         }

@@ -578,9 +578,4 @@ public class PostgresTicketStore implements TicketStore {
             return expired.size();
         });
     }
-
-    @Override
-    public List<Notification> notifications(EventId id) {
-        return jdbc.autoCommit(c -> Rows.notifications(c, id));
-    }
 }

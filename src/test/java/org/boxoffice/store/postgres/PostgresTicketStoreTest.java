@@ -1,5 +1,8 @@
 package org.boxoffice.store.postgres;
 
+import java.util.List;
+import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.store.TicketStoreContract;
 import org.boxoffice.testing.StoreRules;
@@ -15,5 +18,10 @@ class PostgresTicketStoreTest extends TicketStoreContract {
         database.truncate();
         return new PostgresTicketStore(database.dataSource(), false, TestPayloads.json(),
                 StoreRules.waitingList());
+    }
+
+    @Override
+    protected List<Notification> notifications(EventId id) {
+        return OutboxRows.of(id);
     }
 }
