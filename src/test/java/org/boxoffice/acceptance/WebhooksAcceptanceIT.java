@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.boxoffice.testing.WebhookReceiver;
+import org.awaitility.Awaitility;
 import org.boxoffice.testing.WebhookReceiver.Received;
+import org.boxoffice.testing.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,17 +56,14 @@ class WebhooksAcceptanceIT extends AcceptanceTest {
     }
 
     /** Sends the schedule event every 2 s (retries wait 5 s) until {@code count} deliveries match; 60 s at most. */
-    private static List<Received> awaitDeliveries(WebhookReceiver receiver, Predicate<Received> which, int count)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Received> matching = receiver.received(which);
-            if (matching.size() >= count) {
-                return matching;
+    private static List<Received> awaitDeliveries(WebhookReceiver receiver, Predicate<Received> which, int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            if (receiver.received(which).size() >= count) {
+                return true;
             }
             runScheduled();
-            Thread.sleep(2_000);
-        }
-        return receiver.await(which, count, Duration.ofSeconds(1));
+            return false;
+        });
+        return receiver.received(which);
     }
 }

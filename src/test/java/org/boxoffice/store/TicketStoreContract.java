@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.boxoffice.domain.AlreadyCheckedInException;
 import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.BookingId;
@@ -940,9 +941,8 @@ public abstract class TicketStoreContract {
 
         Concurrently.run(bookers + 1, thread -> {
             if (thread == bookers) {
-                while (stored.size() < 20) {
-                    Thread.sleep(1);
-                }
+                Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(1))
+                        .until(() -> stored.size() >= 20);
                 cancelling.countDown();
                 store.cancelEvent(event.id(), NOW);
                 cancelled.set(true);
