@@ -100,11 +100,6 @@ public interface TicketStore {
      */
     Booking.Cancellation cancelBooking(BookingId id, Optional<SeatSelection> seats, Instant now);
 
-    /** Cancels the whole booking ({@link #cancelBooking(BookingId, Optional, Instant)}), as it now stands. */
-    default Booking cancelBooking(BookingId id, Instant now) {
-        return cancelBooking(id, Optional.empty(), now).booking();
-    }
-
     /**
      * Cancels the event: from then on it takes no holds, bookings or waiting customers
      * ({@link EventCancelledException}), its live holds are released, every confirmed booking is cancelled
@@ -157,11 +152,6 @@ public interface TicketStore {
      * @throws UnknownIdException if there is no such hold
      */
     Booking confirmHold(HoldId id, BookingId bookingId, String paymentReference, Instant now);
-
-    /** Confirms a hold with no payment reference. */
-    default Booking confirmHold(HoldId id, BookingId bookingId, Instant now) {
-        return confirmHold(id, bookingId, null, now);
-    }
 
     /** The event's seat counts at {@code now}, consistent with one another; empty for an unknown event. */
     Optional<SeatCounts> seatCounts(EventId id, Instant now);

@@ -52,6 +52,7 @@ import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
 import org.boxoffice.domain.QuotaExceededException;
 import org.boxoffice.domain.Refund;
+import org.boxoffice.domain.RefundPolicy;
 import org.boxoffice.domain.SalesReport;
 import org.boxoffice.domain.SeatChoice;
 import org.boxoffice.domain.SeatCounts;
@@ -104,7 +105,8 @@ public abstract class TicketStoreContract {
     }
 
     private Event addEvent(int totalSeats, String venue, Instant startsAt) {
-        Event event = new Event(EventId.random(), "Contract Concert", venue, startsAt, totalSeats, NOW, "organizer");
+        Event event = new Event(EventId.random(), "Contract Concert", venue, startsAt, totalSeats, NOW, "organizer",
+                null, null, RefundPolicy.DEFAULT, null);
         store.addEvent(event, NO_BOUND);
         return event;
     }
@@ -194,9 +196,11 @@ public abstract class TicketStoreContract {
 
     @Test
     void bookingForAnUnknownEventIsRejected() {
-        Event unstored = new Event(EventId.random(), "n", "v", NOW.plusSeconds(60), 10, NOW, "organizer");
+        Event unstored = new Event(EventId.random(), "n", "v", NOW.plusSeconds(60), 10, NOW, "organizer",
+                null, null, RefundPolicy.DEFAULT, null);
 
-        assertThatThrownBy(() -> store.addBooking(booking(unstored, 1), NO_BOUND)).isInstanceOf(UnknownIdException.class);
+        assertThatThrownBy(() -> store.addBooking(booking(unstored, 1), NO_BOUND))
+                .isInstanceOf(UnknownIdException.class);
         assertThat(store.findEvent(unstored.id())).isEmpty();
     }
 
@@ -229,7 +233,8 @@ public abstract class TicketStoreContract {
         assertThat(hold.status()).isEqualTo(HoldStatus.HELD);
         assertThat(hold.expiresAt()).isEqualTo(NOW.plus(TTL));
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 0, 2, 8));
-        assertThatThrownBy(() -> store.addBooking(booking(event, 3, 4), NO_BOUND)).isInstanceOf(SeatsUnavailableException.class);
+        assertThatThrownBy(() -> store.addBooking(booking(event, 3, 4), NO_BOUND))
+                .isInstanceOf(SeatsUnavailableException.class);
         assertThatThrownBy(() -> hold(event, NOW, 1, 2)).isInstanceOf(SeatsUnavailableException.class);
     }
 
@@ -275,7 +280,7 @@ public abstract class TicketStoreContract {
         Hold hold = hold(event, NOW, 2, 3);
         BookingId bookingId = BookingId.random();
 
-        Booking booking = store.confirmHold(hold.id(), bookingId, NOW.plusSeconds(5));
+        Booking booking = store.confirmHold(hold.id(), bookingId, null, NOW.plusSeconds(5));
 
         assertThat(booking.id()).isEqualTo(bookingId);
         assertThat(booking.seats()).isEqualTo(hold.seats());
@@ -293,7 +298,7 @@ public abstract class TicketStoreContract {
         Event event = addEvent(10);
         Hold hold = hold(event, NOW, 2);
 
-        assertThatThrownBy(() -> store.confirmHold(hold.id(), BookingId.random(), hold.expiresAt()))
+        assertThatThrownBy(() -> store.confirmHold(hold.id(), BookingId.random(), null, hold.expiresAt()))
                 .isInstanceOfSatisfying(HoldNotActiveException.class,
                         e -> assertThat(e.status()).isEqualTo(HoldStatus.EXPIRED));
         assertThat(counts(event, hold.expiresAt())).isEqualTo(new SeatCounts(10, 0, 0, 10));
@@ -305,7 +310,7 @@ public abstract class TicketStoreContract {
         Hold hold = hold(event, NOW, 2);
         store.releaseHold(hold.id(), NOW);
 
-        assertThatThrownBy(() -> store.confirmHold(hold.id(), BookingId.random(), NOW))
+        assertThatThrownBy(() -> store.confirmHold(hold.id(), BookingId.random(), null, NOW))
                 .isInstanceOfSatisfying(HoldNotActiveException.class,
                         e -> assertThat(e.status()).isEqualTo(HoldStatus.RELEASED));
     }
@@ -314,9 +319,9 @@ public abstract class TicketStoreContract {
     void confirmingAHoldTwiceIsRefusedTheSecondTime() {
         Event event = addEvent(10);
         Hold hold = hold(event, NOW, 2);
-        store.confirmHold(hold.id(), BookingId.random(), NOW);
+        store.confirmHold(hold.id(), BookingId.random(), null, NOW);
 
-        assertThatThrownBy(() -> store.confirmHold(hold.id(), BookingId.random(), NOW))
+        assertThatThrownBy(() -> store.confirmHold(hold.id(), BookingId.random(), null, NOW))
                 .isInstanceOfSatisfying(HoldNotActiveException.class,
                         e -> assertThat(e.status()).isEqualTo(HoldStatus.CONFIRMED));
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 1, 0, 9));
@@ -349,7 +354,7 @@ public abstract class TicketStoreContract {
     void releasingAConfirmedHoldIsRefused() {
         Event event = addEvent(10);
         Hold hold = hold(event, NOW, 2);
-        store.confirmHold(hold.id(), BookingId.random(), NOW);
+        store.confirmHold(hold.id(), BookingId.random(), null, NOW);
 
         assertThatThrownBy(() -> store.releaseHold(hold.id(), NOW))
                 .isInstanceOfSatisfying(HoldNotActiveException.class,
@@ -363,7 +368,7 @@ public abstract class TicketStoreContract {
 
         assertThat(store.findHold(unknown)).isEmpty();
         assertThatThrownBy(() -> store.releaseHold(unknown, NOW)).isInstanceOf(UnknownIdException.class);
-        assertThatThrownBy(() -> store.confirmHold(unknown, BookingId.random(), NOW))
+        assertThatThrownBy(() -> store.confirmHold(unknown, BookingId.random(), null, NOW))
                 .isInstanceOf(UnknownIdException.class);
     }
 
@@ -404,7 +409,7 @@ public abstract class TicketStoreContract {
         store.addBooking(first, 6);
         Hold held = store.placeHold(new HoldRequest(HoldId.random(), event, "bob",
                 new SeatChoice.Explicit(seats(event, 4, 5)), TTL, 10, 6), NOW);
-        store.confirmHold(held.id(), BookingId.random(), NOW);
+        store.confirmHold(held.id(), BookingId.random(), null, NOW);
         // Confirming, releasing and holding again cannot get past it: booked seats count as held ones do.
         Hold last = store.placeHold(new HoldRequest(HoldId.random(), event, "bob", new SeatChoice.BestOf(1), TTL, 10,
                 6), NOW);
@@ -437,7 +442,7 @@ public abstract class TicketStoreContract {
 
         Concurrently.run(8, thread -> {
             Event event = new Event(EventId.random(), "Quota " + thread, "Hall", NOW.plus(Duration.ofDays(30)), 10,
-                    NOW, organizer);
+                    NOW, organizer, null, null, RefundPolicy.DEFAULT, null);
             try {
                 store.addEvent(event, 3);
                 kept.add(event);
@@ -448,14 +453,15 @@ public abstract class TicketStoreContract {
 
         assertThat(kept).hasSize(3);
         assertThat(refused.get()).isEqualTo(5);
-        Event another = new Event(EventId.random(), "Quota", "Hall", NOW.plus(Duration.ofDays(30)), 10, NOW, organizer);
+        Event another = new Event(EventId.random(), "Quota", "Hall", NOW.plus(Duration.ofDays(30)), 10, NOW, organizer,
+                null, null, RefundPolicy.DEFAULT, null);
         assertThatThrownBy(() -> store.addEvent(another, 3)).isInstanceOf(QuotaExceededException.class);
         assertThat(store.findEvent(another.id())).as("a refused event is not kept").isEmpty();
         store.cancelEvent(kept.get(0).id(), NOW);
         store.addEvent(another, 3);
         Instant afterTheStart = NOW.plus(Duration.ofDays(31));
         store.addEvent(new Event(EventId.random(), "Later", "Hall", NOW.plus(Duration.ofDays(40)), 10, afterTheStart,
-                organizer), 1);
+                organizer, null, null, RefundPolicy.DEFAULT, null), 1);
     }
 
     /** Many requests of one customer at once: together they never pass the quota, by holds or bookings. */
@@ -496,7 +502,7 @@ public abstract class TicketStoreContract {
         assertThat(store.findEvent(event.id()).orElseThrow().organizer()).isEqualTo("organizer");
         assertThat(store.findHold(hold.id()).orElseThrow().customer()).isEqualTo(CUSTOMER);
         assertThat(store.findBooking(booking.id()).orElseThrow().customer()).isEqualTo(CUSTOMER);
-        assertThat(store.confirmHold(hold.id(), BookingId.random(), NOW).customer()).isEqualTo(CUSTOMER);
+        assertThat(store.confirmHold(hold.id(), BookingId.random(), null, NOW).customer()).isEqualTo(CUSTOMER);
     }
 
     @Test
@@ -521,7 +527,7 @@ public abstract class TicketStoreContract {
         Booking booking = booking(event, 4, 5);
         store.addBooking(booking, NO_BOUND);
 
-        Booking cancelled = store.cancelBooking(booking.id(), NOW.plusSeconds(1));
+        Booking cancelled = store.cancelBooking(booking.id(), Optional.empty(), NOW.plusSeconds(1)).booking();
 
         assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(cancelled.cancelledAt()).isEqualTo(NOW.plusSeconds(1));
@@ -535,10 +541,10 @@ public abstract class TicketStoreContract {
         Event event = addEvent(10);
         Booking booking = booking(event, 4);
         store.addBooking(booking, NO_BOUND);
-        Booking first = store.cancelBooking(booking.id(), NOW);
+        Booking first = store.cancelBooking(booking.id(), Optional.empty(), NOW).booking();
         store.addBooking(booking(event, 4), NO_BOUND);
 
-        Booking second = store.cancelBooking(booking.id(), NOW.plusSeconds(9));
+        Booking second = store.cancelBooking(booking.id(), Optional.empty(), NOW.plusSeconds(9)).booking();
 
         assertThat(second).isEqualTo(first);
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 1, 0, 9));
@@ -548,16 +554,17 @@ public abstract class TicketStoreContract {
     void aBookingConfirmedFromAHoldCanBeCancelled() {
         Event event = addEvent(10);
         Hold hold = hold(event, NOW, 7);
-        Booking booking = store.confirmHold(hold.id(), BookingId.random(), NOW);
+        Booking booking = store.confirmHold(hold.id(), BookingId.random(), null, NOW);
 
-        store.cancelBooking(booking.id(), NOW);
+        store.cancelBooking(booking.id(), Optional.empty(), NOW).booking();
 
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 0, 0, 10));
     }
 
     @Test
     void cancellingAnUnknownBookingIsRejected() {
-        assertThatThrownBy(() -> store.cancelBooking(BookingId.random(), NOW)).isInstanceOf(UnknownIdException.class);
+        assertThatThrownBy(() -> store.cancelBooking(BookingId.random(), Optional.empty(), NOW).booking())
+                .isInstanceOf(UnknownIdException.class);
     }
 
     // --- listings ---
@@ -820,7 +827,8 @@ public abstract class TicketStoreContract {
         });
         assertThat(store.findHold(held.id()).orElseThrow().statusAt(NOW.plusSeconds(2))).isEqualTo(HoldStatus.RELEASED);
         assertThat(counts(event, NOW.plusSeconds(2))).isEqualTo(SeatCounts.of(10, 0, 0));
-        assertThatThrownBy(() -> store.addBooking(booking(event, 7), NO_BOUND)).isInstanceOf(EventCancelledException.class);
+        assertThatThrownBy(() -> store.addBooking(booking(event, 7), NO_BOUND))
+                .isInstanceOf(EventCancelledException.class);
         assertThatThrownBy(() -> hold(event, NOW.plusSeconds(2), 8)).isInstanceOf(EventCancelledException.class);
         assertThat(store.cancelEvent(event.id(), NOW.plusSeconds(3))).isEqualTo(cancelled);
         assertThatThrownBy(() -> store.cancelEvent(EventId.random(), NOW)).isInstanceOf(UnknownIdException.class);
@@ -832,7 +840,7 @@ public abstract class TicketStoreContract {
         Hold held = hold(event, NOW, 1);
         store.cancelEvent(event.id(), NOW);
 
-        assertThatThrownBy(() -> store.confirmHold(held.id(), BookingId.random(), NOW))
+        assertThatThrownBy(() -> store.confirmHold(held.id(), BookingId.random(), null, NOW))
                 .isInstanceOfAny(EventCancelledException.class, HoldNotActiveException.class);
         assertThat(counts(event, NOW)).isEqualTo(SeatCounts.of(28, 0, 0));
     }
@@ -986,7 +994,7 @@ public abstract class TicketStoreContract {
         Hold confirmed = hold(event, NOW, 1, 2);
         Hold released = hold(event, NOW, 3);
         store.releaseHold(released.id(), NOW);
-        Booking fromHold = store.confirmHold(confirmed.id(), BookingId.random(), NOW);
+        Booking fromHold = store.confirmHold(confirmed.id(), BookingId.random(), null, NOW);
         Booking direct = pricedBooking(event, 5, 6);
         store.cancelBooking(direct.id(), Optional.of(seats(event, 5)), NOW);
         Hold expiring = hold(event, NOW, 8);
@@ -1035,14 +1043,16 @@ public abstract class TicketStoreContract {
         int before = notifications(event.id()).size();
 
         assertThatThrownBy(() -> hold(event, NOW, 1)).isInstanceOf(SeatsUnavailableException.class);
-        assertThatThrownBy(() -> store.addBooking(booking(event, 2, 3), NO_BOUND)).isInstanceOf(SeatsUnavailableException.class);
-        assertThatThrownBy(() -> holdBest(event, 11, SeatScope.ANYWHERE, NOW)).isInstanceOf(NotEnoughSeatsException.class);
+        assertThatThrownBy(() -> store.addBooking(booking(event, 2, 3), NO_BOUND))
+                .isInstanceOf(SeatsUnavailableException.class);
+        assertThatThrownBy(() -> holdBest(event, 11, SeatScope.ANYWHERE, NOW))
+                .isInstanceOf(NotEnoughSeatsException.class);
         store.releaseHold(held.id(), NOW);
         store.releaseHold(held.id(), NOW);
-        assertThatThrownBy(() -> store.confirmHold(held.id(), BookingId.random(), NOW))
+        assertThatThrownBy(() -> store.confirmHold(held.id(), BookingId.random(), null, NOW))
                 .isInstanceOf(HoldNotActiveException.class);
         Hold expired = hold(event, NOW, 4);
-        assertThatThrownBy(() -> store.confirmHold(expired.id(), BookingId.random(), NOW.plus(TTL)))
+        assertThatThrownBy(() -> store.confirmHold(expired.id(), BookingId.random(), null, NOW.plus(TTL)))
                 .isInstanceOf(HoldNotActiveException.class);
         store.releaseHold(expired.id(), NOW.plus(TTL));
 
@@ -1254,7 +1264,8 @@ public abstract class TicketStoreContract {
         assertThat(joined.position()).isEqualTo(1);
         assertThat(joined.quantity()).isEqualTo(3);
         assertThat(entry(joined)).isEqualTo(joined);
-        assertThatThrownBy(() -> join(event, "wendy", 11, NOW.plusMillis(3))).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> join(event, "wendy", 11, NOW.plusMillis(3)))
+                .isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> join(addEvent(1), "wendy", 0, NOW)).isInstanceOf(InvalidRequestException.class);
     }
 
@@ -1286,7 +1297,7 @@ public abstract class TicketStoreContract {
         WaitlistEntry pair = join(event, "ann", 2, NOW.plusMillis(5));
         WaitlistEntry single = join(event, "bob", 1, NOW.plusMillis(6));
 
-        store.cancelBooking(bookings.get(2).id(), NOW.plusSeconds(1));
+        store.cancelBooking(bookings.get(2).id(), Optional.empty(), NOW.plusSeconds(1)).booking();
 
         WaitlistEntry offered = entry(single);
         assertThat(offered.status()).as("one seat free: the pair does not fit, the single does")
@@ -1301,9 +1312,9 @@ public abstract class TicketStoreContract {
         assertThat(counts(event, NOW.plusSeconds(1))).isEqualTo(new SeatCounts(4, 3, 1, 0));
         assertThat(waitlistNotices(event)).containsExactly("waitlist/" + single.id());
 
-        store.cancelBooking(bookings.get(0).id(), NOW.plusSeconds(2));
+        store.cancelBooking(bookings.get(0).id(), Optional.empty(), NOW.plusSeconds(2)).booking();
         assertThat(entry(pair).status()).as("one seat free again: still not two").isEqualTo(EntryStatus.WAITING);
-        store.cancelBooking(bookings.get(3).id(), NOW.plusSeconds(3));
+        store.cancelBooking(bookings.get(3).id(), Optional.empty(), NOW.plusSeconds(3)).booking();
         WaitlistEntry pairOffered = entry(pair);
         assertThat(pairOffered.status()).isEqualTo(EntryStatus.OFFERED);
         assertThat(store.findHold(pairOffered.holdId()).orElseThrow().seats().seats()).containsExactly(1, 4);
@@ -1321,9 +1332,9 @@ public abstract class TicketStoreContract {
         hold(event, NOW, 5, 6);
         WaitlistEntry waiting = join(event, "wendy", 2, NOW.plusMillis(7));
 
-        store.cancelBooking(bookings.get(1).id(), NOW);
+        store.cancelBooking(bookings.get(1).id(), Optional.empty(), NOW).booking();
         assertThat(entry(waiting).status()).isEqualTo(EntryStatus.WAITING);
-        store.cancelBooking(bookings.get(3).id(), NOW);
+        store.cancelBooking(bookings.get(3).id(), Optional.empty(), NOW).booking();
 
         Hold offer = store.findHold(entry(waiting).holdId()).orElseThrow();
         assertThat(offer.seats().seats()).containsExactly(2, 4);
@@ -1335,10 +1346,10 @@ public abstract class TicketStoreContract {
         Event event = addEvent(2);
         List<Booking> bookings = soldOut(event);
         WaitlistEntry waiting = join(event, "wendy", 1, NOW.plusMillis(8));
-        store.cancelBooking(bookings.get(0).id(), NOW);
+        store.cancelBooking(bookings.get(0).id(), Optional.empty(), NOW).booking();
         WaitlistEntry offered = entry(waiting);
 
-        Booking booking = store.confirmHold(offered.holdId(), BookingId.random(), NOW.plusSeconds(60));
+        Booking booking = store.confirmHold(offered.holdId(), BookingId.random(), null, NOW.plusSeconds(60));
 
         assertThat(booking.customer()).isEqualTo("wendy");
         assertThat(entry(waiting).status()).isEqualTo(EntryStatus.ACCEPTED);
@@ -1352,7 +1363,7 @@ public abstract class TicketStoreContract {
         List<Booking> bookings = soldOut(event);
         WaitlistEntry first = join(event, "ann", 1, NOW.plusMillis(9));
         WaitlistEntry second = join(event, "bob", 1, NOW.plusMillis(10));
-        store.cancelBooking(bookings.get(1).id(), NOW);
+        store.cancelBooking(bookings.get(1).id(), Optional.empty(), NOW).booking();
 
         store.releaseHold(entry(first).holdId(), NOW.plusSeconds(5));
 
@@ -1368,7 +1379,7 @@ public abstract class TicketStoreContract {
         List<Booking> bookings = soldOut(event);
         WaitlistEntry first = join(event, "ann", 1, NOW.plusMillis(11));
         WaitlistEntry second = join(event, "bob", 1, NOW.plusMillis(12));
-        store.cancelBooking(bookings.get(0).id(), NOW);
+        store.cancelBooking(bookings.get(0).id(), Optional.empty(), NOW).booking();
         Instant lapse = entry(first).offerExpiresAt();
 
         assertThat(entry(first).statusAt(lapse.minusMillis(1))).isEqualTo(EntryStatus.OFFERED);
@@ -1378,7 +1389,7 @@ public abstract class TicketStoreContract {
         assertThat(store.offerFreedSeats(lapse)).isEqualTo(1);
 
         assertThat(entry(first).status()).isEqualTo(EntryStatus.EXPIRED);
-        assertThatThrownBy(() -> store.confirmHold(entry(first).holdId(), BookingId.random(), lapse))
+        assertThatThrownBy(() -> store.confirmHold(entry(first).holdId(), BookingId.random(), null, lapse))
                 .isInstanceOf(HoldNotActiveException.class);
         WaitlistEntry next = entry(second);
         assertThat(next.status()).isEqualTo(EntryStatus.OFFERED);
@@ -1407,7 +1418,7 @@ public abstract class TicketStoreContract {
         WaitlistEntry first = join(event, "ann", 1, NOW.plusMillis(14));
         WaitlistEntry second = join(event, "bob", 1, NOW.plusMillis(15));
         WaitlistEntry third = join(event, "cat", 1, NOW.plusMillis(16));
-        store.cancelBooking(bookings.get(0).id(), NOW);
+        store.cancelBooking(bookings.get(0).id(), Optional.empty(), NOW).booking();
 
         WaitlistEntry left = store.leaveWaitlist(first.id(), NOW.plusSeconds(1));
 
@@ -1427,7 +1438,7 @@ public abstract class TicketStoreContract {
         List<Booking> bookings = soldOut(event);
         WaitlistEntry offered = join(event, "ann", 1, NOW.plusMillis(17));
         WaitlistEntry waiting = join(event, "bob", 1, NOW.plusMillis(18));
-        store.cancelBooking(bookings.get(0).id(), NOW);
+        store.cancelBooking(bookings.get(0).id(), Optional.empty(), NOW).booking();
 
         store.cancelEvent(event.id(), NOW.plusSeconds(1));
 
@@ -1458,7 +1469,7 @@ public abstract class TicketStoreContract {
         Concurrently.run(10, thread -> {
             for (int i = thread; i < 25; i += 8) {
                 if (thread < 8) {
-                    store.cancelBooking(bookings.get(i).id(), at);
+                    store.cancelBooking(bookings.get(i).id(), Optional.empty(), at).booking();
                     cancelled.incrementAndGet();
                 }
             }
@@ -1629,7 +1640,8 @@ public abstract class TicketStoreContract {
                         holds.get(id).status = after.status();
                     });
                     default -> bookings.entrySet().stream().filter(e -> !e.getValue()).findAny().ifPresent(e -> {
-                        assertThat(store.cancelBooking(e.getKey(), now).isCancelled()).isTrue();
+                        assertThat(store.cancelBooking(e.getKey(), Optional.empty(), now).booking().isCancelled())
+                                .isTrue();
                         e.setValue(true);
                     });
                 }
@@ -1647,7 +1659,7 @@ public abstract class TicketStoreContract {
         private void confirm(HoldId id, Instant now) {
             OwnHold own = holds.get(id);
             try {
-                Booking booking = store.confirmHold(id, BookingId.random(), now);
+                Booking booking = store.confirmHold(id, BookingId.random(), null, now);
                 assertThat(now).as("confirmed before expiry").isBefore(store.findHold(id).orElseThrow().expiresAt());
                 own.status = HoldStatus.CONFIRMED;
                 own.booking = booking.id();

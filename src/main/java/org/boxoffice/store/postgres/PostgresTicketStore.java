@@ -1,7 +1,5 @@
 package org.boxoffice.store.postgres;
 
-import static org.boxoffice.store.postgres.Jdbc.setInstant;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.annotations.RegisterForReflection;

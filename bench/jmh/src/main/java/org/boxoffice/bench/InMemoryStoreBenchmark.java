@@ -10,6 +10,7 @@ import org.boxoffice.domain.BookingId;
 import org.boxoffice.domain.BookingLimits;
 import org.boxoffice.domain.Event;
 import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.RefundPolicy;
 import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.store.memory.InMemoryTicketStore;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,7 +49,8 @@ public class InMemoryStoreBenchmark {
     public void newStoreAndEvent() {
         stores = MemoryStores.create();
         store = stores.tickets();
-        event = new Event(EventId.random(), "Benchmark", "Hall", NOW.plus(Duration.ofDays(30)), SEATS, NOW, "org");
+        event = new Event(EventId.random(), "Benchmark", "Hall", NOW.plus(Duration.ofDays(30)), SEATS, NOW, "org",
+                null, null, RefundPolicy.DEFAULT, null);
         store.addEvent(event, Integer.MAX_VALUE);
         nextSeat.set(0);
     }

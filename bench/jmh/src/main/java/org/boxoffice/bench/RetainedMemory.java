@@ -8,6 +8,7 @@ import org.boxoffice.domain.BookingId;
 import org.boxoffice.domain.BookingLimits;
 import org.boxoffice.domain.Event;
 import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.RefundPolicy;
 import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.store.memory.InMemoryTicketStore;
 
@@ -26,7 +27,8 @@ public final class RetainedMemory {
         // A first store, event and booking load the classes and the lambda machinery they use, so
         // that those one-time costs are not counted as the event's.
         InMemoryTicketStore warmUp = MemoryStores.create().tickets();
-        Event first = new Event(EventId.random(), "Warm-up", "Hall", now.plus(Duration.ofDays(30)), 10, now, "org");
+        Event first = new Event(EventId.random(), "Warm-up", "Hall", now.plus(Duration.ofDays(30)), 10, now, "org",
+                null, null, RefundPolicy.DEFAULT, null);
         warmUp.addEvent(first, Integer.MAX_VALUE);
         warmUp.addBooking(Booking.confirmed(BookingId.random(), first.id(), "customer",
                 SeatSelection.of(List.of(1), 10, limits), now), Integer.MAX_VALUE);
@@ -34,7 +36,8 @@ public final class RetainedMemory {
         long empty = usedAfterGc();
         MemoryStores stores = MemoryStores.create();
         InMemoryTicketStore store = stores.tickets();
-        Event event = new Event(EventId.random(), "Memory", "Hall", now.plus(Duration.ofDays(30)), seats, now, "org");
+        Event event = new Event(EventId.random(), "Memory", "Hall", now.plus(Duration.ofDays(30)), seats, now, "org",
+                null, null, RefundPolicy.DEFAULT, null);
         store.addEvent(event, Integer.MAX_VALUE);
         long withEvent = usedAfterGc();
         for (int seat = 1; seat <= bookings; seat++) {

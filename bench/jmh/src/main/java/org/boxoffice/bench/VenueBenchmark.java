@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.boxoffice.domain.Booking;
@@ -110,7 +111,7 @@ public class VenueBenchmark {
     public Booking bookNamedSeatsThenCancel() {
         Booking booking = Booking.confirmed(BookingId.random(), event.id(), "alice", nextBlock(), NOW);
         store.addBooking(booking, Integer.MAX_VALUE);
-        return store.cancelBooking(booking.id(), NOW);
+        return store.cancelBooking(booking.id(), Optional.empty(), NOW).booking();
     }
 
     private Hold placeAndRelease(SeatChoice choice) {
