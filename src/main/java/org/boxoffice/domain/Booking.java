@@ -71,11 +71,6 @@ public record Booking(BookingId id, EventId eventId, SeatSelection seats, Bookin
                 hold.customer(), hold.prices(), List.of(), paymentReference);
     }
 
-    /** The booking a live hold turns into, with no payment reference. */
-    public static Booking fromHold(BookingId id, Hold hold, Instant now) {
-        return fromHold(id, hold, now, null);
-    }
-
     /** Refuses a payment reference longer than {@link #MAX_PAYMENT_REFERENCE}; a blank one is none. */
     public static String checkPaymentReference(String reference) {
         if (reference == null || reference.isBlank()) {

@@ -11,9 +11,4 @@ public record BookingLimits(int maxSeatsPerEvent, int maxSeatsPerRequest, int ma
                     + ", rows " + maxRowsPerLayout);
         }
     }
-
-    /** Bounds on seats, with no bound on a layout's sections and rows but the seats they add up to. */
-    public BookingLimits(int maxSeatsPerEvent, int maxSeatsPerRequest) {
-        this(maxSeatsPerEvent, maxSeatsPerRequest, Integer.MAX_VALUE, Integer.MAX_VALUE);
-    }
 }

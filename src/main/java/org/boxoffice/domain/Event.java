@@ -39,12 +39,6 @@ public record Event(EventId id, String name, String venue, Instant startsAt, int
         }
     }
 
-    /** A free event whose seats are only numbers, without a layout, refunded in full until it starts. */
-    public Event(EventId id, String name, String venue, Instant startsAt, int totalSeats, Instant createdAt,
-            String organizer) {
-        this(id, name, venue, startsAt, totalSeats, createdAt, organizer, null, null, RefundPolicy.DEFAULT, null);
-    }
-
     /** What an organizer asks for when creating an event: everything {@link #schedule} checks. */
     public record Plan(String name, String venue, Instant startsAt, Integer totalSeats, List<Layout.Section> layout,
             PricingPlan pricing, List<RefundPolicy.Tier> refundPolicy) {
@@ -78,17 +72,6 @@ public record Event(EventId id, String name, String venue, Instant startsAt, int
     /** The percentage of the price a cancellation of a booking at {@code now} gives back. */
     public int refundPercentAt(Instant now) {
         return refundPolicy.percentAt(startsAt, now);
-    }
-
-    /**
-     * Schedules a new event whose seats are only numbers, checking every rule a client can break and
-     * reporting all that are broken.
-     *
-     * @param now the current instant, from the caller's clock: the event must start after it
-     */
-    public static Event schedule(EventId id, String organizer, String name, String venue, Instant startsAt,
-            int totalSeats, BookingLimits limits, Instant now) {
-        return schedule(id, organizer, new Plan(name, venue, startsAt, totalSeats, null, null, null), limits, now);
     }
 
     /**

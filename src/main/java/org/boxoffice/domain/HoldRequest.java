@@ -30,12 +30,6 @@ public record HoldRequest(HoldId id, Event event, String customer, SeatChoice ch
         }
     }
 
-    /** A request with no bound on the seats held and booked together, only on those held. */
-    public HoldRequest(HoldId id, Event event, String customer, SeatChoice choice, Duration ttl,
-            int maxHeldSeatsPerCustomer) {
-        this(id, event, customer, choice, ttl, maxHeldSeatsPerCustomer, Integer.MAX_VALUE);
-    }
-
     /**
      * Refuses {@code adding} more seats of an event to a customer who holds and has booked
      * {@code already} of them, if that passes {@code limit}.

@@ -39,16 +39,6 @@ public final class SeatMap {
     private record LiveHold(HoldId id, SeatSelection seats, Instant expiresAt, String holder) {
     }
 
-    public SeatMap(int totalSeats) {
-        if (totalSeats < 1) {
-            throw new IllegalArgumentException("an event needs at least one seat");
-        }
-        this.totalSeats = totalSeats;
-        this.taken = new BitSet(totalSeats + 1);
-        this.layout = null;
-        this.rows = null;
-    }
-
     /** The seats of this event, laid out in rows when it has a layout. */
     public SeatMap(Event event) {
         this.totalSeats = event.totalSeats();

@@ -21,7 +21,7 @@ import java.util.Optional;
  *   <li>A cancelled event takes nothing new: every booking stored before its cancellation is refunded
  *       in full, and none is stored after.</li>
  *   <li>A change that takes effect writes its notification in the same atomic step; a refused one
- *       writes none ({@link #notifications}).</li>
+ *       writes none. Each is kept at least until {@link WebhookStore#fanOut} hands it out.</li>
  *   <li>Freed seats go to the waiting list first come, first served ({@link WaitingList}): seats freed by a
  *       cancellation or a release are offered in the same atomic step that frees them, seats freed by an
  *       expiry by the next {@link #offerFreedSeats}; an offer places its hold, marks its entry offered and
@@ -57,11 +57,6 @@ public interface TicketStore {
      */
     void addEvent(Event event, int maxPerOrganizer);
 
-    /** Keeps the event, with no bound on its organizer's events. */
-    default void addEvent(Event event) {
-        addEvent(event, Integer.MAX_VALUE);
-    }
-
     /** Refuses one more event to an organizer who has {@code already} to come, if that passes {@code limit}. */
     static void checkEventQuota(int limit, long already) {
         QuotaExceededException.check("events to come per organizer", "boxoffice.max-events-per-organizer", limit,
@@ -86,11 +81,6 @@ public interface TicketStore {
      */
     void addBooking(Booking booking, int maxSeatsPerCustomer);
 
-    /** Stores the booking with no bound on its customer's seats ({@link #addBooking(Booking, int)}). */
-    default void addBooking(Booking booking) {
-        addBooking(booking, Integer.MAX_VALUE);
-    }
-
     Optional<Booking> findBooking(BookingId id);
 
     /** Bookings ordered by creation time, then id: one customer's, or everyone's when empty. */
@@ -109,11 +99,6 @@ public interface TicketStore {
      * @throws InvalidRequestException if a seat named is not a seat of the booking
      */
     Booking.Cancellation cancelBooking(BookingId id, Optional<SeatSelection> seats, Instant now);
-
-    /** Cancels the whole booking ({@link #cancelBooking(BookingId, Optional, Instant)}), as it now stands. */
-    default Booking cancelBooking(BookingId id, Instant now) {
-        return cancelBooking(id, Optional.empty(), now).booking();
-    }
 
     /**
      * Cancels the event: from then on it takes no holds, bookings or waiting customers
@@ -167,19 +152,6 @@ public interface TicketStore {
      * @throws UnknownIdException if there is no such hold
      */
     Booking confirmHold(HoldId id, BookingId bookingId, String paymentReference, Instant now);
-
-    /** Confirms a hold with no payment reference. */
-    default Booking confirmHold(HoldId id, BookingId bookingId, Instant now) {
-        return confirmHold(id, bookingId, null, now);
-    }
-
-    /**
-     * The notifications of the event's changes that the store still keeps, oldest first: each change writes
-     * its own in the same atomic step, so a change that took effect has its notification and a refused one
-     * has none. Every one is kept at least until it is handed out to the webhooks ({@link WebhookStore#fanOut});
-     * the in-memory store forgets it then, PostgreSQL after {@code boxoffice.webhooks.retention}.
-     */
-    List<Notification> notifications(EventId id);
 
     /** The event's seat counts at {@code now}, consistent with one another; empty for an unknown event. */
     Optional<SeatCounts> seatCounts(EventId id, Instant now);

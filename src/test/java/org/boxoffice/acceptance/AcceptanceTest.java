@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.boxoffice.api.ApiFixtures;
 import org.boxoffice.testing.Tokens;
 import org.boxoffice.testing.WebhookReceiver;
@@ -105,17 +106,14 @@ abstract class AcceptanceTest {
      * Waits for {@code count} deliveries that match, sending the schedule event every 2 s (retries wait 5 s) as
      * the scheduler would; 60 s at most.
      */
-    static List<Received> awaitDeliveries(WebhookReceiver receiver, Predicate<Received> which, int count)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Received> matching = receiver.received(which);
-            if (matching.size() >= count) {
-                return matching;
+    static List<Received> awaitDeliveries(WebhookReceiver receiver, Predicate<Received> which, int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            if (receiver.received(which).size() >= count) {
+                return true;
             }
             runScheduled();
-            Thread.sleep(2_000);
-        }
-        return receiver.await(which, count, Duration.ofSeconds(1));
+            return false;
+        });
+        return receiver.received(which);
     }
 }

@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
+import org.boxoffice.testing.StartLine;
 
 
 /** Starting and stopping the artifacts' processes, in one place for every kind. */
@@ -25,8 +27,6 @@ final class Processes {
      */
     private static final List<String> NOT_INHERITED = List.of("BOXOFFICE_", "QUARKUS_", "MP_", "SMALLRYE_",
             "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "AWS_");
-
-    private static final Pattern LISTENING = Pattern.compile("Listening on: https?://[^:/\\s]+:(\\d+)");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -53,22 +53,16 @@ final class Processes {
     }
 
     /** Waits until {@code uri} answers HTTP at all, while {@code alive} says the artifact still runs. */
-    static void awaitAnswer(URI uri, java.util.function.BooleanSupplier alive, Path log, String name)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!alive.getAsBoolean()) {
-                throw new IllegalStateException(name + " stopped while starting:\n" + tail(log));
-            }
-            try {
-                HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
+    static void awaitAnswer(URI uri, java.util.function.BooleanSupplier alive, Path log, String name) {
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .failFast("stopped while starting", () -> !alive.getAsBoolean())
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+                            HttpResponse.BodyHandlers.discarding()) != null);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new IllegalStateException(name + " did not answer: " + e.getMessage() + "\n" + tail(log), e);
         }
-        throw new IllegalStateException(name + " did not answer within 120 s:\n" + tail(log));
     }
 
     /** SIGTERM, then a kill if it has not stopped within 20 s. */
@@ -85,26 +79,13 @@ final class Processes {
         }
     }
 
-    /**
-     * The port a service started with {@code QUARKUS_HTTP_PORT=0} took, from its start line in the log
-     * ("Listening on: http://0.0.0.0:PORT"), so that no port is probed free and bound later by another.
-     */
-    static int listeningPort(Path log, java.util.function.BooleanSupplier alive, String name)
-            throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log)) {
-                Matcher listening = LISTENING.matcher(Files.readString(log, StandardCharsets.UTF_8));
-                if (listening.find()) {
-                    return Integer.parseInt(listening.group(1));
-                }
-            }
-            if (!alive.getAsBoolean()) {
-                throw new IllegalStateException(name + " stopped while starting:\n" + tail(log));
-            }
-            Thread.sleep(100);
+    /** The port a service started with {@code QUARKUS_HTTP_PORT=0} took ({@link StartLine}). */
+    static int listeningPort(Path log, java.util.function.BooleanSupplier alive, String name) {
+        try {
+            return StartLine.port(log, 0, alive, Duration.ofSeconds(120));
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new IllegalStateException(name + " did not start listening: " + e.getMessage() + "\n" + tail(log), e);
         }
-        throw new IllegalStateException(name + " did not start listening within 120 s:\n" + tail(log));
     }
 
     /** The last lines of a log, for a failure's message. */

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.boxoffice.testing.TestClock;
 import org.boxoffice.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
@@ -94,28 +95,11 @@ class WebhookTest {
         assertThat(receiver.received(r -> r.type().equals("hold.placed"))).as("not subscribed").isEmpty();
         String webhookId = webhook.getString("webhook_id");
         // Each attempt keeps its outcome as it ends, a moment after the receiver has the request.
-        List<Map<String, Object>> deliveries = List.of();
-        for (int tries = 0; tries < 100; tries++) {
-            deliveries = given().get("/webhooks/" + webhookId + "/deliveries").then()
-                    .statusCode(200).extract().jsonPath().getList("$");
-            if (deliveries.stream().anyMatch(d -> d.get("id").equals(delivery.header("webhook-id"))
-                    && "delivered".equals(d.get("state")))) {
-                break;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        assertThat(deliveries).anySatisfy(d -> {
-            assertThat(d.get("id")).isEqualTo(delivery.header("webhook-id"));
-            assertThat(d.get("type")).isEqualTo("booking.confirmed");
-            assertThat(d.get("state")).isEqualTo("delivered");
-            assertThat(d.get("attempts")).isEqualTo(1);
-            assertThat(d.get("last_status")).isEqualTo(204);
-        });
+        awaitDelivery(webhookId, delivery.header("webhook-id"), "delivered");
+        Map<String, Object> delivered = delivery(webhookId, delivery.header("webhook-id"));
+        assertThat(delivered.get("type")).isEqualTo("booking.confirmed");
+        assertThat(delivered.get("attempts")).isEqualTo(1);
+        assertThat(delivered.get("last_status")).isEqualTo(204);
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("boxoffice_webhook_deliveries_pending ", "boxoffice_webhook_deliveries_failed ",
                 "boxoffice_webhook_delivery_lag_seconds_bucket{", "boxoffice_webhook_attempt_seconds_bucket{");
@@ -157,8 +141,7 @@ class WebhookTest {
                 .body("$", hasKey("disabled_at"));
         String later = createEvent(5);
         given().post("/scheduled").then().statusCode(200);
-        Thread.sleep(500);
-        assertThat(receiver.received(r -> r.subject().equals("events/" + later))).isEmpty();
+        receiver.awaitNoMore(r -> r.subject().equals("events/" + later), 0, Duration.ofMillis(500));
     }
 
     @Test
@@ -284,14 +267,8 @@ class WebhookTest {
     }
 
     private void awaitDelivery(String webhookId, String notificationId, String state) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!state.equals(delivery(webhookId, notificationId).get("state"))) {
-            assertThat(System.nanoTime()).as("delivery %s still not %s", notificationId, state).isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        Awaitility.await("delivery " + notificationId + " " + state).atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> delivery(webhookId, notificationId).get("state"), state::equals);
     }
 }

@@ -2,6 +2,7 @@ package org.boxoffice.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.boxoffice.testing.Unbounded.NO_BOUND;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Best available on a laid-out venue, one rule per test; rows written as text: {@code x} taken, {@code .} free. */
 class BestAvailableInRowsTest {
 
-    private static final BookingLimits LIMITS = new BookingLimits(100_000, 50);
+    private static final BookingLimits LIMITS = new BookingLimits(100_000, 50, NO_BOUND, NO_BOUND);
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
     /** A section of rows drawn as text, named and categorised. */

@@ -3,6 +3,7 @@ package org.boxoffice.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.boxoffice.testing.Unbounded.NO_BOUND;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class BestAvailablePropertyTest {
 
-    private static final BookingLimits LIMITS = new BookingLimits(100_000, 50);
+    private static final BookingLimits LIMITS = new BookingLimits(100_000, 50, NO_BOUND, NO_BOUND);
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private static final int CASES = 3_000;
 

@@ -2,6 +2,7 @@ package org.boxoffice.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.boxoffice.testing.Unbounded.NO_BOUND;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +13,12 @@ class EventTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private static final Instant NEXT_MONTH = NOW.plus(Duration.ofDays(30));
-    private static final BookingLimits LIMITS = new BookingLimits(1000, 50);
+    private static final BookingLimits LIMITS = new BookingLimits(1000, 50, NO_BOUND, NO_BOUND);
 
     private static List<Violation> violationsOf(String name, String venue, Instant startsAt, int totalSeats) {
         try {
-            Event.schedule(EventId.random(), "org", name, venue, startsAt, totalSeats, LIMITS, NOW);
+            Event.schedule(EventId.random(), "org", new Event.Plan(name, venue, startsAt, totalSeats, null, null, null),
+                    LIMITS, NOW);
         } catch (InvalidRequestException e) {
             return e.violations();
         }
@@ -27,9 +29,11 @@ class EventTest {
     void aValidEventIsScheduledWithItsDetailsAndCreationTime() {
         EventId id = EventId.random();
 
-        Event event = Event.schedule(id, "org", " Summer Concert ", "Central Park", NEXT_MONTH, 500, LIMITS, NOW);
+        Event event = Event.schedule(id, "org",
+                new Event.Plan(" Summer Concert ", "Central Park", NEXT_MONTH, 500, null, null, null), LIMITS, NOW);
 
-        assertThat(event).isEqualTo(new Event(id, "Summer Concert", "Central Park", NEXT_MONTH, 500, NOW, "org"));
+        assertThat(event).isEqualTo(new Event(id, "Summer Concert", "Central Park", NEXT_MONTH, 500, NOW, "org",
+                null, null, RefundPolicy.DEFAULT, null));
     }
 
     @Test
@@ -62,7 +66,8 @@ class EventTest {
         assertThat(violationsOf("n", "v", NEXT_MONTH, 0)).extracting(Violation::field).containsExactly("total_seats");
         assertThat(violationsOf("n", "v", NEXT_MONTH, 1001)).extracting(Violation::field)
                 .containsExactly("total_seats");
-        assertThat(Event.schedule(EventId.random(), "org", "n", "v", NEXT_MONTH, 1000, LIMITS, NOW).totalSeats())
+        assertThat(Event.schedule(EventId.random(), "org", new Event.Plan("n", "v", NEXT_MONTH, 1000, null, null, null),
+                LIMITS, NOW).totalSeats())
                 .isEqualTo(1000);
     }
 
@@ -73,7 +78,8 @@ class EventTest {
 
     @Test
     void anEventWithoutSeatsCannotExistEvenWhenBuiltDirectly() {
-        assertThatThrownBy(() -> new Event(EventId.random(), "n", "v", NEXT_MONTH, 0, NOW, "org"))
+        assertThatThrownBy(() -> new Event(EventId.random(), "n", "v", NEXT_MONTH, 0, NOW, "org",
+                null, null, RefundPolicy.DEFAULT, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -2,6 +2,7 @@ package org.boxoffice.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.boxoffice.testing.Unbounded.NO_BOUND;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,12 +14,12 @@ class HoldRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private static final Duration TTL = Duration.ofMinutes(10);
-    private static final BookingLimits LIMITS = new BookingLimits(1000, 50);
+    private static final BookingLimits LIMITS = new BookingLimits(1000, 50, NO_BOUND, NO_BOUND);
     private static final Event EVENT = new Event(EventId.random(), "Concert", "Hall", NOW.plus(Duration.ofDays(30)),
-            100, NOW, "olga");
+            100, NOW, "olga", null, null, RefundPolicy.DEFAULT, null);
 
     private static HoldRequest request(SeatChoice choice, int maxHeldSeatsPerCustomer) {
-        return new HoldRequest(HoldId.random(), EVENT, "alice", choice, TTL, maxHeldSeatsPerCustomer);
+        return new HoldRequest(HoldId.random(), EVENT, "alice", choice, TTL, maxHeldSeatsPerCustomer, NO_BOUND);
     }
 
     private static SeatChoice.Explicit explicit(Integer... seats) {
@@ -106,15 +107,15 @@ class HoldRulesTest {
     void onlyALiveHoldTurnsIntoABookingOfItsSeats() {
         Hold hold = liveHold();
 
-        Booking booking = Booking.fromHold(BookingId.random(), hold, NOW.plusSeconds(1));
+        Booking booking = Booking.fromHold(BookingId.random(), hold, NOW.plusSeconds(1), null);
         assertThat(booking.seats()).isEqualTo(hold.seats());
         assertThat(booking.holdId()).isEqualTo(hold.id());
         assertThat(booking.status()).isEqualTo(BookingStatus.CONFIRMED);
 
-        assertThatThrownBy(() -> Booking.fromHold(BookingId.random(), hold, NOW.plus(TTL)))
+        assertThatThrownBy(() -> Booking.fromHold(BookingId.random(), hold, NOW.plus(TTL), null))
                 .isInstanceOfSatisfying(HoldNotActiveException.class,
                         e -> assertThat(e.status()).isEqualTo(HoldStatus.EXPIRED));
-        assertThatThrownBy(() -> Booking.fromHold(BookingId.random(), hold.releasedAt(NOW), NOW))
+        assertThatThrownBy(() -> Booking.fromHold(BookingId.random(), hold.releasedAt(NOW), NOW, null))
                 .isInstanceOfSatisfying(HoldNotActiveException.class,
                         e -> assertThat(e.status()).isEqualTo(HoldStatus.RELEASED));
     }

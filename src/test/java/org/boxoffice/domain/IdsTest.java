@@ -2,12 +2,14 @@ package org.boxoffice.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class IdsTest {
@@ -64,10 +66,12 @@ class IdsTest {
     }
 
     @Test
-    void newIdsCarryTheirMillisecondAndSortAfterOlderOnes() throws InterruptedException {
+    void newIdsCarryTheirMillisecondAndSortAfterOlderOnes() {
         long before = System.currentTimeMillis();
         UUID older = EventId.random().value();
-        Thread.sleep(2);
+        // The next id in a later millisecond.
+        long olderMillis = older.getMostSignificantBits() >>> 16;
+        Awaitility.await().pollInterval(Duration.ofMillis(1)).until(() -> System.currentTimeMillis() > olderMillis);
         UUID newer = EventId.random().value();
         long after = System.currentTimeMillis();
 

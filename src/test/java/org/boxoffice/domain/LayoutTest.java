@@ -2,6 +2,7 @@ package org.boxoffice.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.boxoffice.testing.Unbounded.NO_BOUND;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class LayoutTest {
 
-    private static final BookingLimits LIMITS = new BookingLimits(100, 50);
+    private static final BookingLimits LIMITS = new BookingLimits(100, 50, NO_BOUND, NO_BOUND);
 
     static Layout.Section section(String name, String category, Object... labelsAndSeats) {
         List<Layout.Row> rows = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.boxoffice.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.boxoffice.testing.Unbounded.NO_BOUND;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ class MoneyRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private static final Instant STARTS = NOW.plus(Duration.ofDays(30));
-    private static final BookingLimits LIMITS = new BookingLimits(1000, 50);
+    private static final BookingLimits LIMITS = new BookingLimits(1000, 50, NO_BOUND, NO_BOUND);
     private static final List<Layout.Section> VENUE = List.of(
             new Layout.Section("Stalls", "A", List.of(new Layout.Row("A", 4))),
             new Layout.Section("Balcony", "B", List.of(new Layout.Row("A", 4))),

@@ -2,6 +2,7 @@ package org.boxoffice.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.boxoffice.testing.Unbounded.NO_BOUND;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +11,16 @@ import org.junit.jupiter.api.Test;
 
 class SeatMapTest {
 
-    private static final BookingLimits LIMITS = new BookingLimits(1_000_000, 50);
+    private static final BookingLimits LIMITS = new BookingLimits(1_000_000, 50, NO_BOUND, NO_BOUND);
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
     private static final Duration TTL = Duration.ofMinutes(10);
     private static final Instant IN_10_MIN = T0.plus(TTL);
+
+    /** The seats of an event with {@code totalSeats} numbered seats and no layout. */
+    private static SeatMap map(int totalSeats) {
+        return new SeatMap(new Event(EventId.random(), "Concert", "Hall", T0.plus(Duration.ofDays(30)), totalSeats, T0,
+                "olga", null, null, RefundPolicy.DEFAULT, null));
+    }
 
     private static SeatSelection seats(int totalSeats, Integer... seats) {
         return SeatSelection.of(List.of(seats), totalSeats, LIMITS);
@@ -27,7 +34,7 @@ class SeatMapTest {
 
     @Test
     void aNewEventHasEverySeatAvailable() {
-        SeatMap map = new SeatMap(500);
+        SeatMap map = map(500);
 
         assertThat(map.counts(T0)).isEqualTo(new SeatCounts(500, 0, 0, 500));
         assertThat(map.availableRanges(T0)).containsExactly(new SeatRange(1, 500));
@@ -35,7 +42,7 @@ class SeatMapTest {
 
     @Test
     void bookingFreeSeatsTakesExactlyThoseSeats() {
-        SeatMap map = new SeatMap(10);
+        SeatMap map = map(10);
 
         map.book(seats(10, 1, 2, 3), T0);
 
@@ -47,7 +54,7 @@ class SeatMapTest {
 
     @Test
     void bookingAnAlreadyBookedSeatIsRejectedAndNamesIt() {
-        SeatMap map = new SeatMap(10);
+        SeatMap map = map(10);
         map.book(seats(10, 4, 5), T0);
 
         assertThatThrownBy(() -> map.book(seats(10, 3, 5, 6, 4), T0))
@@ -57,7 +64,7 @@ class SeatMapTest {
 
     @Test
     void aRejectedBookingTakesNoneOfItsSeats() {
-        SeatMap map = new SeatMap(10);
+        SeatMap map = map(10);
         map.book(seats(10, 5), T0);
 
         assertThatThrownBy(() -> map.book(seats(10, 4, 5, 6), T0)).isInstanceOf(SeatsUnavailableException.class);
@@ -69,7 +76,7 @@ class SeatMapTest {
 
     @Test
     void freeSeatsAreReportedAsAscendingRanges() {
-        SeatMap map = new SeatMap(10);
+        SeatMap map = map(10);
         map.book(seats(10, 1, 4, 5, 10), T0);
 
         assertThat(map.availableRanges(T0)).containsExactly(new SeatRange(2, 3), new SeatRange(6, 9));
@@ -77,7 +84,7 @@ class SeatMapTest {
 
     @Test
     void aFullyBookedEventHasNoFreeRanges() {
-        SeatMap map = new SeatMap(3);
+        SeatMap map = map(3);
         map.book(seats(3, 1, 2, 3), T0);
 
         assertThat(map.availableRanges(T0)).isEmpty();
@@ -86,14 +93,14 @@ class SeatMapTest {
 
     @Test
     void aSelectionMadeForALargerEventIsAProgrammingError() {
-        SeatMap map = new SeatMap(5);
+        SeatMap map = map(5);
 
         assertThatThrownBy(() -> map.book(seats(10, 6), T0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aMillionSeatEventCostsAboutOneBitPerSeat() {
-        SeatMap map = new SeatMap(1_000_000);
+        SeatMap map = map(1_000_000);
         map.book(seats(1_000_000, 1_000_000), T0);
 
         assertThat(map.seatBitsInBytes()).isBetween(125_000L, 126_000L);
@@ -102,7 +109,7 @@ class SeatMapTest {
 
     @Test
     void heldSeatsAreCountedAsHeldAndCannotBeBookedOrHeldAgain() {
-        SeatMap map = new SeatMap(10);
+        SeatMap map = map(10);
         map.hold(held(HoldId.random(), "alice", seats(10, 2, 3), T0));
 
         assertThat(map.counts(T0)).isEqualTo(new SeatCounts(10, 0, 2, 8));
@@ -114,7 +121,7 @@ class SeatMapTest {
 
     @Test
     void anExpiredHoldsSeatsAreFreeAtTheInstantItExpires() {
-        SeatMap map = new SeatMap(10);
+        SeatMap map = map(10);
         HoldId hold = HoldId.random();
         map.hold(held(hold, "alice", seats(10, 2, 3), T0));
 
@@ -127,7 +134,7 @@ class SeatMapTest {
 
     @Test
     void anExpiredHoldCannotBeConfirmed() {
-        SeatMap map = new SeatMap(10);
+        SeatMap map = map(10);
         HoldId hold = HoldId.random();
         map.hold(held(hold, "alice", seats(10, 2), T0));
 
@@ -137,7 +144,7 @@ class SeatMapTest {
 
     @Test
     void confirmingALiveHoldTurnsItsSeatsIntoBookedSeats() {
-        SeatMap map = new SeatMap(10);
+        SeatMap map = map(10);
         HoldId hold = HoldId.random();
         map.hold(held(hold, "alice", seats(10, 2, 3), T0));
 
@@ -149,7 +156,7 @@ class SeatMapTest {
 
     @Test
     void releasingALiveHoldFreesItsSeatsAtOnce() {
-        SeatMap map = new SeatMap(10);
+        SeatMap map = map(10);
         HoldId hold = HoldId.random();
         map.hold(held(hold, "alice", seats(10, 2, 3), T0));
 
@@ -162,7 +169,7 @@ class SeatMapTest {
 
     @Test
     void aReleasedHoldsLaterExpiryDoesNotFreeSeatsSomeoneElseTookSince() {
-        SeatMap map = new SeatMap(10);
+        SeatMap map = map(10);
         HoldId hold = HoldId.random();
         map.hold(held(hold, "alice", seats(10, 2), T0));
         map.release(hold, T0);
@@ -174,7 +181,7 @@ class SeatMapTest {
 
     @Test
     void cancellingABookingFreesItsSeats() {
-        SeatMap map = new SeatMap(10);
+        SeatMap map = map(10);
         map.book(seats(10, 4, 5), T0);
 
         map.cancel(seats(10, 4, 5), T0);
@@ -184,7 +191,7 @@ class SeatMapTest {
 
     @Test
     void expiriesAreCountedOnceWhicheverCallNoticesThem() {
-        SeatMap map = new SeatMap(10);
+        SeatMap map = map(10);
         map.hold(held(HoldId.random(), "alice", seats(10, 1), T0));
         map.hold(held(HoldId.random(), "bob", seats(10, 2), T0.plusSeconds(1)));
         map.counts(IN_10_MIN);
@@ -195,7 +202,7 @@ class SeatMapTest {
 
     @Test
     void timeNeverRunsBackwards() {
-        SeatMap map = new SeatMap(10);
+        SeatMap map = map(10);
         map.hold(held(HoldId.random(), "alice", seats(10, 1), T0));
         map.counts(IN_10_MIN);
 
@@ -204,7 +211,7 @@ class SeatMapTest {
 
     @Test
     void bestAvailableSeatsComeFromWhatIsFreeNow() {
-        SeatMap map = new SeatMap(6);
+        SeatMap map = map(6);
         map.hold(held(HoldId.random(), "alice", seats(6, 1, 2, 3), T0));
 
         assertThat(map.bestAvailable(3, SeatScope.ANYWHERE, T0).seats()).containsExactly(4, 5, 6);

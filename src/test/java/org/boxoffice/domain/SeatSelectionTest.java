@@ -2,6 +2,7 @@ package org.boxoffice.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.boxoffice.testing.Unbounded.NO_BOUND;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SeatSelectionTest {
 
-    private static final BookingLimits LIMITS = new BookingLimits(100_000, 5);
+    private static final BookingLimits LIMITS = new BookingLimits(100_000, 5, NO_BOUND, NO_BOUND);
 
     private static List<Violation> violationsOf(List<Integer> seats, int totalSeats) {
         try {
@@ -82,7 +83,7 @@ class SeatSelectionTest {
     @Test
     void aLongListOfBadSeatsIsSummarisedNotEchoedInFull() {
         List<Integer> bad = IntStream.rangeClosed(11, 40).boxed().toList();
-        BookingLimits generous = new BookingLimits(100, 100);
+        BookingLimits generous = new BookingLimits(100, 100, NO_BOUND, NO_BOUND);
 
         try {
             SeatSelection.of(bad, 10, generous);

@@ -2,6 +2,7 @@ package org.boxoffice.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.boxoffice.testing.Unbounded.NO_BOUND;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,13 +14,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.boxoffice.domain.AlreadyCheckedInException;
 import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.BookingId;
@@ -50,6 +52,7 @@ import org.boxoffice.domain.Page;
 import org.boxoffice.domain.PageRequest;
 import org.boxoffice.domain.QuotaExceededException;
 import org.boxoffice.domain.Refund;
+import org.boxoffice.domain.RefundPolicy;
 import org.boxoffice.domain.SalesReport;
 import org.boxoffice.domain.SeatChoice;
 import org.boxoffice.domain.SeatCounts;
@@ -78,13 +81,19 @@ public abstract class TicketStoreContract {
 
     protected static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private static final Duration TTL = Duration.ofMinutes(10);
-    private static final BookingLimits LIMITS = new BookingLimits(100_000, 50);
+    private static final BookingLimits LIMITS = new BookingLimits(100_000, 50, NO_BOUND, NO_BOUND);
     private static final String CUSTOMER = "alice";
 
     private TicketStore store;
 
     /** A store holding nothing from earlier tests (or at least nothing these tests can see). */
     protected abstract TicketStore newStore();
+
+    /**
+     * The notifications the store made with the event's changes, oldest first, read from where it keeps
+     * them (the outbox) before anything hands them out.
+     */
+    protected abstract List<Notification> notifications(EventId id);
 
     @BeforeEach
     void freshStore() {
@@ -96,8 +105,9 @@ public abstract class TicketStoreContract {
     }
 
     private Event addEvent(int totalSeats, String venue, Instant startsAt) {
-        Event event = new Event(EventId.random(), "Contract Concert", venue, startsAt, totalSeats, NOW, "organizer");
-        store.addEvent(event);
+        Event event = new Event(EventId.random(), "Contract Concert", venue, startsAt, totalSeats, NOW, "organizer",
+                null, null, RefundPolicy.DEFAULT, null);
+        store.addEvent(event, NO_BOUND);
         return event;
     }
 
@@ -110,7 +120,7 @@ public abstract class TicketStoreContract {
     }
 
     private Hold hold(Event event, Instant at, Integer... seats) {
-        return store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.Explicit(seats(event, seats)), TTL, 50), at);
+        return store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.Explicit(seats(event, seats)), TTL, 50, NO_BOUND), at);
     }
 
     private SeatCounts counts(Event event, Instant at) {
@@ -124,13 +134,13 @@ public abstract class TicketStoreContract {
                 new Layout.Section("Balcony", "B", List.of(new Layout.Row("A", 8))));
         Event event = Event.schedule(EventId.random(), "organizer",
                 new Event.Plan("Venue Concert", "Opera", NOW.plus(Duration.ofDays(30)), null, layout, null, null), LIMITS, NOW);
-        store.addEvent(event);
+        store.addEvent(event, NO_BOUND);
         return event;
     }
 
     private Hold holdBest(Event event, int quantity, SeatScope scope, Instant at) {
         return store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.BestOf(quantity, scope),
-                TTL, 50), at);
+                TTL, 50, NO_BOUND), at);
     }
 
     // --- events and direct bookings ---
@@ -162,7 +172,7 @@ public abstract class TicketStoreContract {
         Event event = addEvent(10);
         Booking booking = booking(event, 2, 3);
 
-        store.addBooking(booking);
+        store.addBooking(booking, NO_BOUND);
 
         assertThat(store.findBooking(booking.id())).contains(booking);
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 2, 0, 8));
@@ -173,10 +183,10 @@ public abstract class TicketStoreContract {
     @Test
     void bookingAnAlreadyBookedSeatIsRejectedAndChangesNothing() {
         Event event = addEvent(10);
-        store.addBooking(booking(event, 5));
+        store.addBooking(booking(event, 5), NO_BOUND);
         Booking overlapping = booking(event, 4, 5, 6);
 
-        assertThatThrownBy(() -> store.addBooking(overlapping))
+        assertThatThrownBy(() -> store.addBooking(overlapping, NO_BOUND))
                 .isInstanceOfSatisfying(SeatsUnavailableException.class,
                         e -> assertThat(e.unavailableSeats()).containsExactly(5));
 
@@ -186,9 +196,11 @@ public abstract class TicketStoreContract {
 
     @Test
     void bookingForAnUnknownEventIsRejected() {
-        Event unstored = new Event(EventId.random(), "n", "v", NOW.plusSeconds(60), 10, NOW, "organizer");
+        Event unstored = new Event(EventId.random(), "n", "v", NOW.plusSeconds(60), 10, NOW, "organizer",
+                null, null, RefundPolicy.DEFAULT, null);
 
-        assertThatThrownBy(() -> store.addBooking(booking(unstored, 1))).isInstanceOf(UnknownIdException.class);
+        assertThatThrownBy(() -> store.addBooking(booking(unstored, 1), NO_BOUND))
+                .isInstanceOf(UnknownIdException.class);
         assertThat(store.findEvent(unstored.id())).isEmpty();
     }
 
@@ -197,8 +209,8 @@ public abstract class TicketStoreContract {
         Event first = addEvent(10);
         Event second = addEvent(10);
 
-        store.addBooking(booking(first, 1, 2));
-        store.addBooking(booking(second, 1, 2));
+        store.addBooking(booking(first, 1, 2), NO_BOUND);
+        store.addBooking(booking(second, 1, 2), NO_BOUND);
 
         assertThat(counts(first, NOW).bookedSeats()).isEqualTo(2);
         assertThat(counts(second, NOW).bookedSeats()).isEqualTo(2);
@@ -221,7 +233,8 @@ public abstract class TicketStoreContract {
         assertThat(hold.status()).isEqualTo(HoldStatus.HELD);
         assertThat(hold.expiresAt()).isEqualTo(NOW.plus(TTL));
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 0, 2, 8));
-        assertThatThrownBy(() -> store.addBooking(booking(event, 3, 4))).isInstanceOf(SeatsUnavailableException.class);
+        assertThatThrownBy(() -> store.addBooking(booking(event, 3, 4), NO_BOUND))
+                .isInstanceOf(SeatsUnavailableException.class);
         assertThatThrownBy(() -> hold(event, NOW, 1, 2)).isInstanceOf(SeatsUnavailableException.class);
     }
 
@@ -243,9 +256,9 @@ public abstract class TicketStoreContract {
     @Test
     void aHoldOfAQuantityGetsTheBestSeatsAvailable() {
         Event event = addEvent(10);
-        store.addBooking(booking(event, 1, 2, 4));
+        store.addBooking(booking(event, 1, 2, 4), NO_BOUND);
 
-        Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.BestOf(3), TTL, 50), NOW);
+        Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.BestOf(3), TTL, 50, NO_BOUND), NOW);
 
         assertThat(hold.seats().seats()).containsExactly(5, 6, 7);
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 3, 3, 4));
@@ -254,9 +267,9 @@ public abstract class TicketStoreContract {
     @Test
     void aHoldOfMoreSeatsThanAreFreeIsRefusedWithTheNumberFree() {
         Event event = addEvent(5);
-        store.addBooking(booking(event, 1, 2, 3));
+        store.addBooking(booking(event, 1, 2, 3), NO_BOUND);
 
-        assertThatThrownBy(() -> store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.BestOf(3), TTL, 50), NOW))
+        assertThatThrownBy(() -> store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER, new SeatChoice.BestOf(3), TTL, 50, NO_BOUND), NOW))
                 .isInstanceOfSatisfying(NotEnoughSeatsException.class, e -> assertThat(e.available()).isEqualTo(2));
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(5, 3, 0, 2));
     }
@@ -267,7 +280,7 @@ public abstract class TicketStoreContract {
         Hold hold = hold(event, NOW, 2, 3);
         BookingId bookingId = BookingId.random();
 
-        Booking booking = store.confirmHold(hold.id(), bookingId, NOW.plusSeconds(5));
+        Booking booking = store.confirmHold(hold.id(), bookingId, null, NOW.plusSeconds(5));
 
         assertThat(booking.id()).isEqualTo(bookingId);
         assertThat(booking.seats()).isEqualTo(hold.seats());
@@ -285,7 +298,7 @@ public abstract class TicketStoreContract {
         Event event = addEvent(10);
         Hold hold = hold(event, NOW, 2);
 
-        assertThatThrownBy(() -> store.confirmHold(hold.id(), BookingId.random(), hold.expiresAt()))
+        assertThatThrownBy(() -> store.confirmHold(hold.id(), BookingId.random(), null, hold.expiresAt()))
                 .isInstanceOfSatisfying(HoldNotActiveException.class,
                         e -> assertThat(e.status()).isEqualTo(HoldStatus.EXPIRED));
         assertThat(counts(event, hold.expiresAt())).isEqualTo(new SeatCounts(10, 0, 0, 10));
@@ -297,7 +310,7 @@ public abstract class TicketStoreContract {
         Hold hold = hold(event, NOW, 2);
         store.releaseHold(hold.id(), NOW);
 
-        assertThatThrownBy(() -> store.confirmHold(hold.id(), BookingId.random(), NOW))
+        assertThatThrownBy(() -> store.confirmHold(hold.id(), BookingId.random(), null, NOW))
                 .isInstanceOfSatisfying(HoldNotActiveException.class,
                         e -> assertThat(e.status()).isEqualTo(HoldStatus.RELEASED));
     }
@@ -306,9 +319,9 @@ public abstract class TicketStoreContract {
     void confirmingAHoldTwiceIsRefusedTheSecondTime() {
         Event event = addEvent(10);
         Hold hold = hold(event, NOW, 2);
-        store.confirmHold(hold.id(), BookingId.random(), NOW);
+        store.confirmHold(hold.id(), BookingId.random(), null, NOW);
 
-        assertThatThrownBy(() -> store.confirmHold(hold.id(), BookingId.random(), NOW))
+        assertThatThrownBy(() -> store.confirmHold(hold.id(), BookingId.random(), null, NOW))
                 .isInstanceOfSatisfying(HoldNotActiveException.class,
                         e -> assertThat(e.status()).isEqualTo(HoldStatus.CONFIRMED));
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 1, 0, 9));
@@ -324,7 +337,7 @@ public abstract class TicketStoreContract {
         assertThat(released.status()).isEqualTo(HoldStatus.RELEASED);
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 0, 0, 10));
         assertThat(store.releaseHold(hold.id(), NOW)).isEqualTo(released);
-        store.addBooking(booking(event, 2, 3));
+        store.addBooking(booking(event, 2, 3), NO_BOUND);
     }
 
     @Test
@@ -341,7 +354,7 @@ public abstract class TicketStoreContract {
     void releasingAConfirmedHoldIsRefused() {
         Event event = addEvent(10);
         Hold hold = hold(event, NOW, 2);
-        store.confirmHold(hold.id(), BookingId.random(), NOW);
+        store.confirmHold(hold.id(), BookingId.random(), null, NOW);
 
         assertThatThrownBy(() -> store.releaseHold(hold.id(), NOW))
                 .isInstanceOfSatisfying(HoldNotActiveException.class,
@@ -355,7 +368,7 @@ public abstract class TicketStoreContract {
 
         assertThat(store.findHold(unknown)).isEmpty();
         assertThatThrownBy(() -> store.releaseHold(unknown, NOW)).isInstanceOf(UnknownIdException.class);
-        assertThatThrownBy(() -> store.confirmHold(unknown, BookingId.random(), NOW))
+        assertThatThrownBy(() -> store.confirmHold(unknown, BookingId.random(), null, NOW))
                 .isInstanceOf(UnknownIdException.class);
     }
 
@@ -375,16 +388,16 @@ public abstract class TicketStoreContract {
     void aCustomerCannotHoldMoreSeatsOfAnEventThanTheLimit() {
         Event event = addEvent(20);
         store.placeHold(new HoldRequest(HoldId.random(), event, "bob", new SeatChoice.Explicit(seats(event, 1, 2, 3)),
-                TTL, 4), NOW);
+                TTL, 4, NO_BOUND), NOW);
 
         assertThatThrownBy(() -> store.placeHold(new HoldRequest(HoldId.random(), event, "bob",
-                new SeatChoice.BestOf(2), TTL, 4), NOW))
+                new SeatChoice.BestOf(2), TTL, 4, NO_BOUND), NOW))
                 .isInstanceOfSatisfying(HoldLimitExceededException.class,
                         e -> assertThat(e.alreadyHeld()).isEqualTo(3));
         Hold other = store.placeHold(new HoldRequest(HoldId.random(), event, "carol", new SeatChoice.BestOf(4), TTL,
-                4), NOW);
+                4, NO_BOUND), NOW);
         assertThat(other.customer()).isEqualTo("carol");
-        assertThat(store.placeHold(new HoldRequest(HoldId.random(), event, "bob", new SeatChoice.BestOf(4), TTL, 4),
+        assertThat(store.placeHold(new HoldRequest(HoldId.random(), event, "bob", new SeatChoice.BestOf(4), TTL, 4, NO_BOUND),
                 NOW.plus(TTL)).seats().size()).as("expired holds no longer count").isEqualTo(4);
         assertThat(counts(event, NOW.plus(TTL))).isEqualTo(new SeatCounts(20, 0, 4, 16));
     }
@@ -396,7 +409,7 @@ public abstract class TicketStoreContract {
         store.addBooking(first, 6);
         Hold held = store.placeHold(new HoldRequest(HoldId.random(), event, "bob",
                 new SeatChoice.Explicit(seats(event, 4, 5)), TTL, 10, 6), NOW);
-        store.confirmHold(held.id(), BookingId.random(), NOW);
+        store.confirmHold(held.id(), BookingId.random(), null, NOW);
         // Confirming, releasing and holding again cannot get past it: booked seats count as held ones do.
         Hold last = store.placeHold(new HoldRequest(HoldId.random(), event, "bob", new SeatChoice.BestOf(1), TTL, 10,
                 6), NOW);
@@ -429,7 +442,7 @@ public abstract class TicketStoreContract {
 
         Concurrently.run(8, thread -> {
             Event event = new Event(EventId.random(), "Quota " + thread, "Hall", NOW.plus(Duration.ofDays(30)), 10,
-                    NOW, organizer);
+                    NOW, organizer, null, null, RefundPolicy.DEFAULT, null);
             try {
                 store.addEvent(event, 3);
                 kept.add(event);
@@ -440,14 +453,15 @@ public abstract class TicketStoreContract {
 
         assertThat(kept).hasSize(3);
         assertThat(refused.get()).isEqualTo(5);
-        Event another = new Event(EventId.random(), "Quota", "Hall", NOW.plus(Duration.ofDays(30)), 10, NOW, organizer);
+        Event another = new Event(EventId.random(), "Quota", "Hall", NOW.plus(Duration.ofDays(30)), 10, NOW, organizer,
+                null, null, RefundPolicy.DEFAULT, null);
         assertThatThrownBy(() -> store.addEvent(another, 3)).isInstanceOf(QuotaExceededException.class);
         assertThat(store.findEvent(another.id())).as("a refused event is not kept").isEmpty();
         store.cancelEvent(kept.get(0).id(), NOW);
         store.addEvent(another, 3);
         Instant afterTheStart = NOW.plus(Duration.ofDays(31));
         store.addEvent(new Event(EventId.random(), "Later", "Hall", NOW.plus(Duration.ofDays(40)), 10, afterTheStart,
-                organizer), 1);
+                organizer, null, null, RefundPolicy.DEFAULT, null), 1);
     }
 
     /** Many requests of one customer at once: together they never pass the quota, by holds or bookings. */
@@ -483,12 +497,12 @@ public abstract class TicketStoreContract {
         Event event = addEvent(10);
         Hold hold = hold(event, NOW, 1);
         Booking booking = booking(event, 2);
-        store.addBooking(booking);
+        store.addBooking(booking, NO_BOUND);
 
         assertThat(store.findEvent(event.id()).orElseThrow().organizer()).isEqualTo("organizer");
         assertThat(store.findHold(hold.id()).orElseThrow().customer()).isEqualTo(CUSTOMER);
         assertThat(store.findBooking(booking.id()).orElseThrow().customer()).isEqualTo(CUSTOMER);
-        assertThat(store.confirmHold(hold.id(), BookingId.random(), NOW).customer()).isEqualTo(CUSTOMER);
+        assertThat(store.confirmHold(hold.id(), BookingId.random(), null, NOW).customer()).isEqualTo(CUSTOMER);
     }
 
     @Test
@@ -496,8 +510,8 @@ public abstract class TicketStoreContract {
         Event event = addEvent(10);
         Booking mine = booking(event, 1);
         Booking theirs = Booking.confirmed(BookingId.random(), event, "mallory", seats(event, 2), NOW);
-        store.addBooking(mine);
-        store.addBooking(theirs);
+        store.addBooking(mine, NO_BOUND);
+        store.addBooking(theirs, NO_BOUND);
         PageRequest all = new PageRequest(100, Optional.empty());
 
         assertThat(store.listBookings(all, Optional.of(CUSTOMER)).items()).containsExactly(mine);
@@ -511,26 +525,26 @@ public abstract class TicketStoreContract {
     void cancellingABookingFreesItsSeatsAndKeepsItReadable() {
         Event event = addEvent(10);
         Booking booking = booking(event, 4, 5);
-        store.addBooking(booking);
+        store.addBooking(booking, NO_BOUND);
 
-        Booking cancelled = store.cancelBooking(booking.id(), NOW.plusSeconds(1));
+        Booking cancelled = store.cancelBooking(booking.id(), Optional.empty(), NOW.plusSeconds(1)).booking();
 
         assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(cancelled.cancelledAt()).isEqualTo(NOW.plusSeconds(1));
         assertThat(store.findBooking(booking.id())).contains(cancelled);
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 0, 0, 10));
-        store.addBooking(booking(event, 4, 5));
+        store.addBooking(booking(event, 4, 5), NO_BOUND);
     }
 
     @Test
     void cancellingTwiceAnswersTheSameAndFreesNothingMore() {
         Event event = addEvent(10);
         Booking booking = booking(event, 4);
-        store.addBooking(booking);
-        Booking first = store.cancelBooking(booking.id(), NOW);
-        store.addBooking(booking(event, 4));
+        store.addBooking(booking, NO_BOUND);
+        Booking first = store.cancelBooking(booking.id(), Optional.empty(), NOW).booking();
+        store.addBooking(booking(event, 4), NO_BOUND);
 
-        Booking second = store.cancelBooking(booking.id(), NOW.plusSeconds(9));
+        Booking second = store.cancelBooking(booking.id(), Optional.empty(), NOW.plusSeconds(9)).booking();
 
         assertThat(second).isEqualTo(first);
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 1, 0, 9));
@@ -540,16 +554,17 @@ public abstract class TicketStoreContract {
     void aBookingConfirmedFromAHoldCanBeCancelled() {
         Event event = addEvent(10);
         Hold hold = hold(event, NOW, 7);
-        Booking booking = store.confirmHold(hold.id(), BookingId.random(), NOW);
+        Booking booking = store.confirmHold(hold.id(), BookingId.random(), null, NOW);
 
-        store.cancelBooking(booking.id(), NOW);
+        store.cancelBooking(booking.id(), Optional.empty(), NOW).booking();
 
         assertThat(counts(event, NOW)).isEqualTo(new SeatCounts(10, 0, 0, 10));
     }
 
     @Test
     void cancellingAnUnknownBookingIsRejected() {
-        assertThatThrownBy(() -> store.cancelBooking(BookingId.random(), NOW)).isInstanceOf(UnknownIdException.class);
+        assertThatThrownBy(() -> store.cancelBooking(BookingId.random(), Optional.empty(), NOW).booking())
+                .isInstanceOf(UnknownIdException.class);
     }
 
     // --- listings ---
@@ -611,7 +626,7 @@ public abstract class TicketStoreContract {
         for (int seat = 1; seat <= 5; seat++) {
             Booking booking = Booking.confirmed(BookingId.random(), event, CUSTOMER, seats(event, seat),
                     NOW.plusSeconds(seat));
-            store.addBooking(booking);
+            store.addBooking(booking, NO_BOUND);
             added.add(booking);
         }
 
@@ -633,7 +648,7 @@ public abstract class TicketStoreContract {
         List<Booking> added = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             Booking booking = Booking.confirmed(ids.get(i), event, CUSTOMER, seats(event, i + 1), NOW);
-            store.addBooking(booking);
+            store.addBooking(booking, NO_BOUND);
             added.add(booking);
         }
         List<Booking> expected = added.stream().sorted((a, b) -> Cursor.of(a).compareTo(Cursor.of(b))).toList();
@@ -666,7 +681,7 @@ public abstract class TicketStoreContract {
     @Test
     void aBestAvailableHoldOnAVenueTakesOneRowSideBySideNearestItsMiddle() {
         Event event = addVenue();
-        store.addBooking(booking(event, 4, 5, 6, 7));
+        store.addBooking(booking(event, 4, 5, 6, 7), NO_BOUND);
 
         // Row A's free seats 1-3 and 8-10 are three each: row B has four together, nearest its middle.
         Hold hold = holdBest(event, 4, SeatScope.ANYWHERE, NOW);
@@ -679,7 +694,7 @@ public abstract class TicketStoreContract {
     @Test
     void aVenuesSeatPlanShowsEachRowsFreeAndHeldSeats() {
         Event event = addVenue();
-        store.addBooking(booking(event, 1, 2));
+        store.addBooking(booking(event, 1, 2), NO_BOUND);
         hold(event, NOW, 12, 13);
 
         SeatPlan plan = store.seatPlan(event.id(), NOW).orElseThrow();
@@ -699,7 +714,7 @@ public abstract class TicketStoreContract {
     @Test
     void anEventWithoutALayoutIsOneRowInItsSeatPlan() {
         Event event = addEvent(10);
-        store.addBooking(booking(event, 5));
+        store.addBooking(booking(event, 5), NO_BOUND);
 
         SeatPlan plan = store.seatPlan(event.id(), NOW).orElseThrow();
 
@@ -720,7 +735,7 @@ public abstract class TicketStoreContract {
         Concurrently.run(9, thread -> {
             for (int i = 0; i < 3; i++) {
                 Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, "customer-" + thread,
-                        new SeatChoice.BestOf(1), TTL, 50), NOW);
+                        new SeatChoice.BestOf(1), TTL, 50, NO_BOUND), NOW);
                 held.put(hold.id(), hold);
             }
         });
@@ -742,13 +757,13 @@ public abstract class TicketStoreContract {
         Event event = Event.schedule(EventId.random(), "organizer", new Event.Plan("Priced Concert", "Opera",
                 NOW.plus(Duration.ofDays(30)), null, layout, new Event.PricingPlan("EUR", 4500L,
                         Map.of("A", 12000L, "B", 6000L)), null), LIMITS, NOW);
-        store.addEvent(event);
+        store.addEvent(event, NO_BOUND);
         return event;
     }
 
     private Booking pricedBooking(Event event, Integer... seats) {
         Booking booking = Booking.confirmed(BookingId.random(), event, CUSTOMER, seats(event, seats), NOW);
-        store.addBooking(booking);
+        store.addBooking(booking, NO_BOUND);
         return booking;
     }
 
@@ -757,7 +772,7 @@ public abstract class TicketStoreContract {
         Event event = addPricedVenue();
         Booking booking = pricedBooking(event, 1, 21);
         Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, CUSTOMER,
-                new SeatChoice.Explicit(seats(event, 22, 23)), TTL, 50), NOW);
+                new SeatChoice.Explicit(seats(event, 22, 23)), TTL, 50, NO_BOUND), NOW);
         Booking confirmed = store.confirmHold(hold.id(), BookingId.random(), "pay-7", NOW.plusSeconds(1));
 
         assertThat(store.findBooking(booking.id()).orElseThrow().prices().amounts()).containsExactly(12000, 6000);
@@ -794,7 +809,7 @@ public abstract class TicketStoreContract {
         Event event = Event.schedule(EventId.random(), "organizer", new Event.Plan("Strict", "Hall",
                 NOW.plus(Duration.ofDays(30)), 10, null, new Event.PricingPlan("EUR", 1000L, Map.of()),
                 List.of()), LIMITS, NOW);
-        store.addEvent(event);
+        store.addEvent(event, NO_BOUND);
         Booking booking = pricedBooking(event, 1, 2);
         Hold held = hold(event, NOW, 5);
         assertThat(store.cancelBooking(pricedBooking(event, 3).id(), Optional.empty(), NOW).refund().percent())
@@ -812,7 +827,8 @@ public abstract class TicketStoreContract {
         });
         assertThat(store.findHold(held.id()).orElseThrow().statusAt(NOW.plusSeconds(2))).isEqualTo(HoldStatus.RELEASED);
         assertThat(counts(event, NOW.plusSeconds(2))).isEqualTo(SeatCounts.of(10, 0, 0));
-        assertThatThrownBy(() -> store.addBooking(booking(event, 7))).isInstanceOf(EventCancelledException.class);
+        assertThatThrownBy(() -> store.addBooking(booking(event, 7), NO_BOUND))
+                .isInstanceOf(EventCancelledException.class);
         assertThatThrownBy(() -> hold(event, NOW.plusSeconds(2), 8)).isInstanceOf(EventCancelledException.class);
         assertThat(store.cancelEvent(event.id(), NOW.plusSeconds(3))).isEqualTo(cancelled);
         assertThatThrownBy(() -> store.cancelEvent(EventId.random(), NOW)).isInstanceOf(UnknownIdException.class);
@@ -824,7 +840,7 @@ public abstract class TicketStoreContract {
         Hold held = hold(event, NOW, 1);
         store.cancelEvent(event.id(), NOW);
 
-        assertThatThrownBy(() -> store.confirmHold(held.id(), BookingId.random(), NOW))
+        assertThatThrownBy(() -> store.confirmHold(held.id(), BookingId.random(), null, NOW))
                 .isInstanceOfAny(EventCancelledException.class, HoldNotActiveException.class);
         assertThat(counts(event, NOW)).isEqualTo(SeatCounts.of(28, 0, 0));
     }
@@ -865,7 +881,7 @@ public abstract class TicketStoreContract {
                 try {
                     Booking booking = Booking.confirmed(BookingId.random(), event, CUSTOMER,
                             randomSeats(event, random), NOW);
-                    store.addBooking(booking);
+                    store.addBooking(booking, NO_BOUND);
                     made.put(booking.id(), booking);
                 } catch (SeatsUnavailableException taken) {
                     // another thread has the seat
@@ -924,7 +940,7 @@ public abstract class TicketStoreContract {
         Event event = Event.schedule(EventId.random(), "organizer", new Event.Plan("Doomed", "Hall",
                 NOW.plus(Duration.ofDays(30)), 2_000, null, new Event.PricingPlan("EUR", 1000L, Map.of()), null),
                 LIMITS, NOW);
-        store.addEvent(event);
+        store.addEvent(event, NO_BOUND);
         AtomicInteger refused = new AtomicInteger();
         Map<BookingId, Booking> stored = new ConcurrentHashMap<>();
         AtomicBoolean cancelled = new AtomicBoolean();
@@ -933,9 +949,8 @@ public abstract class TicketStoreContract {
 
         Concurrently.run(bookers + 1, thread -> {
             if (thread == bookers) {
-                while (stored.size() < 20) {
-                    Thread.sleep(1);
-                }
+                Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(1))
+                        .until(() -> stored.size() >= 20);
                 cancelling.countDown();
                 store.cancelEvent(event.id(), NOW);
                 cancelled.set(true);
@@ -950,7 +965,7 @@ public abstract class TicketStoreContract {
                 boolean afterCancellation = cancelled.get();
                 Booking booking = Booking.confirmed(BookingId.random(), event, CUSTOMER, seats(event, seat), NOW);
                 try {
-                    store.addBooking(booking);
+                    store.addBooking(booking, NO_BOUND);
                     assertThat(afterCancellation).as("a booking stored after the cancellation returned").isFalse();
                     stored.put(booking.id(), booking);
                 } catch (EventCancelledException refusal) {
@@ -979,14 +994,14 @@ public abstract class TicketStoreContract {
         Hold confirmed = hold(event, NOW, 1, 2);
         Hold released = hold(event, NOW, 3);
         store.releaseHold(released.id(), NOW);
-        Booking fromHold = store.confirmHold(confirmed.id(), BookingId.random(), NOW);
+        Booking fromHold = store.confirmHold(confirmed.id(), BookingId.random(), null, NOW);
         Booking direct = pricedBooking(event, 5, 6);
         store.cancelBooking(direct.id(), Optional.of(seats(event, 5)), NOW);
         Hold expiring = hold(event, NOW, 8);
         assertThat(store.sweepExpiredHolds(NOW.plus(TTL))).isEqualTo(1);
         store.cancelEvent(event.id(), NOW.plus(TTL));
 
-        List<Notification> notifications = store.notifications(event.id());
+        List<Notification> notifications = notifications(event.id());
 
         assertThat(notifications).extracting(n -> n.type().wireName() + " " + n.subject()).containsExactly(
                 "event.created events/" + event.id(),
@@ -1024,26 +1039,28 @@ public abstract class TicketStoreContract {
     void aRefusedChangeWritesNoNotification() {
         Event event = addEvent(10);
         Hold held = hold(event, NOW, 1);
-        store.addBooking(booking(event, 2));
-        int before = store.notifications(event.id()).size();
+        store.addBooking(booking(event, 2), NO_BOUND);
+        int before = notifications(event.id()).size();
 
         assertThatThrownBy(() -> hold(event, NOW, 1)).isInstanceOf(SeatsUnavailableException.class);
-        assertThatThrownBy(() -> store.addBooking(booking(event, 2, 3))).isInstanceOf(SeatsUnavailableException.class);
-        assertThatThrownBy(() -> holdBest(event, 11, SeatScope.ANYWHERE, NOW)).isInstanceOf(NotEnoughSeatsException.class);
+        assertThatThrownBy(() -> store.addBooking(booking(event, 2, 3), NO_BOUND))
+                .isInstanceOf(SeatsUnavailableException.class);
+        assertThatThrownBy(() -> holdBest(event, 11, SeatScope.ANYWHERE, NOW))
+                .isInstanceOf(NotEnoughSeatsException.class);
         store.releaseHold(held.id(), NOW);
         store.releaseHold(held.id(), NOW);
-        assertThatThrownBy(() -> store.confirmHold(held.id(), BookingId.random(), NOW))
+        assertThatThrownBy(() -> store.confirmHold(held.id(), BookingId.random(), null, NOW))
                 .isInstanceOf(HoldNotActiveException.class);
         Hold expired = hold(event, NOW, 4);
-        assertThatThrownBy(() -> store.confirmHold(expired.id(), BookingId.random(), NOW.plus(TTL)))
+        assertThatThrownBy(() -> store.confirmHold(expired.id(), BookingId.random(), null, NOW.plus(TTL)))
                 .isInstanceOf(HoldNotActiveException.class);
         store.releaseHold(expired.id(), NOW.plus(TTL));
 
-        assertThat(store.notifications(event.id())).extracting(n -> n.type().wireName())
+        assertThat(notifications(event.id())).extracting(n -> n.type().wireName())
                 .hasSize(before + 2).endsWith("hold.released", "hold.placed");
         assertThat(store.sweepExpiredHolds(NOW.plus(TTL))).isEqualTo(1);
         assertThat(store.sweepExpiredHolds(NOW.plus(TTL).plusSeconds(1))).isZero();
-        assertThat(store.notifications(event.id())).extracting(n -> n.type().wireName())
+        assertThat(notifications(event.id())).extracting(n -> n.type().wireName())
                 .hasSize(before + 3).last().isEqualTo("hold.expired");
     }
 
@@ -1065,7 +1082,7 @@ public abstract class TicketStoreContract {
                 Booking attempt = Booking.confirmed(BookingId.random(), event, CUSTOMER, randomSeats(event, random),
                         NOW);
                 try {
-                    store.addBooking(attempt);
+                    store.addBooking(attempt, NO_BOUND);
                     succeeded.put(attempt.id(), attempt);
                 } catch (SeatsUnavailableException e) {
                     refusals.incrementAndGet();
@@ -1201,7 +1218,7 @@ public abstract class TicketStoreContract {
                 }
             });
         }
-        assertThat(store.notifications(event.id())).extracting(n -> n.type().wireName() + " " + n.subject())
+        assertThat(notifications(event.id())).extracting(n -> n.type().wireName() + " " + n.subject())
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -1212,7 +1229,7 @@ public abstract class TicketStoreContract {
         List<Booking> bookings = new ArrayList<>();
         for (int seat = 1; seat <= event.totalSeats(); seat++) {
             Booking booking = Booking.confirmed(BookingId.random(), event, "buyer-" + seat, seats(event, seat), NOW);
-            store.addBooking(booking);
+            store.addBooking(booking, NO_BOUND);
             bookings.add(booking);
         }
         return bookings;
@@ -1228,7 +1245,7 @@ public abstract class TicketStoreContract {
     }
 
     private List<String> waitlistNotices(Event event) {
-        return store.notifications(event.id()).stream()
+        return notifications(event.id()).stream()
                 .filter(n -> n.type() == NotificationType.WAITLIST_OFFERED)
                 .map(Notification::subject).toList();
     }
@@ -1236,7 +1253,7 @@ public abstract class TicketStoreContract {
     @Test
     void joiningWhileEnoughSeatsAreFreeIsRefusedWithTheNumberFreeAndChangesNothing() {
         Event event = addEvent(5);
-        store.addBooking(booking(event, 1, 2, 3));
+        store.addBooking(booking(event, 1, 2, 3), NO_BOUND);
 
         assertThatThrownBy(() -> join(event, "wendy", 2, NOW.plusMillis(1)))
                 .isInstanceOfSatisfying(SeatsAvailableException.class, e -> assertThat(e.available()).isEqualTo(2));
@@ -1247,7 +1264,8 @@ public abstract class TicketStoreContract {
         assertThat(joined.position()).isEqualTo(1);
         assertThat(joined.quantity()).isEqualTo(3);
         assertThat(entry(joined)).isEqualTo(joined);
-        assertThatThrownBy(() -> join(event, "wendy", 11, NOW.plusMillis(3))).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> join(event, "wendy", 11, NOW.plusMillis(3)))
+                .isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> join(addEvent(1), "wendy", 0, NOW)).isInstanceOf(InvalidRequestException.class);
     }
 
@@ -1279,7 +1297,7 @@ public abstract class TicketStoreContract {
         WaitlistEntry pair = join(event, "ann", 2, NOW.plusMillis(5));
         WaitlistEntry single = join(event, "bob", 1, NOW.plusMillis(6));
 
-        store.cancelBooking(bookings.get(2).id(), NOW.plusSeconds(1));
+        store.cancelBooking(bookings.get(2).id(), Optional.empty(), NOW.plusSeconds(1)).booking();
 
         WaitlistEntry offered = entry(single);
         assertThat(offered.status()).as("one seat free: the pair does not fit, the single does")
@@ -1294,9 +1312,9 @@ public abstract class TicketStoreContract {
         assertThat(counts(event, NOW.plusSeconds(1))).isEqualTo(new SeatCounts(4, 3, 1, 0));
         assertThat(waitlistNotices(event)).containsExactly("waitlist/" + single.id());
 
-        store.cancelBooking(bookings.get(0).id(), NOW.plusSeconds(2));
+        store.cancelBooking(bookings.get(0).id(), Optional.empty(), NOW.plusSeconds(2)).booking();
         assertThat(entry(pair).status()).as("one seat free again: still not two").isEqualTo(EntryStatus.WAITING);
-        store.cancelBooking(bookings.get(3).id(), NOW.plusSeconds(3));
+        store.cancelBooking(bookings.get(3).id(), Optional.empty(), NOW.plusSeconds(3)).booking();
         WaitlistEntry pairOffered = entry(pair);
         assertThat(pairOffered.status()).isEqualTo(EntryStatus.OFFERED);
         assertThat(store.findHold(pairOffered.holdId()).orElseThrow().seats().seats()).containsExactly(1, 4);
@@ -1309,14 +1327,14 @@ public abstract class TicketStoreContract {
         List<Booking> bookings = new ArrayList<>();
         for (int seat = 1; seat <= 4; seat++) {
             bookings.add(booking(event, seat));
-            store.addBooking(bookings.get(bookings.size() - 1));
+            store.addBooking(bookings.get(bookings.size() - 1), NO_BOUND);
         }
         hold(event, NOW, 5, 6);
         WaitlistEntry waiting = join(event, "wendy", 2, NOW.plusMillis(7));
 
-        store.cancelBooking(bookings.get(1).id(), NOW);
+        store.cancelBooking(bookings.get(1).id(), Optional.empty(), NOW).booking();
         assertThat(entry(waiting).status()).isEqualTo(EntryStatus.WAITING);
-        store.cancelBooking(bookings.get(3).id(), NOW);
+        store.cancelBooking(bookings.get(3).id(), Optional.empty(), NOW).booking();
 
         Hold offer = store.findHold(entry(waiting).holdId()).orElseThrow();
         assertThat(offer.seats().seats()).containsExactly(2, 4);
@@ -1328,10 +1346,10 @@ public abstract class TicketStoreContract {
         Event event = addEvent(2);
         List<Booking> bookings = soldOut(event);
         WaitlistEntry waiting = join(event, "wendy", 1, NOW.plusMillis(8));
-        store.cancelBooking(bookings.get(0).id(), NOW);
+        store.cancelBooking(bookings.get(0).id(), Optional.empty(), NOW).booking();
         WaitlistEntry offered = entry(waiting);
 
-        Booking booking = store.confirmHold(offered.holdId(), BookingId.random(), NOW.plusSeconds(60));
+        Booking booking = store.confirmHold(offered.holdId(), BookingId.random(), null, NOW.plusSeconds(60));
 
         assertThat(booking.customer()).isEqualTo("wendy");
         assertThat(entry(waiting).status()).isEqualTo(EntryStatus.ACCEPTED);
@@ -1345,7 +1363,7 @@ public abstract class TicketStoreContract {
         List<Booking> bookings = soldOut(event);
         WaitlistEntry first = join(event, "ann", 1, NOW.plusMillis(9));
         WaitlistEntry second = join(event, "bob", 1, NOW.plusMillis(10));
-        store.cancelBooking(bookings.get(1).id(), NOW);
+        store.cancelBooking(bookings.get(1).id(), Optional.empty(), NOW).booking();
 
         store.releaseHold(entry(first).holdId(), NOW.plusSeconds(5));
 
@@ -1361,7 +1379,7 @@ public abstract class TicketStoreContract {
         List<Booking> bookings = soldOut(event);
         WaitlistEntry first = join(event, "ann", 1, NOW.plusMillis(11));
         WaitlistEntry second = join(event, "bob", 1, NOW.plusMillis(12));
-        store.cancelBooking(bookings.get(0).id(), NOW);
+        store.cancelBooking(bookings.get(0).id(), Optional.empty(), NOW).booking();
         Instant lapse = entry(first).offerExpiresAt();
 
         assertThat(entry(first).statusAt(lapse.minusMillis(1))).isEqualTo(EntryStatus.OFFERED);
@@ -1371,7 +1389,7 @@ public abstract class TicketStoreContract {
         assertThat(store.offerFreedSeats(lapse)).isEqualTo(1);
 
         assertThat(entry(first).status()).isEqualTo(EntryStatus.EXPIRED);
-        assertThatThrownBy(() -> store.confirmHold(entry(first).holdId(), BookingId.random(), lapse))
+        assertThatThrownBy(() -> store.confirmHold(entry(first).holdId(), BookingId.random(), null, lapse))
                 .isInstanceOf(HoldNotActiveException.class);
         WaitlistEntry next = entry(second);
         assertThat(next.status()).isEqualTo(EntryStatus.OFFERED);
@@ -1383,7 +1401,7 @@ public abstract class TicketStoreContract {
     @Test
     void seatsAnExpiredHoldFreedAreOfferedByTheSweep() {
         Event event = addEvent(3);
-        store.addBooking(booking(event, 1, 2));
+        store.addBooking(booking(event, 1, 2), NO_BOUND);
         Hold held = hold(event, NOW, 3);
         WaitlistEntry waiting = join(event, "wendy", 1, NOW.plusMillis(13));
 
@@ -1400,7 +1418,7 @@ public abstract class TicketStoreContract {
         WaitlistEntry first = join(event, "ann", 1, NOW.plusMillis(14));
         WaitlistEntry second = join(event, "bob", 1, NOW.plusMillis(15));
         WaitlistEntry third = join(event, "cat", 1, NOW.plusMillis(16));
-        store.cancelBooking(bookings.get(0).id(), NOW);
+        store.cancelBooking(bookings.get(0).id(), Optional.empty(), NOW).booking();
 
         WaitlistEntry left = store.leaveWaitlist(first.id(), NOW.plusSeconds(1));
 
@@ -1420,7 +1438,7 @@ public abstract class TicketStoreContract {
         List<Booking> bookings = soldOut(event);
         WaitlistEntry offered = join(event, "ann", 1, NOW.plusMillis(17));
         WaitlistEntry waiting = join(event, "bob", 1, NOW.plusMillis(18));
-        store.cancelBooking(bookings.get(0).id(), NOW);
+        store.cancelBooking(bookings.get(0).id(), Optional.empty(), NOW).booking();
 
         store.cancelEvent(event.id(), NOW.plusSeconds(1));
 
@@ -1451,7 +1469,7 @@ public abstract class TicketStoreContract {
         Concurrently.run(10, thread -> {
             for (int i = thread; i < 25; i += 8) {
                 if (thread < 8) {
-                    store.cancelBooking(bookings.get(i).id(), at);
+                    store.cancelBooking(bookings.get(i).id(), Optional.empty(), at).booking();
                     cancelled.incrementAndGet();
                 }
             }
@@ -1464,7 +1482,7 @@ public abstract class TicketStoreContract {
                 for (int seat = 1; seat <= 25; seat++) {
                     try {
                         Booking snipe = Booking.confirmed(BookingId.random(), event, "sniper", seats(event, seat), at);
-                        store.addBooking(snipe);
+                        store.addBooking(snipe, NO_BOUND);
                         sniped.add(snipe.id());
                     } catch (SeatsUnavailableException taken) {
                         // the offer or the original booking has it
@@ -1504,7 +1522,7 @@ public abstract class TicketStoreContract {
     void aTicketIsCheckedInOncePerEntryAndMayGoOutAndInAgain() {
         Event event = addEvent(10);
         Booking booking = booking(event, 4, 5);
-        store.addBooking(booking);
+        store.addBooking(booking, NO_BOUND);
         Ticket ticket = Ticket.of(booking, 5);
 
         CheckIn in = store.checkIn(ticket, CheckIn.Direction.ENTRY, "North", NOW);
@@ -1522,7 +1540,7 @@ public abstract class TicketStoreContract {
         assertThatThrownBy(() -> store.checkIn(Ticket.of(booking, 4), CheckIn.Direction.EXIT, "South", NOW))
                 .isInstanceOf(NotCheckedInException.class);
         assertThat(store.checkIn(ticket, CheckIn.Direction.ENTRY, "East", NOW.plusSeconds(4)).gate()).isEqualTo("East");
-        assertThat(store.notifications(event.id())).filteredOn(n -> n.type() == NotificationType.TICKET_CHECKED_IN)
+        assertThat(notifications(event.id())).filteredOn(n -> n.type() == NotificationType.TICKET_CHECKED_IN)
                 .extracting(Notification::subject).containsExactly("tickets/" + ticket.id(), "tickets/" + ticket.id());
     }
 
@@ -1530,7 +1548,7 @@ public abstract class TicketStoreContract {
     void theTicketOfACancelledSeatAdmitsNobody() {
         Event event = addEvent(10);
         Booking booking = booking(event, 1, 2);
-        store.addBooking(booking);
+        store.addBooking(booking, NO_BOUND);
         store.cancelBooking(booking.id(), Optional.of(seats(event, 2)), NOW);
 
         assertThatThrownBy(() -> store.checkIn(Ticket.of(booking, 2), CheckIn.Direction.ENTRY, "North", NOW))
@@ -1550,7 +1568,7 @@ public abstract class TicketStoreContract {
     void theSalesReportCountsTheTicketsInside() {
         Event event = addVenue();
         Booking booking = booking(event, 1, 2, 21);
-        store.addBooking(booking);
+        store.addBooking(booking, NO_BOUND);
         store.checkIn(Ticket.of(booking, 1), CheckIn.Direction.ENTRY, "North", NOW);
         store.checkIn(Ticket.of(booking, 21), CheckIn.Direction.ENTRY, "North", NOW);
         store.checkIn(Ticket.of(booking, 2), CheckIn.Direction.ENTRY, "North", NOW);
@@ -1566,7 +1584,7 @@ public abstract class TicketStoreContract {
     void concurrentScansOfOneTicketLetItInOnce() throws Exception {
         Event event = addEvent(10);
         Booking booking = booking(event, 7);
-        store.addBooking(booking);
+        store.addBooking(booking, NO_BOUND);
         Ticket ticket = Ticket.of(booking, 7);
         Set<String> admittedAt = ConcurrentHashMap.newKeySet();
         Set<String> refusedWith = ConcurrentHashMap.newKeySet();
@@ -1581,7 +1599,7 @@ public abstract class TicketStoreContract {
 
         assertThat(admittedAt).hasSize(1);
         assertThat(refusedWith).as("every other scan names the first one's gate").isSubsetOf(admittedAt);
-        assertThat(store.notifications(event.id())).filteredOn(n -> n.type() == NotificationType.TICKET_CHECKED_IN)
+        assertThat(notifications(event.id())).filteredOn(n -> n.type() == NotificationType.TICKET_CHECKED_IN)
                 .hasSize(1);
     }
 
@@ -1611,7 +1629,7 @@ public abstract class TicketStoreContract {
                     case 0 -> {
                         Booking booking = Booking.confirmed(BookingId.random(), event, name, randomSeats(event, random),
                                 now);
-                        store.addBooking(booking);
+                        store.addBooking(booking, NO_BOUND);
                         bookings.put(booking.id(), false);
                     }
                     case 1 -> place(event, new SeatChoice.Explicit(randomSeats(event, random)), now);
@@ -1622,7 +1640,8 @@ public abstract class TicketStoreContract {
                         holds.get(id).status = after.status();
                     });
                     default -> bookings.entrySet().stream().filter(e -> !e.getValue()).findAny().ifPresent(e -> {
-                        assertThat(store.cancelBooking(e.getKey(), now).isCancelled()).isTrue();
+                        assertThat(store.cancelBooking(e.getKey(), Optional.empty(), now).booking().isCancelled())
+                                .isTrue();
                         e.setValue(true);
                     });
                 }
@@ -1632,7 +1651,7 @@ public abstract class TicketStoreContract {
         }
 
         private void place(Event event, SeatChoice choice, Instant now) {
-            Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, name, choice, Duration.ofSeconds(40), 50),
+            Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, name, choice, Duration.ofSeconds(40), 50, NO_BOUND),
                     now);
             holds.put(hold.id(), new OwnHold());
         }
@@ -1640,7 +1659,7 @@ public abstract class TicketStoreContract {
         private void confirm(HoldId id, Instant now) {
             OwnHold own = holds.get(id);
             try {
-                Booking booking = store.confirmHold(id, BookingId.random(), now);
+                Booking booking = store.confirmHold(id, BookingId.random(), null, now);
                 assertThat(now).as("confirmed before expiry").isBefore(store.findHold(id).orElseThrow().expiresAt());
                 own.status = HoldStatus.CONFIRMED;
                 own.booking = booking.id();

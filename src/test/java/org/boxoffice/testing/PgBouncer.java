@@ -8,10 +8,12 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 
 /**
  * A PgBouncer in transaction-pooling mode in front of the run's {@link TestDatabase}, as hundreds of
@@ -113,29 +115,17 @@ public final class PgBouncer implements AutoCloseable {
         return file;
     }
 
-    private static void awaitPort(Process process, int port, Path dir) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("PgBouncer exited with " + process.exitValue() + ": "
-                        + Files.readString(dir.resolve("stdout.txt")));
-            }
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                sleep();
-            }
-        }
-        throw new IllegalStateException("PgBouncer did not listen on " + port + " within 20 s; see " + dir);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static void awaitPort(Process process, int port, Path dir) {
+        Awaitility.await("PgBouncer listening on " + port + "; see " + dir).atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .failFast("PgBouncer exited; see " + dir.resolve("stdout.txt"), () -> !process.isAlive())
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    try (Socket probe = new Socket()) {
+                        probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                        return true;
+                    }
+                });
     }
 
     private static int freePort() throws IOException {

@@ -1,7 +1,6 @@
 package org.boxoffice.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.boxoffice.security.SecretBox;
 
 /**
@@ -23,19 +23,19 @@ public final class ServiceProcess implements AutoCloseable {
     private static final String WEBHOOK_SECRETS_KEY = SecretBox.newKey();
 
     private final String name;
-    private final int port;
     private final String jdbcUrl;
     private final Map<String, String> settings;
     private Process process;
+    /** The port the running process took (it binds port 0 itself). */
+    private volatile int port;
 
-    private ServiceProcess(String name, int port, String jdbcUrl, Map<String, String> settings) {
+    private ServiceProcess(String name, String jdbcUrl, Map<String, String> settings) {
         this.name = name;
-        this.port = port;
         this.jdbcUrl = jdbcUrl;
         this.settings = settings;
     }
 
-    /** Starts an instance on a free port and waits until it is ready. */
+    /** Starts an instance on a port of its choosing and waits until it is ready. */
     public static ServiceProcess start(String name) throws Exception {
         return start(name, TestDatabase.get().jdbcUrl());
     }
@@ -52,7 +52,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts an instance that reaches the run's database through another URL, with these settings too. */
     public static ServiceProcess start(String name, String jdbcUrl, Map<String, String> settings) throws Exception {
-        ServiceProcess instance = new ServiceProcess(name, freePort(), jdbcUrl, settings);
+        ServiceProcess instance = new ServiceProcess(name, jdbcUrl, settings);
         // A new log for a new instance; a restart after a kill appends to it.
         Files.deleteIfExists(Path.of("target", name + ".log"));
         instance.launch();
@@ -69,7 +69,7 @@ public final class ServiceProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** Starts the instance again on the same port, after {@link #kill}. */
+    /** Starts the instance again, after {@link #kill}; {@link #uri} then points at its new port. */
     public void restart() throws Exception {
         launch();
     }
@@ -91,10 +91,11 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("package the service first: " + jar + " is missing");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-Dquarkus.http.port=" + port, "-jar",
-                jar.toString())
+        Path log = Path.of("target", name + ".log");
+        long logged = Files.exists(log) ? Files.size(log) : 0;
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-Dquarkus.http.port=0", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", name + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.put("BOXOFFICE_STORE", "postgres");
         // Off (a production default changed): these process tests are about the store across instances, kills
@@ -109,33 +110,16 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("BOXOFFICE_WEBHOOKS_SECRET_KEY", WEBHOOK_SECRETS_KEY);
         env.putAll(settings);
         process = builder.start();
+        port = StartLine.port(log, logged, process::isAlive, Duration.ofSeconds(90));
         awaitReady();
     }
 
-    private void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see target/"
-                        + name + ".log");
-            }
-            try {
-                HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException(name + " was not ready within 90 s; see target/" + name + ".log");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        }
+    private void awaitReady() {
+        Awaitility.await(name + " ready; see target/" + name + ".log").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .failFast(name + " exited; see target/" + name + ".log", () -> !process.isAlive())
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> HTTP.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 }

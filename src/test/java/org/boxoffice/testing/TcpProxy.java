@@ -25,10 +25,8 @@ public final class TcpProxy implements AutoCloseable {
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            this.port = probe.getLocalPort();
-        }
-        restore();
+        // Bound once on a port of the system's choosing and kept; only a restore binds it again.
+        this.port = listen(0);
     }
 
     public int port() {
@@ -37,13 +35,19 @@ public final class TcpProxy implements AutoCloseable {
 
     /** Accepts and relays connections (again). */
     public synchronized void restore() throws IOException {
+        listen(port);
+    }
+
+    private int listen(int on) throws IOException {
         ServerSocket listening = new ServerSocket();
         listening.setReuseAddress(true);
-        listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), on));
         server = listening;
-        Thread acceptor = new Thread(() -> accept(listening), "proxy-accept-" + port);
+        int bound = listening.getLocalPort();
+        Thread acceptor = new Thread(() -> accept(listening), "proxy-accept-" + bound);
         acceptor.setDaemon(true);
         acceptor.start();
+        return bound;
     }
 
     /** Drops every open connection and refuses new ones until {@link #restore}. */

@@ -1,5 +1,7 @@
 package org.boxoffice.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -12,7 +14,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import org.awaitility.Awaitility;
 
 /**
  * A webhook receiver on a free loopback port, for tests: it keeps every request it is sent and answers
@@ -35,6 +37,7 @@ import javax.net.ssl.SSLContext;
 public final class WebhookReceiver implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration POLL = Duration.ofMillis(20);
 
     /** One request as received, the status it was answered with, and over TLS the SNI host name, if any. */
     public record Received(String path, Map<String, String> headers, String body, int answered,
@@ -145,22 +148,24 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Waits (up to {@code within}) until at least {@code count} requests match, and returns them all. */
     public List<Received> await(Predicate<Received> which, int count, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        List<Received> matching = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            matching = received(which);
-            if (matching.size() >= count) {
-                return matching;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("expected " + count + " matching deliveries within " + within + ", got "
-                + matching.size() + ": " + received.stream().map(r -> r.path() + " " + r.type() + " " + r.subject()).toList());
+        Awaitility.await().atMost(within).pollInterval(POLL).untilAsserted(() -> assertThat(received(which))
+                .as("matching deliveries among %s", summary()).hasSizeGreaterThanOrEqualTo(count));
+        return received(which);
+    }
+
+    /**
+     * Checks that no more than {@code count} requests match for the whole of {@code during}: nothing more
+     * arrives (a late or repeated delivery would within that time). Returns those that match.
+     */
+    public List<Received> awaitNoMore(Predicate<Received> which, int count, Duration during) {
+        Awaitility.await().during(during).atMost(during.plusSeconds(2)).pollInterval(POLL)
+                .untilAsserted(() -> assertThat(received(which)).as("matching deliveries among %s", summary())
+                        .hasSizeLessThanOrEqualTo(count));
+        return received(which);
+    }
+
+    private List<String> summary() {
+        return received.stream().map(r -> r.path() + " " + r.type() + " " + r.subject()).toList();
     }
 
     @Override

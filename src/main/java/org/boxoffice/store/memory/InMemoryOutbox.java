@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Notification;
 
 /**
@@ -20,11 +19,6 @@ public class InMemoryOutbox {
 
     void add(Notification notification) {
         waiting.add(notification);
-    }
-
-    /** The event's notifications not handed out yet, oldest first. */
-    List<Notification> waiting(EventId id) {
-        return waiting.stream().filter(notification -> notification.eventId().equals(id)).toList();
     }
 
     /** Up to {@code limit} notifications not handed out yet, oldest first; they are no longer waiting. */

@@ -261,11 +261,6 @@ public class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
-    public List<Notification> notifications(EventId id) {
-        return outbox.waiting(id);
-    }
-
-    @Override
     public Hold placeHold(HoldRequest request, Instant now) {
         EventEntry entry = existing(request.event().id());
         synchronized (entry) {

@@ -1,7 +1,5 @@
 package org.boxoffice.store.postgres;
 
-import static org.boxoffice.store.postgres.Jdbc.setInstant;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -577,10 +575,5 @@ public class PostgresTicketStore implements TicketStore {
             claims.sweepExpired(c, now);
             return expired.size();
         });
-    }
-
-    @Override
-    public List<Notification> notifications(EventId id) {
-        return jdbc.autoCommit(c -> Rows.notifications(c, id));
     }
 }

@@ -135,24 +135,12 @@ final class Rows {
         statement.setString(first + 6, notification.data());
     }
 
-    static Notification notification(ResultSet row) throws SQLException {
-        return notification(row, "");
-    }
-
     /** An outbox row read from columns named with {@code prefix}, as when joined with other tables. */
     static Notification notification(ResultSet row, String prefix) throws SQLException {
         return Notification.restore(new NotificationId(getUuid(row, prefix + "id")),
                 NotificationType.ofWireName(row.getString(prefix + "type")).orElseThrow(),
                 new EventId(getUuid(row, prefix + "event_id")), row.getString(prefix + "organizer"),
                 row.getString(prefix + "subject"), getInstant(row, prefix + "time"), row.getString(prefix + "data"));
-    }
-
-    /** The event's notifications, oldest first. */
-    static List<Notification> notifications(Connection c, EventId id) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT * FROM outbox WHERE event_id = ? ORDER BY position")) {
-            select.setObject(1, id.value());
-            return read(select, Rows::notification);
-        }
     }
 
     private static <T> List<T> read(PreparedStatement statement, Reader<T> reader) throws SQLException {

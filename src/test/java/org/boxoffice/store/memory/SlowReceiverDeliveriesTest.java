@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.awaitility.Awaitility;
 import org.boxoffice.domain.Delivery;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Notification;
@@ -73,15 +74,9 @@ class SlowReceiverDeliveriesTest {
                 .isLessThan(TIMEOUT);
         assertThat(dripping.connections()).isBetween(1, 2);
         // Each attempt to the dripping receiver ends at its deadline, as a failure to retry.
-        long deadline = System.nanoTime() + TIMEOUT.multipliedBy(3).toNanos();
-        List<Delivery> slowOnes = List.of();
-        while (System.nanoTime() < deadline) {
-            slowOnes = store.deliveries(slow.id(), CHANGES).stream().filter(d -> d.attempts() > 0).toList();
-            if (!slowOnes.isEmpty()) {
-                break;
-            }
-            Thread.sleep(50);
-        }
+        List<Delivery> slowOnes = Awaitility.await().atMost(TIMEOUT.multipliedBy(3)).pollInterval(Duration.ofMillis(50))
+                .until(() -> store.deliveries(slow.id(), CHANGES).stream().filter(d -> d.attempts() > 0).toList(),
+                        attempted -> !attempted.isEmpty());
         assertThat(slowOnes).isNotEmpty().allSatisfy(d -> {
             assertThat(d.state()).isEqualTo(Delivery.State.PENDING);
             assertThat(d.lastStatus()).as("no answer in time").isNull();

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import org.awaitility.Awaitility;
 import org.boxoffice.testing.ServiceProcess;
 import org.boxoffice.testing.TcpProxy;
 import org.boxoffice.testing.TestDatabase;
@@ -45,14 +46,11 @@ class DatabaseOutageIT {
 
             proxy.restore();
 
-            HttpResponse<String> booked = null;
-            for (int attempt = 0; attempt < 50; attempt++) {
-                booked = post(service, "/bookings", "{\"event_id\": \"" + eventId + "\", \"seats\": [1, 2]}");
-                if (booked.statusCode() != 503) {
-                    break;
-                }
-                Thread.sleep(200);
-            }
+            // Refused (503) until the pool has a connection again; a refusal changes nothing, so try again.
+            HttpResponse<String> booked = Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> post(service, "/bookings", "{\"event_id\": \"" + eventId + "\", \"seats\": [1, 2]}"),
+                            answer -> answer.statusCode() != 503);
             assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
             assertThat(get(service, "/events/" + eventId + "/seats").body()).contains("\"booked_seats\":2");
             assertThat(get(service, "/q/health/ready").statusCode()).isEqualTo(200);

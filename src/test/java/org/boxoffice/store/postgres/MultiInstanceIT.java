@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.boxoffice.testing.Concurrently;
 import org.boxoffice.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
@@ -161,9 +162,8 @@ class MultiInstanceIT {
 
             Concurrently.run(clients + 1, client -> {
                 if (client == clients) {
-                    while (booked.size() < 20) {
-                        Thread.sleep(5);
-                    }
+                    Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5))
+                            .until(() -> booked.size() >= 20);
                     HttpResponse<String> cancel = post(second, "/events/" + eventId + "/cancel", Map.of());
                     assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
                     cancelled.set(true);

@@ -8,7 +8,10 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.store.TicketStoreContract;
 import org.boxoffice.testing.PgBouncer;
@@ -61,5 +64,10 @@ class PgBouncerTicketStoreTest extends TicketStoreContract {
             }
         }
         return properties;
+    }
+
+    @Override
+    protected List<Notification> notifications(EventId id) {
+        return OutboxRows.of(id);
     }
 }

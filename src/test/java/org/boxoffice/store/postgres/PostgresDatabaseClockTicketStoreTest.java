@@ -1,8 +1,11 @@
 package org.boxoffice.store.postgres;
 
 import io.agroal.api.AgroalDataSource;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.store.TicketStoreContract;
 import org.boxoffice.testing.ContractClock;
@@ -44,5 +47,10 @@ class PostgresDatabaseClockTicketStoreTest extends TicketStoreContract {
             pool.close();
             pool = null;
         }
+    }
+
+    @Override
+    protected List<Notification> notifications(EventId id) {
+        return OutboxRows.of(id);
     }
 }

@@ -8,6 +8,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.store.TicketStoreContract;
 import org.boxoffice.testing.StoreRules;
@@ -48,5 +51,10 @@ class PostgresTicketStoreTest extends TicketStoreContract {
 
             assertThat(plan.toString()).contains("events_upcoming_by_organizer").doesNotContain("Seq Scan");
         }
+    }
+
+    @Override
+    protected List<Notification> notifications(EventId id) {
+        return OutboxRows.of(id);
     }
 }

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.Webhook;
 import org.boxoffice.domain.WebhookId;
 import org.boxoffice.security.SecretBox;
@@ -128,5 +130,10 @@ class PostgresWebhookStoreTest extends WebhookStoreContract {
                         .contains("\"webhook_id\": \"01a2\"");
             }
         }
+    }
+
+    @Override
+    protected List<Notification> notifications(EventId id) {
+        return OutboxRows.of(id);
     }
 }

@@ -10,6 +10,7 @@ import org.boxoffice.domain.BookingId;
 import org.boxoffice.domain.BookingLimits;
 import org.boxoffice.domain.Event;
 import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.RefundPolicy;
 import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.store.memory.InMemoryTicketStore;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,7 +34,7 @@ import org.openjdk.jmh.annotations.State;
 public class InMemoryStoreBenchmark {
 
     private static final int SEATS = 50_000_000;
-    private static final BookingLimits LIMITS = new BookingLimits(SEATS, 50);
+    private static final BookingLimits LIMITS = new BookingLimits(SEATS, 50, Integer.MAX_VALUE, Integer.MAX_VALUE);
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
 
     /** How many bookings the outbox gathers before it is handed out, as the service's dispatcher does. */
@@ -48,8 +49,9 @@ public class InMemoryStoreBenchmark {
     public void newStoreAndEvent() {
         stores = MemoryStores.create();
         store = stores.tickets();
-        event = new Event(EventId.random(), "Benchmark", "Hall", NOW.plus(Duration.ofDays(30)), SEATS, NOW, "org");
-        store.addEvent(event);
+        event = new Event(EventId.random(), "Benchmark", "Hall", NOW.plus(Duration.ofDays(30)), SEATS, NOW, "org",
+                null, null, RefundPolicy.DEFAULT, null);
+        store.addEvent(event, Integer.MAX_VALUE);
         nextSeat.set(0);
     }
 
@@ -59,7 +61,7 @@ public class InMemoryStoreBenchmark {
         int seat = nextSeat.incrementAndGet();
         SeatSelection seats = SeatSelection.of(List.of(seat), SEATS, LIMITS);
         Booking booking = Booking.confirmed(BookingId.random(), event.id(), "alice", seats, NOW);
-        store.addBooking(booking);
+        store.addBooking(booking, Integer.MAX_VALUE);
         if (seat % DRAIN_EVERY == 0) {
             stores.drainOutbox(NOW);
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.boxoffice.domain.Booking;
@@ -44,7 +45,7 @@ public class VenueBenchmark {
     private static final int ROWS = 25;
     private static final int SEATS_PER_ROW = 100;
     private static final int QUANTITY = 4;
-    private static final BookingLimits LIMITS = new BookingLimits(1_000_000, 50);
+    private static final BookingLimits LIMITS = new BookingLimits(1_000_000, 50, Integer.MAX_VALUE, Integer.MAX_VALUE);
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private static final Duration TTL = Duration.ofMinutes(10);
 
@@ -74,7 +75,7 @@ public class VenueBenchmark {
                 LIMITS, NOW);
         stores = MemoryStores.create();
         store = stores.tickets();
-        store.addEvent(event);
+        store.addEvent(event, Integer.MAX_VALUE);
         Random random = new Random(42);
         List<Integer> sold = new ArrayList<>();
         for (int seat = 1; seat <= event.totalSeats(); seat++) {
@@ -83,7 +84,7 @@ public class VenueBenchmark {
             }
             if (sold.size() == 50 || seat == event.totalSeats() && !sold.isEmpty()) {
                 store.addBooking(Booking.confirmed(BookingId.random(), event.id(), "fan",
-                        SeatSelection.of(sold, event.totalSeats(), LIMITS), NOW));
+                        SeatSelection.of(sold, event.totalSeats(), LIMITS), NOW), Integer.MAX_VALUE);
                 sold.clear();
             }
         }
@@ -109,12 +110,12 @@ public class VenueBenchmark {
     @Benchmark
     public Booking bookNamedSeatsThenCancel() {
         Booking booking = Booking.confirmed(BookingId.random(), event.id(), "alice", nextBlock(), NOW);
-        store.addBooking(booking);
-        return store.cancelBooking(booking.id(), NOW);
+        store.addBooking(booking, Integer.MAX_VALUE);
+        return store.cancelBooking(booking.id(), Optional.empty(), NOW).booking();
     }
 
     private Hold placeAndRelease(SeatChoice choice) {
-        Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, "alice", choice, TTL, 50), NOW);
+        Hold hold = store.placeHold(new HoldRequest(HoldId.random(), event, "alice", choice, TTL, 50, Integer.MAX_VALUE), NOW);
         return store.releaseHold(hold.id(), NOW);
     }
 
