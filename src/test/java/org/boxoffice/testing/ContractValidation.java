@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -42,7 +43,7 @@ public final class ContractValidation implements OrderedFilter {
     /** One validator per document text: the profiles of the test run serve a few different documents. */
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
 
-    private final Map<String, OpenApiInteractionValidator> byBase = new ConcurrentHashMap<>();
+    private final Map<String, Optional<OpenApiInteractionValidator>> byBase = new ConcurrentHashMap<>();
 
     /** The application may have restarted with another profile: fetch its document again before the next call. */
     public void forget() {
@@ -58,9 +59,13 @@ public final class ContractValidation implements OrderedFilter {
             return response;
         }
         String base = request.getBaseUri() + ":" + request.getPort();
-        OpenApiInteractionValidator validator = byBase.computeIfAbsent(base, ContractValidation::servedBy);
+        Optional<OpenApiInteractionValidator> served = byBase.computeIfAbsent(base, ContractValidation::servedBy);
+        if (served.isEmpty()) {
+            return response;
+        }
+        OpenApiInteractionValidator validator = served.get();
         List<String> broken = broken(validator.validate(RestAssuredRequest.of(request),
-                RestAssuredResponse.of(response)), response.statusCode());
+                RestAssuredResponse.of(response)), response.statusCode(), request.getBody() != null);
         if (!broken.isEmpty()) {
             throw new AssertionError(request.getMethod() + " " + path + " answered " + response.statusCode()
                     + ", which breaks the OpenAPI document:\n" + String.join("\n", broken));
@@ -121,28 +126,30 @@ public final class ContractValidation implements OrderedFilter {
 
     /**
      * The errors of a report that break the rule: every answer must conform, and a request only when the
-     * service took it (2xx).
+     * service took it (2xx). Not judged: the bearer token, which REST Assured's auth() adds below the
+     * filters, out of the validator's sight (AuthTest tests who may call what); and the Content-Type
+     * REST Assured gives a POST without a body, which the service does not read.
      */
-    public static List<String> broken(ValidationReport report, int status) {
+    public static List<String> broken(ValidationReport report, int status, boolean withBody) {
         boolean accepted = status >= 200 && status < 300;
         return report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
                 .filter(message -> accepted || !message.getKey().startsWith("validation.request."))
+                .filter(message -> !message.getKey().startsWith("validation.request.security"))
+                .filter(message -> withBody || !message.getKey().startsWith("validation.request.contentType"))
                 .map(message -> SimpleValidationReportFormat.getInstance()
                         .apply(ValidationReport.singleton(message)).trim())
                 .toList();
     }
 
-    private static OpenApiInteractionValidator servedBy(String base) {
+    /** The validator of the document served at {@code base}; none when that is not the application (no /q/openapi). */
+    private static Optional<OpenApiInteractionValidator> servedBy(String base) {
         try {
             HttpResponse<String> document = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(base + "/q/openapi?format=json")).build(), HttpResponse.BodyHandlers.ofString());
-            if (document.statusCode() != 200) {
-                throw new IllegalStateException(base + "/q/openapi answered " + document.statusCode());
-            }
-            return forDocument(document.body());
+            return document.statusCode() == 200 ? Optional.of(forDocument(document.body())) : Optional.empty();
         } catch (IOException e) {
-            throw new IllegalStateException("The OpenAPI document could not be read from " + base, e);
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -79,6 +79,7 @@ class ContractValidationTest {
     }
 
     private static java.util.List<String> broken(Request request, SimpleResponse response) {
-        return ContractValidation.broken(validator.validate(request, response), response.getStatus());
+        return ContractValidation.broken(validator.validate(request, response), response.getStatus(),
+                request.getRequestBody().isPresent());
     }
 }
