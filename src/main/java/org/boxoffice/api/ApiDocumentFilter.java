@@ -2,10 +2,19 @@ package org.boxoffice.api;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import jakarta.inject.Singleton;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.boxoffice.domain.NotificationType;
 import org.boxoffice.service.BoxOfficeConfig;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -21,7 +30,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
  * Finishes the OpenAPI document of the API for the settings this run started with: every operation
- * lists the answers every operation can give (401, 403, 413, 429, 503), every error answer carries the
+ * lists the answers every operation can give (401, 403, 413, 429, 500, 503), every error answer carries the
  * problem document, and every operation says who may call it, so the resources repeat none of this. An
  * operation taking a body can answer 415; one taking an {@code Idempotency-Key} gives the header's schema
  * and can answer 400 for a malformed key. A webhook's notification types are an enum.
@@ -35,6 +44,7 @@ public class ApiDocumentFilter implements OASFilter {
             "403", "The caller lacks the role this operation needs",
             "413", "The request body is larger than 16 KiB (1 MiB for POST /events, whose layout lists every row)",
             "429", "Too many requests from this caller; Retry-After says when to retry",
+            "500", "An unexpected fault, its cause kept out of the answer (request_id finds it in the log)",
             "503", "The ticket store cannot be reached; nothing was changed; Retry-After says when to retry");
 
     /** An operation anyone may call is limited for all its callers at once (RateLimitFilter). */
@@ -45,10 +55,26 @@ public class ApiDocumentFilter implements OASFilter {
     /** In components.schemas through Problem's own @Schema, though no resource names it any more. */
     private static final String PROBLEM_SCHEMA = "Problem";
 
-    private final boolean authEnabled;
+    /**
+     * Every body the service answers with: a field its mapper always writes (null where it may be null) is
+     * required in its schema, one it leaves out when null is not. Schemas requests also use are left to
+     * their request's rules ({@code @NotNull}).
+     */
+    private static final List<Class<?>> ANSWERS = List.of(AvailableSeatsResponse.class, BookingResponse.class,
+            BookingResponse.RefundResponse.class, CheckInResponse.class, CheckinKeysResource.KeysResponse.class,
+            CheckinKeysResource.Jwk.class, DeliveryResponse.class, EventResponse.class, HoldResponse.class,
+            MoneyResponse.class, PageResponse.class, Places.Place.class, Problem.class, Problem.FieldError.class,
+            SalesReportResponse.class, SalesReportResponse.CategorySales.class,
+            ScheduledResource.ScheduledRunResponse.class, SeatCountsResponse.class, SeatMapResponse.class,
+            SeatMapResponse.Section.class, SeatMapResponse.Row.class, TicketResponse.class, TicketResponse.Items.class,
+            WaitlistEntryResponse.class, WebhookResponse.class);
 
-    public ApiDocumentFilter(BoxOfficeConfig config) {
+    private final boolean authEnabled;
+    private final ObjectMapper mapper;
+
+    public ApiDocumentFilter(BoxOfficeConfig config, ObjectMapper mapper) {
         this.authEnabled = config.auth().enabled();
+        this.mapper = mapper;
     }
 
     @Override
@@ -58,6 +84,10 @@ public class ApiDocumentFilter implements OASFilter {
         }
         List<SecurityRequirement> security = security(openAPI.getComponents());
         enumerateNotificationTypes(openAPI.getComponents());
+        Set<String> requestSchemas = requestSchemas(openAPI);
+        refuseUnknownFields(openAPI.getComponents(), requestSchemas);
+        requireWhatIsAlwaysWritten(openAPI.getComponents(), requestSchemas);
+        statesAlternatives(openAPI.getComponents());
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/q/")) {
                 boolean open = Unauthenticated.PATHS.contains(path);
@@ -111,6 +141,90 @@ public class ApiDocumentFilter implements OASFilter {
                 webhook.getProperties().get("events").setItems(OASFactory.createSchema()
                         .addType(Schema.SchemaType.STRING).enumeration(new ArrayList<>(types)));
             }
+        }
+    }
+
+    /** The schemas a request body names, and those they name in turn. */
+    private static Set<String> requestSchemas(OpenAPI openAPI) {
+        Set<String> found = new TreeSet<>();
+        Deque<Schema> next = new ArrayDeque<>();
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().getMediaTypes().values().stream()
+                        .filter(media -> media.getSchema() != null).forEach(media -> next.add(media.getSchema()));
+            }
+        }));
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        while (!next.isEmpty()) {
+            Schema schema = next.pop();
+            if (schema.getRef() != null) {
+                String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+                if (found.add(name) && schemas.get(name) != null) {
+                    next.add(schemas.get(name));
+                }
+            }
+            if (schema.getProperties() != null) {
+                next.addAll(schema.getProperties().values());
+            }
+            if (schema.getItems() != null) {
+                next.add(schema.getItems());
+            }
+            if (schema.getAdditionalPropertiesSchema() != null) {
+                next.add(schema.getAdditionalPropertiesSchema());
+            }
+            for (List<Schema> alternatives : Arrays.asList(schema.getAnyOf(), schema.getOneOf(), schema.getAllOf())) {
+                if (alternatives != null) {
+                    next.addAll(alternatives);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The mapper refuses a field it does not know (quarkus.jackson.fail-on-unknown-properties): a 400. */
+    private static void refuseUnknownFields(Components components, Set<String> requestSchemas) {
+        for (String name : requestSchemas) {
+            Schema schema = components.getSchemas().get(name);
+            if (schema != null && schema.getProperties() != null && schema.getAdditionalPropertiesSchema() == null) {
+                schema.setAdditionalPropertiesBoolean(false);
+            }
+        }
+    }
+
+    private void requireWhatIsAlwaysWritten(Components components, Set<String> requestSchemas) {
+        SerializationConfig serialization = mapper.getSerializationConfig();
+        for (Class<?> type : ANSWERS) {
+            org.eclipse.microprofile.openapi.annotations.media.Schema annotation =
+                    type.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+            String name = annotation == null || annotation.name().isEmpty() ? type.getSimpleName() : annotation.name();
+            Schema schema = components.getSchemas().get(name);
+            if (schema == null || schema.getProperties() == null || requestSchemas.contains(name)) {
+                continue;
+            }
+            BeanDescription description = serialization.introspect(mapper.constructType(type));
+            JsonInclude.Value byDefault = description.findPropertyInclusion(
+                    serialization.getDefaultPropertyInclusion(type, JsonInclude.Value.empty()));
+            for (BeanPropertyDefinition property : description.findProperties()) {
+                JsonInclude.Include inclusion = byDefault.withOverrides(property.findInclusion()).getValueInclusion();
+                boolean always = property.getRawPrimaryType().isPrimitive() || inclusion == JsonInclude.Include.ALWAYS
+                        || inclusion == JsonInclude.Include.USE_DEFAULTS;
+                if (always && property.couldSerialize() && schema.getProperties().containsKey(property.getName())
+                        && (schema.getRequired() == null || !schema.getRequired().contains(property.getName()))) {
+                    schema.addRequired(property.getName());
+                }
+            }
+        }
+    }
+
+    /** The request bodies that come in alternative forms say which, as their form checks do. */
+    private static void statesAlternatives(Components components) {
+        Schema hold = components.getSchemas().get("CreateHold");
+        if (hold != null) {
+            hold.setNot(CreateHoldRequest.refused());
+        }
+        Schema booking = components.getSchemas().get("CreateBooking");
+        if (booking != null) {
+            booking.setNot(CreateBookingRequest.refused());
         }
     }
 

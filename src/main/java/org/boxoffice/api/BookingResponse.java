@@ -17,9 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record BookingResponse(UUID bookingId,
-        @Schema(description = "confirmed (while any seat is live) or cancelled", examples = "confirmed") String status,
-        UUID eventId, int[] seats, Instant createdAt,
+public record BookingResponse(@Schema(required = true) UUID bookingId,
+        @Schema(description = "confirmed (while any seat is live) or cancelled", examples = "confirmed",
+                required = true) String status,
+        @Schema(required = true) UUID eventId, @Schema(required = true) int[] seats,
+        @Schema(required = true) Instant createdAt,
         @Schema(description = "The hold it was confirmed from, when it was") UUID holdId,
         @Schema(description = "When its last seats were cancelled, once they are") Instant cancelledAt,
         @Schema(description = "Each seat's section, row, number and price; absent for an event without a layout")
@@ -36,12 +38,12 @@ public record BookingResponse(UUID bookingId,
     @Schema(name = "Refund")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @RegisterForReflection
-    public record RefundResponse(@Schema(description = "The seats it cancelled") int[] seats,
+    public record RefundResponse(@Schema(description = "The seats it cancelled", required = true) int[] seats,
             @Schema(description = "What it gave back") long amount,
             @Schema(description = "null for a free event") String currency,
             @Schema(description = "The share of the seats' price given back, by the refund policy (100 when the"
                     + " event was cancelled)", examples = "50") int percent,
-            @Schema(description = "When") Instant at) {
+            @Schema(description = "When", required = true) Instant at) {
 
         static RefundResponse of(Refund refund) {
             return new RefundResponse(refund.seats().seats(), refund.amount().amount(), refund.amount().currency(),

@@ -36,6 +36,12 @@ public record CreateBookingRequest(
         return holdId != null;
     }
 
+    /** {@link #checkForm()} as the API document states it: hold_id alone, or event_id with seats; what a body must not be. */
+    static org.eclipse.microprofile.openapi.models.media.Schema refused() {
+        return Forms.refused(List.of(List.of("hold_id"), List.of("event_id", "seats")),
+                List.of(List.of("hold_id", "event_id"), List.of("hold_id", "seats")));
+    }
+
     /** Refuses a body that mixes the two forms or lacks what its form needs. */
     void checkForm() {
         List<Violation> violations = new ArrayList<>();

@@ -43,6 +43,15 @@ public record CreateHoldRequest(
         }
     }
 
+    /**
+     * {@link #checkForm()} and {@link SeatScope}'s rule as the API document states them: seats, or quantity
+     * with at most one of section and category; what a body must not be.
+     */
+    static org.eclipse.microprofile.openapi.models.media.Schema refused() {
+        return Forms.refused(List.of(List.of("seats"), List.of("quantity")), List.of(List.of("seats", "quantity"),
+                List.of("seats", "section"), List.of("seats", "category"), List.of("section", "category")));
+    }
+
     /** Where best-available seats may be taken. */
     SeatScope scope() {
         return new SeatScope(section, category);

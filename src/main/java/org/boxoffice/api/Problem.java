@@ -19,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Problem(
-        @Schema(examples = "urn:boxoffice:problem:invalid-request") String type,
-        @Schema(examples = "Invalid request") String title,
+        @Schema(examples = "urn:boxoffice:problem:invalid-request", required = true) String type,
+        @Schema(examples = "Invalid request", required = true) String title,
         @Schema(examples = "400") int status,
         String detail,
         List<FieldError> errors,
