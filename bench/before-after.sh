@@ -24,7 +24,7 @@ trap stop_all EXIT
 # Events large enough that no measured run sells one out (a 15 s run books more than the default
 # 100,000 seats here), and with authentication on a per-customer quota that 1,024 customers cannot reach
 # in one: every answer counted is then a booking made, while the quota is still checked on each one.
-# Given as environment variables, which a baseline without such a setting ignores (a -D it would refuse).
+# Settings as environment variables, which a baseline without such a setting ignores (a -D it would refuse).
 SEATS=2000000
 export BOXOFFICE_MAX_SEATS_PER_EVENT=$SEATS BOXOFFICE_MAX_SEATS_PER_CUSTOMER=5000
 SETTINGS=(-Dboxoffice.store="$STORE")
@@ -41,9 +41,9 @@ if [ "$AUTH" = on ]; then
   openssl pkey -in "$keys/private.pem" -pubout -out "$keys/public.pem"
   openssl genpkey -algorithm ed25519 -out "$keys/signing.pem"
   ISSUER=https://bench.boxoffice.local
-  SETTINGS+=(-Dmp.jwt.verify.publickey.location="$PWD/$keys/public.pem" -Dmp.jwt.verify.issuer=$ISSUER
-    -Dmp.jwt.verify.audiences=boxoffice -Dboxoffice.checkin.signing-key="$(cat "$keys/signing.pem")"
-    -Dboxoffice.webhooks.secret-key="$(openssl rand -base64 32)")
+  export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$keys/public.pem" MP_JWT_VERIFY_ISSUER=$ISSUER \
+    MP_JWT_VERIFY_AUDIENCES=boxoffice BOXOFFICE_CHECKIN_SIGNING_KEY="$(cat "$keys/signing.pem")" \
+    BOXOFFICE_WEBHOOKS_SECRET_KEY="$(openssl rand -base64 32)"
   export BENCH_TOKEN BENCH_TOKENS=$keys/customers.txt
   BENCH_TOKEN=$(deploy/local-auth/mint-token.sh "$keys/private.pem" $ISSUER bench-organizer organizer 7200)
   for i in $(seq 1 1024); do deploy/local-auth/mint-token.sh "$keys/private.pem" $ISSUER "customer-$i" customer 7200; done > "$BENCH_TOKENS"

@@ -207,14 +207,17 @@ final class SeatClaims {
         }
     }
 
+    /** A customer's booked seats of an event, read by index {@code bookings_confirmed_by_event_and_customer}. */
+    static final String BOOKED_BY = "SELECT count(*) FROM seat_claims WHERE event_id = ?"
+            + " AND booking_id IN (SELECT id FROM bookings WHERE event_id = ? AND customer = ?"
+            + " AND status = 'confirmed')";
+
     /**
      * Seats of the event the customer's bookings hold (not those cancelled). Call after {@link #heldBy},
      * whose lock keeps the count until the transaction ends.
      */
     int bookedBy(Connection c, EventId eventId, String customer) throws SQLException {
-        try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM seat_claims WHERE event_id = ?"
-                + " AND booking_id IN (SELECT id FROM bookings WHERE event_id = ? AND customer = ?"
-                + " AND status = 'confirmed')")) {
+        try (PreparedStatement count = c.prepareStatement(BOOKED_BY)) {
             count.setObject(1, eventId.value());
             count.setObject(2, eventId.value());
             count.setString(3, customer);

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.TicketStore;
@@ -29,8 +30,22 @@ class PostgresTicketStoreTest extends TicketStoreContract {
                 StoreRules.waitingList());
     }
 
+    @Override
+    protected List<Notification> notifications(EventId id) {
+        return OutboxRows.of(id);
+    }
+
     @Test
-    void theEventsQuotaIsCountedFromAnIndexNotByReadingEveryEvent() throws Exception {
+    void theQuotasAreCountedFromIndexesNotByReadingEveryRow() throws Exception {
+        assertThat(plan(Rows.UPCOMING_EVENTS, "organizer-1", Timestamp.from(Instant.now())))
+                .contains("events_upcoming_by_organizer").doesNotContain("Seq Scan");
+        UUID event = UUID.randomUUID();
+        assertThat(plan(SeatClaims.BOOKED_BY, event, event, "customer-1"))
+                .contains("bookings_confirmed_by_event_and_customer").doesNotContain("Seq Scan on bookings");
+    }
+
+    /** The plan PostgreSQL makes for {@code sql} with these parameters when it can use an index. */
+    private static String plan(String sql, Object... parameters) throws Exception {
         try (Connection c = TestDatabase.get().dataSource().getConnection()) {
             c.setAutoCommit(false);
             try (Statement settings = c.createStatement()) {
@@ -38,23 +53,19 @@ class PostgresTicketStoreTest extends TicketStoreContract {
                 settings.execute("SET LOCAL enable_seqscan = off");
             }
             StringBuilder plan = new StringBuilder();
-            try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + Rows.UPCOMING_EVENTS)) {
-                explain.setString(1, "organizer-1");
-                explain.setTimestamp(2, Timestamp.from(Instant.now()));
+            try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    explain.setObject(i + 1, parameters[i]);
+                }
                 try (ResultSet lines = explain.executeQuery()) {
                     while (lines.next()) {
                         plan.append(lines.getString(1)).append('\n');
                     }
                 }
+            } finally {
+                c.rollback();
             }
-            c.rollback();
-
-            assertThat(plan.toString()).contains("events_upcoming_by_organizer").doesNotContain("Seq Scan");
+            return plan.toString();
         }
-    }
-
-    @Override
-    protected List<Notification> notifications(EventId id) {
-        return OutboxRows.of(id);
     }
 }
