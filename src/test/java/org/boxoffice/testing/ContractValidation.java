@@ -37,6 +37,8 @@ public final class ContractValidation implements OrderedFilter {
 
     /** Not part of the API document: Quarkus's own endpoints and the seat map page served beside the API. */
     private static final List<String> OUTSIDE = List.of("/q/", "/index.html", "/seatmap.");
+    /** Answered by the HTTP layer for every path (OPTIONS its Allow, HEAD a GET without body), not operations. */
+    private static final List<String> HTTP_LAYER = List.of("OPTIONS", "HEAD");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,7 +57,7 @@ public final class ContractValidation implements OrderedFilter {
             FilterContext context) {
         Response response = context.next(request, responseSpec);
         String path = request.getDerivedPath();
-        if (path.equals("/") || OUTSIDE.stream().anyMatch(path::startsWith)) {
+        if (path.equals("/") || OUTSIDE.stream().anyMatch(path::startsWith) || HTTP_LAYER.contains(request.getMethod())) {
             return response;
         }
         String base = request.getBaseUri() + ":" + request.getPort();
