@@ -26,6 +26,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.boxoffice.acceptance.ApiDocument.Operation;
@@ -90,7 +91,8 @@ class GeneratedRequestsIT {
         return generator.requests();
     }
 
-    @Property(tries = TRIES, seed = "4242424242")
+    // Edge cases off: jqwik's would be the combinations of the first and last operations, a third of the tries.
+    @Property(tries = TRIES, seed = "4242424242", edgeCases = EdgeCasesMode.NONE)
     void everyAnswerConformsAndARefusalChangesNothing(@ForAll("requests") Request request) throws Exception {
         tries.incrementAndGet();
         if (tries.get() % 150 == 0) {
