@@ -608,7 +608,7 @@ class GeneratedRequestsIT {
                 }
                 case UNKNOWN_FIELD -> object.put(List.of("status", "organizer", "booking_id", "zzz")
                         .get(pick % 4), "free");
-                case HUGE_STRING -> object.put(field, "x".repeat(List.of(201, 2_001, 20_000, 200_000).get(pick % 4)));
+                case HUGE_STRING -> object.put(field, "x".repeat(List.of(201, 20_000, 200_000, 1_100_000).get(pick % 4)));
                 case ODD_TEXT -> object.put(field, ODD);
                 default -> {
                 }
