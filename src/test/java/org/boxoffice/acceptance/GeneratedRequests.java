@@ -13,10 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.SplittableRandom;
 import org.boxoffice.acceptance.ApiDocument.Operation;
 
 /**
@@ -73,70 +70,50 @@ final class GeneratedRequests {
         this.document = document;
     }
 
-    /** Any operation of the document, with its values. */
-    Arbitrary<Request> requests() {
-        return Arbitraries.of(document.operations()).flatMap(this::forOperation);
+    /** Any operation of the document, with its values, drawn with {@code random} (the same seed, the same requests). */
+    Request request(SplittableRandom random) {
+        return forOperation(oneOf(random, document.operations()), random);
     }
 
-    private Arbitrary<Request> forOperation(Operation operation) {
-        Arbitrary<Map<String, Object>> path = entries(operation.parameters().stream()
-                .filter(parameter -> parameter.path("in").asText().equals("path"))
-                .map(parameter -> pathValue(parameter.path("name").asText())
-                        .map(value -> Optional.of(Tuple.of(parameter.path("name").asText(), value))))
-                .toList());
-        Arbitrary<Map<String, Object>> query = entries(operation.parameters().stream()
-                .filter(parameter -> parameter.path("in").asText().equals("query"))
-                .map(this::queryValue).toList());
+    private Request forOperation(Operation operation, SplittableRandom random) {
+        Actor actor = actor(random);
+        Map<String, Object> path = new LinkedHashMap<>();
+        operation.parameters().stream().filter(parameter -> parameter.path("in").asText().equals("path"))
+                .forEach(parameter -> path.put(parameter.path("name").asText(),
+                        pathValue(parameter.path("name").asText(), random)));
+        Map<String, String> query = new LinkedHashMap<>();
+        operation.parameters().stream().filter(parameter -> parameter.path("in").asText().equals("query"))
+                .forEach(parameter -> queryValue(parameter, random)
+                        .ifPresent(value -> query.put(parameter.path("name").asText(), value)));
         boolean idempotent = operation.parameters().stream()
                 .anyMatch(parameter -> parameter.path("name").asText().equals("Idempotency-Key"));
-        Arbitrary<Optional<String>> key = idempotent ? idempotencyKey() : Arbitraries.just(Optional.empty());
-        Arbitrary<Optional<JsonNode>> body = operation.requestBody() == null ? Arbitraries.just(Optional.empty())
-                : valid(operation.requestBody(), "", 0).map(Optional::of);
-        Arbitrary<Mutation> mutation = operation.requestBody() == null
-                ? Arbitraries.frequency(Tuple.of(12, Mutation.NONE), Tuple.of(1, Mutation.WRONG_METHOD))
-                : Arbitraries.frequency(Tuple.of(30, Mutation.NONE), Tuple.of(4, Mutation.DROP_REQUIRED),
-                        Tuple.of(4, Mutation.WRONG_TYPE), Tuple.of(4, Mutation.OUT_OF_RANGE),
-                        Tuple.of(3, Mutation.UNKNOWN_FIELD), Tuple.of(2, Mutation.HUGE_STRING),
-                        Tuple.of(4, Mutation.ODD_TEXT), Tuple.of(2, Mutation.NOT_AN_OBJECT),
-                        Tuple.of(2, Mutation.MALFORMED_JSON), Tuple.of(2, Mutation.WRONG_CONTENT_TYPE),
-                        Tuple.of(1, Mutation.NO_BODY), Tuple.of(1, Mutation.WRONG_METHOD));
+        Optional<String> key = idempotent ? idempotencyKey(random) : Optional.empty();
+        Optional<JsonNode> body = operation.requestBody() == null ? Optional.empty()
+                : Optional.of(valid(operation.requestBody(), "", 0, random));
+        Mutation mutation = operation.requestBody() == null
+                ? (weighted(random, 12, 1) == 0 ? Mutation.NONE : Mutation.WRONG_METHOD)
+                : Mutation.values()[weighted(random, 30, 4, 4, 4, 3, 2, 4, 2, 2, 2, 1, 1)];
+        int pick = between(random, 0, 1000);
         Set<String> methods = document.methodsOf(operation.path());
         List<String> others = new ArrayList<>(List.of("get", "put", "post", "delete", "patch"));
         others.removeAll(methods);
-        return Combinators.combine(actor(), path, query, key, body, mutation, Arbitraries.integers().between(0, 1000),
-                Arbitraries.of(others.isEmpty() ? List.of("patch") : others))
-                .as((actor, pathValues, queryValues, keyValue, bodyValue, how, pick, otherMethod) -> {
-                    Map<String, String> queryText = new LinkedHashMap<>();
-                    queryValues.forEach((name, value) -> queryText.put(name, value.toString()));
-                    String method = how == Mutation.WRONG_METHOD ? otherMethod : operation.method();
-                    return new Request(operation, method, actor, pathValues, queryText, keyValue, bodyValue, how,
-                            pick);
-                });
+        String otherMethod = oneOf(random, others.isEmpty() ? List.of("patch") : others);
+        String method = mutation == Mutation.WRONG_METHOD ? otherMethod : operation.method();
+        return new Request(operation, method, actor, path, query, key, body, mutation, pick);
     }
 
-    private static Arbitrary<Actor> actor() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.integers().between(0, 99).map(pick -> new Actor("organizer", pick))),
-                Tuple.of(6, Arbitraries.integers().between(0, 99).map(pick -> new Actor("customer", pick))),
-                Tuple.of(3, Arbitraries.integers().between(0, 99).map(pick -> new Actor("admin", pick))),
-                Tuple.of(1, Arbitraries.just(new Actor("scanner", 0))),
-                Tuple.of(1, Arbitraries.just(new Actor("nobody", 0))),
-                Tuple.of(1, Arbitraries.integers().between(0, 2).map(pick -> new Actor("broken-token", pick))));
+    private static Actor actor(SplittableRandom random) {
+        return switch (weighted(random, 6, 6, 3, 1, 1, 1)) {
+            case 0 -> new Actor("organizer", between(random, 0, 99));
+            case 1 -> new Actor("customer", between(random, 0, 99));
+            case 2 -> new Actor("admin", between(random, 0, 99));
+            case 3 -> new Actor("scanner", 0);
+            case 4 -> new Actor("nobody", 0);
+            default -> new Actor("broken-token", between(random, 0, 2));
+        };
     }
 
-    /** The entries present (a parameter left out is an empty Optional), as an ordered map. */
-    private static Arbitrary<Map<String, Object>> entries(List<Arbitrary<Optional<Tuple.Tuple2<String, Object>>>> parts) {
-        if (parts.isEmpty()) {
-            return Arbitraries.just(Map.of());
-        }
-        return Combinators.combine(parts).as(values -> {
-            Map<String, Object> map = new LinkedHashMap<>();
-            values.forEach(value -> value.ifPresent(entry -> map.put(entry.get1(), entry.get2())));
-            return map;
-        });
-    }
-
-    private static Arbitrary<Object> pathValue(String name) {
+    private static Object pathValue(String name, SplittableRandom random) {
         String kind = switch (name) {
             case "event_id" -> "event";
             case "hold_id" -> "hold";
@@ -146,143 +123,179 @@ final class GeneratedRequests {
             case "webhook_id" -> "webhook";
             default -> "event";
         };
-        return Arbitraries.frequencyOf(
-                Tuple.of(10, Arbitraries.integers().between(0, 1000).map(pick -> new Ref(kind, pick))),
-                Tuple.of(2, Arbitraries.create(() -> java.util.UUID.randomUUID().toString())),
-                Tuple.of(1, Arbitraries.of("not-an-id", "0", "-1", "...", "%", " ", "événement", "a/b",
-                        "00000000-0000-0000-0000-000000000000", "x".repeat(300), "\u0000", "😀")));
-    }
-
-    private Arbitrary<Optional<Tuple.Tuple2<String, Object>>> queryValue(JsonNode parameter) {
-        String name = parameter.path("name").asText();
-        JsonNode schema = document.resolve(parameter.path("schema"));
-        Arbitrary<Object> valid = switch (name) {
-            case "from", "to" -> Arbitraries.of(LocalDate.now().toString(), LocalDate.now().plusYears(2).toString(),
-                    LocalDate.now() + " 19:00", LocalDate.now().plusYears(1) + "T00:00:00Z");
-            case "venue" -> Arbitraries.of("Generated Hall", "Central Park", "nowhere");
-            case "cursor" -> Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(40).map(text -> text);
-            default -> valid(schema, name, 0).map(JsonNode::asText);
+        return switch (weighted(random, 10, 2, 1)) {
+            case 0 -> new Ref(kind, between(random, 0, 1000));
+            case 1 -> uuid(random);
+            default -> oneOf(random, List.of("not-an-id", "0", "-1", "...", "%", " ", "événement", "a/b",
+                    "00000000-0000-0000-0000-000000000000", "x".repeat(300), "\u0000", "😀"));
         };
-        Arbitrary<Object> invalid = Arbitraries.of("", "abc", "-1", "0", "101", "1.5", "99999999999999999999",
-                "true", "\u0000", "%", "2030-13-45", "x".repeat(3000), "😀", "null");
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.just(Optional.empty())),
-                Tuple.of(5, valid.map(value -> Optional.of(Tuple.of(name, value)))),
-                Tuple.of(2, invalid.map(value -> Optional.of(Tuple.of(name, value)))));
     }
 
-    private static Arbitrary<Optional<String>> idempotencyKey() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.just(Optional.empty())),
-                Tuple.of(3, Arbitraries.integers().between(0, 30).map(n -> Optional.of("generated-key-" + n))),
-                Tuple.of(1, Arbitraries.of("", " ", "has space", "k".repeat(256), "tab\there", "{json}\"")
-                        .map(Optional::of)));
+    private Optional<String> queryValue(JsonNode parameter, SplittableRandom random) {
+        String name = parameter.path("name").asText();
+        return switch (weighted(random, 4, 5, 2)) {
+            case 0 -> Optional.empty();
+            case 1 -> Optional.of(switch (name) {
+                case "from", "to" -> oneOf(random, List.of(LocalDate.now().toString(),
+                        LocalDate.now().plusYears(2).toString(), LocalDate.now() + " 19:00",
+                        LocalDate.now().plusYears(1) + "T00:00:00Z"));
+                case "venue" -> oneOf(random, List.of("Generated Hall", "Central Park", "nowhere"));
+                case "cursor" -> text(random, ALPHANUMERIC, 1, 40);
+                default -> valid(parameter.path("schema"), name, 0, random).asText();
+            });
+            default -> Optional.of(oneOf(random, List.of("", "abc", "-1", "0", "101", "1.5", "99999999999999999999",
+                    "true", "\u0000", "%", "2030-13-45", "x".repeat(3000), "😀", "null")));
+        };
+    }
+
+    private static Optional<String> idempotencyKey(SplittableRandom random) {
+        return switch (weighted(random, 6, 3, 1)) {
+            case 0 -> Optional.empty();
+            case 1 -> Optional.of("generated-key-" + between(random, 0, 30));
+            default -> Optional.of(oneOf(random, List.of("", " ", "has space", "k".repeat(256), "tab\there",
+                    "{json}\"")));
+        };
     }
 
     /** A value of this schema, within its bounds, with values that fit the fields the service has. */
-    Arbitrary<JsonNode> valid(JsonNode schemaOrRef, String field, int depth) {
+    JsonNode valid(JsonNode schemaOrRef, String field, int depth, SplittableRandom random) {
         JsonNode schema = document.resolve(schemaOrRef);
-        Arbitrary<JsonNode> known = forField(field);
+        JsonNode known = forField(field, random);
         if (known != null) {
             return known;
         }
         if (schema.has("enum")) {
             List<JsonNode> values = new ArrayList<>();
             schema.get("enum").forEach(values::add);
-            return Arbitraries.of(values);
+            return oneOf(random, values);
         }
         for (String keyword : List.of("oneOf", "anyOf")) {
             if (schema.has(keyword)) {
-                List<Arbitrary<JsonNode>> choices = new ArrayList<>();
-                schema.get(keyword).forEach(part -> choices.add(valid(part, field, depth + 1)));
-                return Arbitraries.oneOf(choices);
+                List<JsonNode> choices = new ArrayList<>();
+                schema.get(keyword).forEach(choices::add);
+                return valid(oneOf(random, choices), field, depth + 1, random);
             }
         }
         List<String> types = new ArrayList<>(ApiDocument.types(schema));
         types.remove("null");
         String type = types.isEmpty() ? (schema.has("properties") ? "object" : "string") : types.get(0);
         return switch (type) {
-            case "object" -> object(schema, depth);
-            case "array" -> depth > 4 ? Arbitraries.just(JSON.arrayNode())
-                    : valid(schema.path("items"), singular(field), depth + 1).list()
-                            .ofMinSize(schema.path("minItems").asInt(0))
-                            .ofMaxSize(Math.max(schema.path("minItems").asInt(0), Math.min(4, schema.path("maxItems").asInt(4))))
-                            .map(items -> {
-                                ArrayNode array = JSON.arrayNode();
-                                items.forEach(array::add);
-                                return array;
-                            });
+            case "object" -> object(schema, depth, random);
+            case "array" -> {
+                ArrayNode array = JSON.arrayNode();
+                if (depth <= 4) {
+                    int min = schema.path("minItems").asInt(0);
+                    int size = between(random, min, Math.max(min, Math.min(4, schema.path("maxItems").asInt(4))));
+                    for (int i = 0; i < size; i++) {
+                        array.add(valid(schema.path("items"), singular(field), depth + 1, random));
+                    }
+                }
+                yield array;
+            }
             case "integer", "number" -> {
                 long min = schema.has("minimum") ? schema.get("minimum").asLong() : 0;
                 long max = schema.has("maximum") ? schema.get("maximum").asLong() : min + 100;
-                yield Arbitraries.longs().between(min, max).map(v -> (JsonNode) JSON.numberNode(v));
+                yield JSON.numberNode(random.nextLong(min, max + 1));
             }
-            case "boolean" -> Arbitraries.of(true, false).map(v -> (JsonNode) JSON.booleanNode(v));
+            case "boolean" -> JSON.booleanNode(random.nextBoolean());
             default -> {
                 int max = Math.min(40, schema.path("maxLength").asInt(40));
                 int min = Math.max(1, schema.path("minLength").asInt(1));
-                yield Arbitraries.strings().withCharRange('a', 'z').withChars(" -'ÉéßØ").ofMinLength(min)
-                        .ofMaxLength(Math.max(min, max)).map(v -> (JsonNode) JSON.textNode(v))
-                        .filter(text -> !text.asText().isBlank());
+                String text;
+                do {
+                    text = text(random, LETTERS, min, Math.max(min, max));
+                } while (text.isBlank());
+                yield JSON.textNode(text);
             }
         };
     }
 
-    private Arbitrary<JsonNode> object(JsonNode schema, int depth) {
+    private ObjectNode object(JsonNode schema, int depth, SplittableRandom random) {
         Set<String> required = new java.util.HashSet<>();
         schema.path("required").forEach(name -> required.add(name.asText()));
-        List<Arbitrary<Optional<Tuple.Tuple2<String, Object>>>> parts = new ArrayList<>();
+        ObjectNode object = JSON.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields(); properties.hasNext(); ) {
             Map.Entry<String, JsonNode> property = properties.next();
             if (property.getValue().path("readOnly").asBoolean(false) || depth > 4) {
                 continue;
             }
-            Arbitrary<Optional<Tuple.Tuple2<String, Object>>> present = valid(property.getValue(), property.getKey(), depth + 1)
-                    .map(value -> Optional.of(Tuple.of(property.getKey(), (Object) value)));
-            parts.add(required.contains(property.getKey()) ? present
-                    : Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just(Optional.empty())), Tuple.of(1, present)));
+            // An optional field is left out two times in three, so that more bodies are valid.
+            if (required.contains(property.getKey()) || weighted(random, 2, 1) == 1) {
+                object.set(property.getKey(), valid(property.getValue(), property.getKey(), depth + 1, random));
+            }
         }
         if (schema.path("additionalProperties").isObject() && depth <= 4) {
             JsonNode additional = schema.get("additionalProperties");
             for (String name : List.of("A", "B")) {
-                parts.add(valid(additional, name, depth + 1).injectNull(0.5)
-                        .map(value -> Optional.ofNullable(value).map(v -> Tuple.of(name, (Object) v))));
+                if (random.nextBoolean()) {
+                    object.set(name, valid(additional, name, depth + 1, random));
+                }
             }
         }
-        return entries(parts).map(values -> {
-            ObjectNode object = JSON.objectNode();
-            values.forEach((name, value) -> object.set(name, (JsonNode) value));
-            return object;
-        });
+        return object;
     }
 
     /** Values for the fields whose meaning the schema cannot say (ids, seat numbers, dates, URLs). */
-    private static Arbitrary<JsonNode> forField(String field) {
+    private static JsonNode forField(String field, SplittableRandom random) {
         return switch (field) {
-            case "event_id", "hold_id" -> Arbitraries.frequencyOf(
-                    Tuple.of(8, Arbitraries.integers().between(0, 1000)
-                            .map(pick -> (JsonNode) new POJONode(new Ref(field.replace("_id", ""), pick)))),
-                    Tuple.of(1, Arbitraries.create(() -> JSON.textNode(java.util.UUID.randomUUID().toString()))));
-            case "code" -> Arbitraries.frequencyOf(
-                    Tuple.of(4, Arbitraries.integers().between(0, 1000).map(pick -> (JsonNode) new POJONode(new Ref("code", pick)))),
-                    Tuple.of(1, Arbitraries.of("x", "eyJhbGciOiJFZERTQSJ9.e30.AAAA", "a.b.c").map(v -> (JsonNode) JSON.textNode(v))));
-            case "seat", "seats_item" -> Arbitraries.integers().between(1, 40).map(v -> (JsonNode) JSON.numberNode(v));
-            case "quantity" -> Arbitraries.integers().between(1, 4).map(v -> (JsonNode) JSON.numberNode(v));
-            case "total_seats" -> Arbitraries.integers().between(1, 300).map(v -> (JsonNode) JSON.numberNode(v));
-            case "date_time" -> Arbitraries.integers().between(30, 900).map(days -> JSON.textNode(
-                    days % 2 == 0 ? LocalDate.now().plusDays(days) + " 19:00"
-                            : LocalDate.now().plusDays(days) + "T18:30:00+02:00"));
-            case "url" -> Arbitraries.of("http://127.0.0.1:9/generated", "https://127.0.0.1:9/generated",
-                    "ftp://127.0.0.1/x", "not a url").map(v -> (JsonNode) JSON.textNode(v));
-            case "currency" -> Arbitraries.of("EUR", "EUR", "JPY", "USD", "XYZ").map(v -> (JsonNode) JSON.textNode(v));
-            case "category", "categories_item" -> Arbitraries.of("A", "B", "Z").map(v -> (JsonNode) JSON.textNode(v));
-            case "section" -> Arbitraries.of("Stalls", "Balcony", "Nowhere").map(v -> (JsonNode) JSON.textNode(v));
-            case "before" -> Arbitraries.of("PT168H", "P1D", "PT1H", "P30D", "PT0S").map(v -> (JsonNode) JSON.textNode(v));
-            case "percent" -> Arbitraries.integers().between(0, 100).map(v -> (JsonNode) JSON.numberNode(v));
-            case "payment_reference" -> Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(30)
-                    .map(v -> (JsonNode) JSON.textNode(v));
+            case "event_id", "hold_id" -> weighted(random, 8, 1) == 0
+                    ? new POJONode(new Ref(field.replace("_id", ""), between(random, 0, 1000)))
+                    : JSON.textNode(uuid(random));
+            case "code" -> weighted(random, 4, 1) == 0
+                    ? new POJONode(new Ref("code", between(random, 0, 1000)))
+                    : JSON.textNode(oneOf(random, List.of("x", "eyJhbGciOiJFZERTQSJ9.e30.AAAA", "a.b.c")));
+            case "seat", "seats_item" -> JSON.numberNode(between(random, 1, 40));
+            case "quantity" -> JSON.numberNode(between(random, 1, 4));
+            case "total_seats" -> JSON.numberNode(between(random, 1, 300));
+            case "date_time" -> {
+                int days = between(random, 30, 900);
+                yield JSON.textNode(days % 2 == 0 ? LocalDate.now().plusDays(days) + " 19:00"
+                        : LocalDate.now().plusDays(days) + "T18:30:00+02:00");
+            }
+            case "url" -> JSON.textNode(oneOf(random, List.of("http://127.0.0.1:9/generated",
+                    "https://127.0.0.1:9/generated", "ftp://127.0.0.1/x", "not a url")));
+            case "currency" -> JSON.textNode(oneOf(random, List.of("EUR", "EUR", "JPY", "USD", "XYZ")));
+            case "category", "categories_item" -> JSON.textNode(oneOf(random, List.of("A", "B", "Z")));
+            case "section" -> JSON.textNode(oneOf(random, List.of("Stalls", "Balcony", "Nowhere")));
+            case "before" -> JSON.textNode(oneOf(random, List.of("PT168H", "P1D", "PT1H", "P30D", "PT0S")));
+            case "percent" -> JSON.numberNode(between(random, 0, 100));
+            case "payment_reference" -> JSON.textNode(text(random, ALPHANUMERIC, 1, 30));
             default -> null;
         };
+    }
+
+    private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz -'ÉéßØ";
+
+    private static int between(SplittableRandom random, int min, int max) {
+        return random.nextInt(min, max + 1);
+    }
+
+    private static <T> T oneOf(SplittableRandom random, List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    /** The index of one of the weights, drawn in proportion to it. */
+    private static int weighted(SplittableRandom random, int... weights) {
+        int draw = random.nextInt(java.util.Arrays.stream(weights).sum());
+        int index = 0;
+        while (draw >= weights[index]) {
+            draw -= weights[index++];
+        }
+        return index;
+    }
+
+    private static String text(SplittableRandom random, String chars, int min, int max) {
+        StringBuilder text = new StringBuilder();
+        for (int length = between(random, min, max); text.length() < length; ) {
+            text.append(chars.charAt(random.nextInt(chars.length())));
+        }
+        return text.toString();
+    }
+
+    /** A made-up id, from the seed too, so that a rerun sends the same one. */
+    private static String uuid(SplittableRandom random) {
+        return new java.util.UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     private static String singular(String field) {
