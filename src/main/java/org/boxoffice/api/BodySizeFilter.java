@@ -34,7 +34,11 @@ public class BodySizeFilter implements ContainerRequestFilter {
     }
 
     static Response tooLarge(int limit) {
-        return Problems.builder(Problems.problem("body-too-large", "Content Too Large", 413,
-                "The request body is larger than " + limit + " bytes; nothing was changed.")).build();
+        return Problems.builder(problem(limit)).build();
+    }
+
+    static Problem problem(int limit) {
+        return Problems.problem("body-too-large", "Content Too Large", 413,
+                "The request body is larger than " + limit + " bytes; nothing was changed.");
     }
 }

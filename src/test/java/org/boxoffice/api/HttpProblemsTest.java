@@ -20,6 +20,26 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class HttpProblemsTest {
 
+    /** Over quarkus.http.limits.max-body-size Quarkus itself would refuse it, with an empty 413. */
+    @Test
+    void aBodyDeclaredLargerThanTheHttpLimitAnswers413Problem() throws Exception {
+        String eventId = createEvent(10);
+        List<Object> before = seatSnapshot(eventId);
+        java.net.URI base = java.net.URI.create(io.restassured.RestAssured.baseURI);
+        for (String path : List.of("/bookings", "/events")) {
+            try (java.net.Socket socket = new java.net.Socket(base.getHost(), io.restassured.RestAssured.port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 2000000\r\n\r\n{\"event_id\":\""
+                        + eventId + "\"").getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
+                        .contains("\"type\":\"urn:boxoffice:problem:body-too-large\"", "\"status\":413", "\"request_id\":");
+            }
+        }
+        assertThat(seatSnapshot(eventId)).isEqualTo(before);
+    }
+
     @Test
     void aPathThatDoesNotExistAnswers404Problem() {
         assertProblem(given().get("/no-such-thing").then(), 404);
