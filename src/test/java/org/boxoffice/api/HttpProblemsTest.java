@@ -23,6 +23,9 @@ class HttpProblemsTest {
     /** Over quarkus.http.limits.max-body-size Quarkus itself would refuse it, with an empty 413. */
     @Test
     void aBodyDeclaredLargerThanTheHttpLimitAnswers413Problem() throws Exception {
+        // Through API Gateway a body arrives whole inside the event (API Gateway caps its size), never as a
+        // length declared on a connection.
+        org.junit.jupiter.api.Assumptions.assumeFalse(StorableTextCases.throughApiGatewayEvents());
         String eventId = createEvent(10);
         List<Object> before = seatSnapshot(eventId);
         java.net.URI base = java.net.URI.create(io.restassured.RestAssured.baseURI);

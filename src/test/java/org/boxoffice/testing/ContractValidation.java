@@ -36,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ContractValidation implements OrderedFilter {
 
     /** Not part of the API document: Quarkus's own endpoints and the seat map page served beside the API. */
-    private static final List<String> OUTSIDE = List.of("/q/", "/index.html", "/seatmap.");
+    /** Not the API: Quarkus's endpoints, the seat map page, and the Lambda test server's raw event entrance. */
+    private static final List<String> OUTSIDE = List.of("/q/", "/index.html", "/seatmap.", "/_lambda_");
     /** Answered by the HTTP layer for every path (OPTIONS its Allow, HEAD a GET without body), not operations. */
     private static final List<String> HTTP_LAYER = List.of("OPTIONS", "HEAD");
 
