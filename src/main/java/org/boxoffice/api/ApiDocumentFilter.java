@@ -15,7 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.math.BigDecimal;
+import java.util.function.Consumer;
+import org.boxoffice.domain.BookingStatus;
+import org.boxoffice.domain.CheckIn;
+import org.boxoffice.domain.Delivery;
+import org.boxoffice.domain.EntryStatus;
+import org.boxoffice.domain.HoldStatus;
 import org.boxoffice.domain.NotificationType;
+import org.boxoffice.domain.Pricing;
 import org.boxoffice.service.BoxOfficeConfig;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -33,7 +41,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * lists the answers every operation can give (401, 403, 406, 413, 429, 500, 503), every error answer carries the
  * problem document, and every operation says who may call it, so the resources repeat none of this. An
  * operation taking a body can answer 415; one taking an {@code Idempotency-Key} gives the header's schema
- * and can answer 400 for a malformed key. A webhook's notification types are an enum.
+ * and can answer 400 for a malformed key. A webhook's notification types and every status are enums, and
+ * request fields carry the bounds this run's settings give them.
  */
 @Singleton
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
@@ -70,10 +79,20 @@ public class ApiDocumentFilter implements OASFilter {
             SeatMapResponse.Section.class, SeatMapResponse.Row.class, TicketResponse.class, TicketResponse.Items.class,
             WaitlistEntryResponse.class, WebhookResponse.class);
 
+    /** The statuses answers carry, named by the domain's own states. */
+    private static final Map<String, List<String>> STATUSES = Map.of(
+            "Booking.status", wireNames(BookingStatus.values(), BookingStatus::wireName),
+            "Hold.status", wireNames(HoldStatus.values(), HoldStatus::wireName),
+            "WaitlistEntry.status", wireNames(EntryStatus.values(), EntryStatus::wireName),
+            "Delivery.state", wireNames(Delivery.State.values(), Delivery.State::wireName),
+            "CheckIn.status", wireNames(CheckIn.Status.values(), CheckIn.Status::wireName));
+
+    private final BoxOfficeConfig config;
     private final boolean authEnabled;
     private final ObjectMapper mapper;
 
     public ApiDocumentFilter(BoxOfficeConfig config, ObjectMapper mapper) {
+        this.config = config;
         this.authEnabled = config.auth().enabled();
         this.mapper = mapper;
     }
@@ -85,6 +104,8 @@ public class ApiDocumentFilter implements OASFilter {
         }
         List<SecurityRequirement> security = security(openAPI.getComponents());
         enumerateNotificationTypes(openAPI.getComponents());
+        enumerateStatuses(openAPI.getComponents());
+        statesBounds(openAPI.getComponents());
         Set<String> requestSchemas = requestSchemas(openAPI);
         refuseUnknownFields(openAPI.getComponents(), requestSchemas);
         requireWhatIsAlwaysWritten(openAPI.getComponents(), requestSchemas);
@@ -143,6 +164,67 @@ public class ApiDocumentFilter implements OASFilter {
                         .addType(Schema.SchemaType.STRING).enumeration(new ArrayList<>(types)));
             }
         }
+    }
+
+    private static void enumerateStatuses(Components components) {
+        STATUSES.forEach((field, values) -> property(components, field,
+                status -> status.enumeration(new ArrayList<>(values))));
+    }
+
+    /**
+     * The bounds the service checks, so that a client (or a generated one) knows them before a 400: seats per
+     * request, per event and per layout from this run's settings; prices and refund percentages from the domain.
+     */
+    private void statesBounds(Components components) {
+        int perRequest = config.maxSeatsPerRequest();
+        for (String seats : List.of("CreateBooking.seats", "CreateHold.seats")) {
+            property(components, seats, list -> seatList(list).maxItems(perRequest));
+        }
+        property(components, "CancelBooking.seats", ApiDocumentFilter::seatList);
+        property(components, "CreateHold.quantity", quantity -> quantity.minimum(BigDecimal.ONE)
+                .maximum(BigDecimal.valueOf(perRequest)));
+        property(components, "JoinWaitlist.quantity", quantity -> quantity.minimum(BigDecimal.ONE)
+                .maximum(BigDecimal.valueOf(config.maxWaitlistQuantity())));
+        property(components, "CreateEvent.total_seats", total -> total.minimum(BigDecimal.ONE)
+                .maximum(BigDecimal.valueOf(config.maxSeatsPerEvent())));
+        property(components, "Layout.sections", sections -> sections.minItems(1)
+                .maxItems(config.maxSectionsPerLayout()));
+        property(components, "Section.rows", rows -> rows.minItems(1).maxItems(config.maxRowsPerLayout()));
+        property(components, "Pricing.currency", currency -> currency.pattern("^[A-Za-z]{3}$"));
+        property(components, "Pricing.default", ApiDocumentFilter::price);
+        property(components, "Pricing.categories", categories -> {
+            if (categories.getAdditionalPropertiesSchema() != null) {
+                price(categories.getAdditionalPropertiesSchema());
+            }
+        });
+        property(components, "RefundTier.percent", percent -> percent.minimum(BigDecimal.ZERO)
+                .maximum(BigDecimal.valueOf(100)));
+    }
+
+    /** Seat numbers: at least one, none twice, each from 1. */
+    private static Schema seatList(Schema list) {
+        if (list.getItems() != null) {
+            list.getItems().minimum(BigDecimal.ONE);
+        }
+        return list.minItems(1).uniqueItems(true);
+    }
+
+    private static void price(Schema price) {
+        price.minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(Pricing.MAX_PRICE));
+    }
+
+    /** Changes {@code Schema.property} where the document has it; a renamed one fails OpenApiAndHealthTest. */
+    private static void property(Components components, String field, Consumer<Schema> change) {
+        int dot = field.indexOf('.');
+        Schema schema = components == null || components.getSchemas() == null ? null
+                : components.getSchemas().get(field.substring(0, dot));
+        if (schema != null && schema.getProperties() != null && schema.getProperties().get(field.substring(dot + 1)) != null) {
+            change.accept(schema.getProperties().get(field.substring(dot + 1)));
+        }
+    }
+
+    private static <T> List<String> wireNames(T[] values, java.util.function.Function<T, String> wireName) {
+        return Arrays.stream(values).map(wireName).toList();
     }
 
     /** The schemas a request body names, and those they name in turn. */

@@ -24,9 +24,12 @@ public record EventResponse(UUID eventId, String name, Instant dateTime, String 
         @Schema(description = "What a cancellation refunds, by how long before the start it comes")
         List<SaleTerms.TierBody> refundPolicy,
         @Schema(description = "scheduled, or cancelled (then every booking was refunded in full)",
-                examples = "scheduled") String status,
+                examples = SCHEDULED, enumeration = {SCHEDULED, CANCELLED}) String status,
         @Schema(description = "When it was cancelled")
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant cancelledAt) {
+
+    static final String SCHEDULED = "scheduled";
+    static final String CANCELLED = "cancelled";
 
     static EventResponse of(Event event) {
         return of(event, VenueLayout.of(event.layout()));
@@ -41,6 +44,6 @@ public record EventResponse(UUID eventId, String name, Instant dateTime, String 
         return new EventResponse(event.id().value(), event.name(), event.startsAt(), event.venue(),
                 event.totalSeats(), event.createdAt(), layout,
                 SaleTerms.PricingBody.of(event.pricing()), SaleTerms.of(event.refundPolicy()),
-                event.isCancelled() ? "cancelled" : "scheduled", event.cancelledAt());
+                event.isCancelled() ? CANCELLED : SCHEDULED, event.cancelledAt());
     }
 }

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record WebhookResponse(UUID webhookId, String url,
         @Schema(description = "The notification types it receives") List<String> events,
-        @Schema(description = "active, or disabled (its receiver answered 410 Gone)", examples = "active")
+        @Schema(description = "active, or disabled (its receiver answered 410 Gone)", examples = ACTIVE,
+                enumeration = {ACTIVE, DISABLED})
         String status,
         @Schema(description = "Whether it was made by an admin to receive every event's notifications, not only its"
                 + " owner's. It does while its owner keeps showing the admin role: each call of theirs to /webhooks"
@@ -35,6 +36,9 @@ public record WebhookResponse(UUID webhookId, String url,
                 + " replay (Idempotent-Replayed: true), which a lost answer's retry gets: rotate the secret then",
                 examples = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
         String secret) {
+
+    static final String ACTIVE = "active";
+    static final String DISABLED = "disabled";
 
     static WebhookResponse of(Webhook webhook) {
         return of(webhook, null);
@@ -53,7 +57,7 @@ public record WebhookResponse(UUID webhookId, String url,
     private static WebhookResponse of(Webhook webhook, String secret) {
         return new WebhookResponse(webhook.id().value(), webhook.url().toString(),
                 EnumSet.copyOf(webhook.types()).stream().map(NotificationType::wireName).toList(),
-                webhook.isActive() ? "active" : "disabled", webhook.everyEvent(), webhook.createdAt(),
+                webhook.isActive() ? ACTIVE : DISABLED, webhook.everyEvent(), webhook.createdAt(),
                 webhook.disabledAt(), secret);
     }
 }

@@ -164,6 +164,10 @@ final class GeneratedRequests {
         if (known != null) {
             return known;
         }
+        // The document's own example, one time in three: a value the service surely takes.
+        if (schema.has("examples") && weighted(random, 2, 1) == 1) {
+            return schema.get("examples").get(0);
+        }
         if (schema.has("enum")) {
             List<JsonNode> values = new ArrayList<>();
             schema.get("enum").forEach(values::add);
@@ -180,14 +184,25 @@ final class GeneratedRequests {
         types.remove("null");
         String type = types.isEmpty() ? (schema.has("properties") ? "object" : "string") : types.get(0);
         return switch (type) {
-            case "object" -> object(schema, depth, random);
+            case "object" -> {
+                // A body the document refuses by its form (seats or quantity, not both) is drawn again.
+                ObjectNode object = object(schema, depth, random);
+                for (int tries = 0; schema.has("not") && hasForm(schema.get("not"), object) && tries < 20; tries++) {
+                    object = object(schema, depth, random);
+                }
+                yield object;
+            }
             case "array" -> {
                 ArrayNode array = JSON.arrayNode();
                 if (depth <= 4) {
                     int min = schema.path("minItems").asInt(0);
                     int size = between(random, min, Math.max(min, Math.min(4, schema.path("maxItems").asInt(4))));
+                    Set<JsonNode> seen = new java.util.HashSet<>();
                     for (int i = 0; i < size; i++) {
-                        array.add(valid(schema.path("items"), singular(field), depth + 1, random));
+                        JsonNode item = valid(schema.path("items"), singular(field), depth + 1, random);
+                        if (!schema.path("uniqueItems").asBoolean(false) || seen.add(item)) {
+                            array.add(item);
+                        }
                     }
                 }
                 yield array;
@@ -208,6 +223,30 @@ final class GeneratedRequests {
                 yield JSON.textNode(text);
             }
         };
+    }
+
+    /** Whether {@code object} has the form {@code schema} states with required, anyOf, allOf and not. */
+    private static boolean hasForm(JsonNode schema, JsonNode object) {
+        for (JsonNode name : schema.path("required")) {
+            if (!object.has(name.asText())) {
+                return false;
+            }
+        }
+        if (schema.has("anyOf")) {
+            boolean any = false;
+            for (JsonNode alternative : schema.get("anyOf")) {
+                any |= hasForm(alternative, object);
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        for (JsonNode part : schema.path("allOf")) {
+            if (!hasForm(part, object)) {
+                return false;
+            }
+        }
+        return !schema.has("not") || !hasForm(schema.get("not"), object);
     }
 
     private ObjectNode object(JsonNode schema, int depth, SplittableRandom random) {

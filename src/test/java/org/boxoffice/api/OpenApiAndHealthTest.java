@@ -61,6 +61,40 @@ class OpenApiAndHealthTest {
                 .body("components.schemas.Hold.properties", hasKey("expires_at"));
     }
 
+    /** Written out here, not read from the enums or settings, so that a drift between them fails. */
+    @Test
+    void everyStatusIsAnEnumAndRequestFieldsCarryTheBoundsTheServiceChecks() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.Booking.properties.status.enum", equalTo(List.of("confirmed", "cancelled")))
+                .body("components.schemas.Hold.properties.status.enum",
+                        equalTo(List.of("held", "released", "confirmed", "expired")))
+                .body("components.schemas.Event.properties.status.enum", equalTo(List.of("scheduled", "cancelled")))
+                .body("components.schemas.Webhook.properties.status.enum", equalTo(List.of("active", "disabled")))
+                .body("components.schemas.WaitlistEntry.properties.status.enum",
+                        equalTo(List.of("waiting", "offered", "accepted", "expired", "left")))
+                .body("components.schemas.Delivery.properties.state.enum",
+                        equalTo(List.of("pending", "delivered", "failed")))
+                .body("components.schemas.CheckIn.properties.status.enum",
+                        equalTo(List.of("checked-in", "checked-out")))
+                // the test profile keeps the production defaults of these settings
+                .body("components.schemas.CreateBooking.properties.seats.maxItems", equalTo(50))
+                .body("components.schemas.CreateBooking.properties.seats.minItems", equalTo(1))
+                .body("components.schemas.CreateBooking.properties.seats.uniqueItems", equalTo(true))
+                .body("components.schemas.CreateBooking.properties.seats.items.minimum", equalTo(1))
+                .body("components.schemas.CreateHold.properties.seats.maxItems", equalTo(50))
+                .body("components.schemas.CreateHold.properties.quantity.minimum", equalTo(1))
+                .body("components.schemas.CreateHold.properties.quantity.maximum", equalTo(50))
+                .body("components.schemas.CancelBooking.properties.seats.minItems", equalTo(1))
+                .body("components.schemas.JoinWaitlist.properties.quantity.maximum", equalTo(10))
+                .body("components.schemas.CreateEvent.properties.total_seats.maximum", equalTo(100000))
+                .body("components.schemas.Layout.properties.sections.maxItems", equalTo(500))
+                .body("components.schemas.Section.properties.rows.maxItems", equalTo(5000))
+                .body("components.schemas.Pricing.properties.default.maximum", equalTo(1_000_000_000_000L))
+                .body("components.schemas.Pricing.properties.categories.additionalProperties.minimum", equalTo(0))
+                .body("components.schemas.Pricing.properties.currency.pattern", equalTo("^[A-Za-z]{3}$"))
+                .body("components.schemas.RefundTier.properties.percent.maximum", equalTo(100));
+    }
+
     @Test
     void everyOperationHasTheOperationIdGeneratedClientsNameItBy() {
         Map<String, Object> operationIds = new HashMap<>();

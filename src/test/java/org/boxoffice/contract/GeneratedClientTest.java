@@ -7,7 +7,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.boxoffice.contract.client.ApiClient;
 import org.boxoffice.contract.client.ApiException;
@@ -50,18 +50,18 @@ class GeneratedClientTest {
         assertThat(seats.getData().getAvailableSeats()).isEqualTo(500);
 
         ApiResponse<Booking> booked = bookings.bookSeatsWithHttpInfo(
-                new CreateBooking().eventId(eventId).seats(List.of(1, 2, 3, 4, 5)), null);
+                new CreateBooking().eventId(eventId).seats(Set.of(1, 2, 3, 4, 5)), null);
         assertThat(booked.getStatusCode()).isEqualTo(201);
-        assertThat(booked.getData().getStatus()).isEqualTo("confirmed");
+        assertThat(booked.getData().getStatus().getValue()).isEqualTo("confirmed");
 
         ApiException taken = catchThrowableOfType(ApiException.class,
-                () -> bookings.bookSeats(new CreateBooking().eventId(eventId).seats(List.of(5, 6)), null));
+                () -> bookings.bookSeats(new CreateBooking().eventId(eventId).seats(Set.of(5, 6)), null));
         assertThat(taken.getCode()).isEqualTo(409);
         Problem conflict = client.getObjectMapper().readValue(taken.getResponseBody(), Problem.class);
         assertThat(conflict.getUnavailableSeats()).containsExactly(5);
 
         ApiException invalid = catchThrowableOfType(ApiException.class,
-                () -> bookings.bookSeats(new CreateBooking().eventId(eventId).seats(List.of(0, 6, 6)), null));
+                () -> bookings.bookSeats(new CreateBooking().eventId(eventId).seats(Set.of(0, 6)), null));
         assertThat(invalid.getCode()).isEqualTo(400);
         assertThat(client.getObjectMapper().readValue(invalid.getResponseBody(), Problem.class).getErrors())
                 .isNotEmpty();
