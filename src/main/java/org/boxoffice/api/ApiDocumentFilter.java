@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
  * Finishes the OpenAPI document of the API for the settings this run started with: every operation
- * lists the answers every operation can give (401, 403, 406, 413, 429, 500, 503), every error answer carries the
+ * lists the answers every operation can give (401, 403, 406, 413, 414, 429, 431, 500, 503), every error answer carries the
  * problem document, and every operation says who may call it, so the resources repeat none of this. An
  * operation taking a body can answer 415; one taking an {@code Idempotency-Key} gives the header's schema
  * and can answer 400 for a malformed key. A webhook's notification types and every status are enums, and
@@ -52,6 +52,9 @@ public class ApiDocumentFilter implements OASFilter {
             "401", "No valid bearer token (with authentication on); WWW-Authenticate says why",
             "403", "The caller lacks the role this operation needs",
             "413", "The request body is larger than 16 KiB (1 MiB for POST /events, whose layout lists every row)",
+            "414", "The request line (method, path and query) is longer than " + RequestHeadRoute.MAX_REQUEST_LINE
+                    + " bytes",
+            "431", "The request's headers are larger than " + RequestHeadRoute.MAX_HEADER_BYTES + " bytes",
             "406", "The Accept header asks only for formats this operation does not answer in",
             "429", "Too many requests from this caller; Retry-After says when to retry",
             "500", "An unexpected fault, its cause kept out of the answer (request_id finds it in the log)",

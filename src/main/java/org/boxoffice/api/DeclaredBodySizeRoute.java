@@ -1,6 +1,5 @@
 package org.boxoffice.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -40,20 +39,11 @@ public class DeclaredBodySizeRoute {
             context.next();
             return;
         }
-        new RequestIds().identify(request);
         boolean newEvent = "POST".equals(request.method().name()) && "/events".equals(request.path());
         int limit = newEvent ? BodySizeFilter.MAX_EVENT_BODY_BYTES : BodySizeFilter.MAX_BODY_BYTES;
-        Problem problem = BodySizeFilter.problem(limit).forRequest(RequestIds.current());
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-            return;
-        }
-        context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
-                .endHandler(ended -> request.connection().close()).end(body);
+        context.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
+                .endHandler(ended -> request.connection().close());
+        Problems.refuse(context, json, BodySizeFilter.problem(limit));
     }
 
     private static long declaredLength(HttpServerRequest request) {

@@ -1,5 +1,9 @@
 package org.boxoffice.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +22,19 @@ final class Problems {
     /** A problem without extension members; {@code slug} names its type. */
     static Problem problem(String slug, String title, int status, String detail) {
         return new Problem(TYPE_PREFIX + slug, title, status, detail, null, null, null, null, null, null);
+    }
+
+    /** Answers {@code problem} from a Vert.x route, which runs before REST and its exception mappers. */
+    static void refuse(RoutingContext context, ObjectMapper json, Problem problem) {
+        new RequestIds().identify(context.request());
+        String body;
+        try {
+            body = json.writeValueAsString(problem.forRequest(RequestIds.current()));
+        } catch (JsonProcessingException e) {
+            context.fail(e);
+            return;
+        }
+        context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE).end(body);
     }
 
     /**
