@@ -4,8 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
@@ -528,23 +526,7 @@ public class PostgresTicketStore implements TicketStore {
 
     @Override
     public Optional<SeatCounts> seatCounts(EventId id, Instant now) {
-        return jdbc.autoCommit(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT e.total_seats,"
-                    + " count(s.seat) FILTER (WHERE s.booking_id IS NOT NULL) AS booked,"
-                    + " count(s.seat) FILTER (WHERE s.hold_id IS NOT NULL AND s.expires_at > "
-                    + time.sql() + ") AS held"
-                    + " FROM events e LEFT JOIN seat_claims s ON s.event_id = e.id"
-                    + " WHERE e.id = ? GROUP BY e.total_seats")) {
-                time.set(select, 1, now);
-                select.setObject(2, id.value());
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next()
-                            ? Optional.of(SeatCounts.of(row.getInt("total_seats"), row.getInt("booked"),
-                                    row.getInt("held")))
-                            : Optional.empty();
-                }
-            }
-        });
+        return jdbc.autoCommit(c -> claims.counts(c, id, now));
     }
 
     @Override
