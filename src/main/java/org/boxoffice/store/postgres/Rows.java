@@ -103,8 +103,8 @@ final class Rows {
 
     private static final NamedSql RELEASE_HOLDS = NamedSql.of("""
             UPDATE holds SET status = 'released'
-            WHERE event_id = :event_id AND status = 'held' AND expires_at > :at
-            RETURNING\s""" + HOLD_COLUMNS);
+            WHERE event_id = :event_id AND %s
+            RETURNING %s""".formatted(SeatClaims.liveHold("holds", ":at"), HOLD_COLUMNS));
 
     /** Marks the event's live holds released (their claims go with the event's); the holds as they now stand. */
     static List<Hold> releaseHolds(Connection c, EventId id, Instant at) throws SQLException {
@@ -115,8 +115,8 @@ final class Rows {
 
     private static final NamedSql TAKE_EXPIRED = NamedSql.of("""
             UPDATE holds SET expiry_notified = true
-            WHERE status = 'held' AND expires_at <= :now AND NOT expiry_notified
-            RETURNING\s""" + HOLD_COLUMNS);
+            WHERE %s AND NOT expiry_notified
+            RETURNING %s""".formatted(SeatClaims.expiredHold("holds", ":now"), HOLD_COLUMNS));
 
     /**
      * Marks the holds that expired by {@code now} and were not yet told of as told of; those holds. A

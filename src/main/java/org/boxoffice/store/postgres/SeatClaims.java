@@ -36,6 +36,30 @@ final class SeatClaims {
     /** The SQLSTATE of {@code refuse_cancelled_event()} (migration V5): the booking's event was cancelled. */
     private static final String EVENT_CANCELLED = "BX410";
 
+    /**
+     * SQL on whether the claim row {@code claim} (a table name or alias) no longer holds at {@code now} (SQL
+     * for an instant): its hold expired, so any request may take the seat over. A booking's claim always
+     * holds. What holds, and what the sweep deletes, are this and its negation, {@link #live}.
+     */
+    static String expired(String claim, String now) {
+        return "(%1$s.hold_id IS NOT NULL AND %1$s.expires_at <= %2$s)".formatted(claim, now);
+    }
+
+    /** SQL on whether the claim row {@code claim} still holds at {@code now}: booked, or held and not expired. */
+    static String live(String claim, String now) {
+        return "NOT " + expired(claim, now);
+    }
+
+    /** SQL on whether the hold row {@code hold} is live at {@code now}: held, not released, confirmed or expired. */
+    static String liveHold(String hold, String now) {
+        return "(%1$s.status = 'held' AND %1$s.expires_at > %2$s)".formatted(hold, now);
+    }
+
+    /** SQL on whether the hold row {@code hold} was held until it expired at or before {@code now}. */
+    static String expiredHold(String hold, String now) {
+        return "(%1$s.status = 'held' AND %1$s.expires_at <= %2$s)".formatted(hold, now);
+    }
+
     private final DatabaseTime time;
     /** Claims for a hold: {@link #claimSql} on its own. */
     private final NamedSql claimForHold;
@@ -57,15 +81,14 @@ final class SeatClaims {
                 .formatted(claimSql(" WHERE EXISTS (SELECT 1 FROM open)"), Rows.NOTIFICATION_COLUMNS,
                         Rows.NOTIFICATION_VALUES, Rows.BOOKING_COLUMNS, Rows.BOOKING_VALUES));
         this.sweepExpired = NamedSql.of("""
-                WITH expired AS (DELETE FROM seat_claims
-                    WHERE hold_id IS NOT NULL AND expires_at <= %s RETURNING hold_id)
-                SELECT count(DISTINCT hold_id) FROM expired""".formatted(time.sql("now")));
+                WITH expired AS (DELETE FROM seat_claims WHERE %s RETURNING hold_id)
+                SELECT count(DISTINCT hold_id) FROM expired""".formatted(expired("seat_claims", time.sql("now"))));
         this.counts = NamedSql.of("""
                 SELECT e.total_seats,
                     count(s.seat) FILTER (WHERE s.booking_id IS NOT NULL) AS booked,
-                    count(s.seat) FILTER (WHERE s.hold_id IS NOT NULL AND s.expires_at > %s) AS held
+                    count(s.seat) FILTER (WHERE s.hold_id IS NOT NULL AND %s) AS held
                 FROM events e LEFT JOIN seat_claims s ON s.event_id = e.id
-                WHERE e.id = :event_id GROUP BY e.total_seats""".formatted(time.sql("now")));
+                WHERE e.id = :event_id GROUP BY e.total_seats""".formatted(live("s", time.sql("now"))));
     }
 
     /**
@@ -151,7 +174,7 @@ final class SeatClaims {
 
     private static final NamedSql TRANSFER = NamedSql.of("""
             UPDATE seat_claims SET booking_id = :booking_id, hold_id = NULL, expires_at = NULL
-            WHERE hold_id = :hold_id AND expires_at > :now""");
+            WHERE hold_id = :hold_id AND %s""".formatted(live("seat_claims", ":now")));
 
     /** Hands a live hold's claims to the booking it is confirmed into; how many it handed over. */
     int transferToBooking(Connection c, Hold hold, Booking booking, Instant now) throws SQLException {
@@ -200,7 +223,7 @@ final class SeatClaims {
 
     private static final NamedSql HELD_BY = NamedSql.of("""
             SELECT coalesce(sum(cardinality(seats)), 0) FROM holds
-            WHERE event_id = :event_id AND customer = :customer AND status = 'held' AND expires_at > :now""");
+            WHERE event_id = :event_id AND customer = :customer AND %s""".formatted(liveHold("holds", ":now")));
 
     /**
      * Seats the customer's live holds of the event hold. Takes a lock on (event, customer) until the
@@ -240,7 +263,7 @@ final class SeatClaims {
 
     private static final NamedSql TAKEN = NamedSql.of("""
             SELECT seat, hold_id IS NOT NULL FROM seat_claims
-            WHERE event_id = :event_id AND (booking_id IS NOT NULL OR expires_at > :now)""");
+            WHERE event_id = :event_id AND %s""".formatted(live("seat_claims", ":now")));
 
     /** The event's taken seats at {@code now}, and of those the ones live holds hold. */
     Claimed takenAndHeld(Connection c, Event event, Instant now) throws SQLException {
@@ -288,8 +311,8 @@ final class SeatClaims {
                 FROM unnest(:claim_seats::integer[]) AS seat%s ORDER BY seat
                 ON CONFLICT (event_id, seat) DO UPDATE SET booking_id = excluded.booking_id,
                     hold_id = excluded.hold_id, expires_at = excluded.expires_at
-                WHERE seat_claims.hold_id IS NOT NULL AND seat_claims.expires_at <= %s"""
-                .formatted(condition, time.sql("claim_now"));
+                WHERE %s"""
+                .formatted(condition, expired("seat_claims", time.sql("claim_now")));
     }
 
     /** The parameters of {@link #claimSql}. */
