@@ -331,7 +331,7 @@ final class SeatClaims {
     /**
      * Throws {@link SeatsUnavailableException} naming the seats of {@code seats} that others own. If
      * none is owned any more (freed between the claim that failed and this read), it throws a
-     * serialization failure instead, so that {@link Jdbc} runs the whole claim again.
+     * {@link RetryPolicy.Conflict} instead, so that the whole claim runs again.
      */
     private static void refuseTaken(Connection c, EventId eventId, SeatSelection seats, UUID owner)
             throws SQLException {
@@ -345,7 +345,7 @@ final class SeatClaims {
             }
         }
         if (unavailable.isEmpty()) {
-            throw new SQLException("the seats in the way were freed meanwhile", Jdbc.SERIALIZATION_FAILURE);
+            throw new RetryPolicy.Conflict(new IllegalStateException("the seats in the way were freed meanwhile"));
         }
         throw new SeatsUnavailableException(unavailable.stream().mapToInt(Integer::intValue).toArray());
     }
