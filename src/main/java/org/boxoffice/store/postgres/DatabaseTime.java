@@ -1,7 +1,6 @@
 package org.boxoffice.store.postgres;
 
 import static org.boxoffice.store.postgres.Jdbc.getInstant;
-import static org.boxoffice.store.postgres.Jdbc.setInstant;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,13 +33,13 @@ final class DatabaseTime {
         }
     }
 
-    /** SQL for the instant that counts, inside a statement: one parameter, set by {@link #set}. */
-    String sql() {
-        return databaseClock ? "coalesce(?::timestamptz, clock_timestamp())" : "?::timestamptz";
+    /** SQL for the instant that counts, inside a statement: the parameter {@code :name}, bound to {@link #value}. */
+    String sql(String name) {
+        return databaseClock ? "coalesce(:" + name + "::timestamptz, clock_timestamp())" : ":" + name + "::timestamptz";
     }
 
-    /** Sets the parameter of {@link #sql}. */
-    void set(PreparedStatement statement, int index, Instant given) throws SQLException {
-        setInstant(statement, index, databaseClock ? null : given);
+    /** The value of the parameter of {@link #sql}. */
+    Instant value(Instant given) {
+        return databaseClock ? null : given;
     }
 }

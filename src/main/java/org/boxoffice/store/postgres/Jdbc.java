@@ -13,15 +13,10 @@ import javax.sql.DataSource;
 import org.boxoffice.domain.StoreUnavailableException;
 
 /**
- * Runs units of work in transactions, retrying those PostgreSQL aborted to keep them serialisable
- * (serialization failures, deadlocks), and turns a database that cannot be reached into
+ * Runs units of work in transactions, running again those {@link RetryPolicy} retries, and turns a database that cannot be reached into
  * {@link StoreUnavailableException}. Also reads and writes the column types the stores use.
  */
 final class Jdbc {
-
-    private static final int MAX_ATTEMPTS = 5;
-    static final String SERIALIZATION_FAILURE = "40001";
-    private static final String DEADLOCK = "40P01";
 
     private final DataSource dataSource;
     private final Optional<SchemaCheck> schema;
@@ -97,7 +92,7 @@ final class Jdbc {
         return retrying(work);
     }
 
-    /** Runs the work on a pooled connection, again (up to MAX_ATTEMPTS in all) while PostgreSQL aborts it. */
+    /** Runs the work on a pooled connection, again while {@link RetryPolicy} says so. */
     private <T> T retrying(Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
@@ -106,10 +101,13 @@ final class Jdbc {
                 }
                 return work.run(connection);
             } catch (SQLException e) {
-                if (isRetryable(e) && attempt < MAX_ATTEMPTS) {
-                    continue;
+                if (!RetryPolicy.retry(e, attempt)) {
+                    throw translate(e);
                 }
-                throw translate(e);
+            } catch (RetryPolicy.Conflict e) {
+                if (!RetryPolicy.retry(e, attempt)) {
+                    throw e.exhausted();
+                }
             }
         }
     }
@@ -120,11 +118,6 @@ final class Jdbc {
         } catch (SQLException rollbackFailure) {
             cause.addSuppressed(rollbackFailure);
         }
-    }
-
-    /** 40001 serialization failure, 40P01 deadlock: PostgreSQL undid the transaction, so it may run again. */
-    private static boolean isRetryable(SQLException e) {
-        return SERIALIZATION_FAILURE.equals(e.getSQLState()) || DEADLOCK.equals(e.getSQLState());
     }
 
     /**

@@ -4,8 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
@@ -64,10 +62,6 @@ import org.boxoffice.domain.WaitlistEntry;
 @RegisterForReflection(classNames = {"com.github.benmanes.caffeine.cache.SSMSW", "com.github.benmanes.caffeine.cache.PSWMS"})
 public class PostgresTicketStore implements TicketStore {
 
-    /** How many times a best-available hold re-chooses after losing a race for the seats it chose. */
-    private static final int BEST_AVAILABLE_ATTEMPTS = 5;
-    /** How many times an offer round re-reads the free seats after a booking by name took one it chose. */
-    private static final int OFFER_ATTEMPTS = 3;
     /** How many events an instance keeps read; past that, the least used make way. */
     private static final int CACHED_EVENTS = 10_000;
     private static final Duration EVENT_FRESHNESS = Duration.ofSeconds(1);
@@ -280,32 +274,31 @@ public class PostgresTicketStore implements TicketStore {
     @Override
     public Hold placeHold(HoldRequest request, Instant now) {
         Event event = findEvent(request.event().id()).orElseThrow(() -> UnknownIdException.event(request.event().id()));
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return jdbc.inTransaction(c -> {
-                    claims.requireOnSale(c, event.id());
-                    if (request.choice() instanceof SeatChoice.BestOf) {
-                        claims.lockChoices(c, event.id());
-                    }
-                    Instant at = time.now(c, now);
-                    int held = claims.heldBy(c, event.id(), request.customer(), at);
-                    int booked = request.maxSeatsPerCustomer() == Integer.MAX_VALUE ? 0
-                            : claims.bookedBy(c, event.id(), request.customer());
-                    Hold hold = request.place(held, booked,
-                            (quantity, scope) -> BestAvailable.select(event,
-                                    Jdbc.unchecked(() -> claims.taken(c, event, at)), quantity, scope), at);
-                    Rows.insertHold(c, hold);
-                    claims.claimForHold(c, hold);
-                    Rows.insertNotification(c, notices.holdPlaced(event, hold));
-                    return hold;
-                });
-            } catch (SeatsUnavailableException lostRace) {
-                // Seats this store chose were booked by name between its read and its claim: choose again.
-                if (!(request.choice() instanceof SeatChoice.BestOf) || attempt == BEST_AVAILABLE_ATTEMPTS) {
-                    throw lostRace;
-                }
+        return jdbc.inTransaction(c -> {
+            claims.requireOnSale(c, event.id());
+            if (request.choice() instanceof SeatChoice.BestOf) {
+                claims.lockChoices(c, event.id());
             }
-        }
+            Instant at = time.now(c, now);
+            int held = claims.heldBy(c, event.id(), request.customer(), at);
+            int booked = request.maxSeatsPerCustomer() == Integer.MAX_VALUE ? 0
+                    : claims.bookedBy(c, event.id(), request.customer());
+            Hold hold = request.place(held, booked,
+                    (quantity, scope) -> BestAvailable.select(event,
+                            Jdbc.unchecked(() -> claims.taken(c, event, at)), quantity, scope), at);
+            Rows.insertHold(c, hold);
+            try {
+                claims.claimForHold(c, hold);
+            } catch (SeatsUnavailableException lostRace) {
+                if (request.choice() instanceof SeatChoice.BestOf) {
+                    // Seats this store chose were booked by name between its read and its claim: choose again.
+                    throw new RetryPolicy.Conflict(lostRace);
+                }
+                throw lostRace;
+            }
+            Rows.insertNotification(c, notices.holdPlaced(event, hold));
+            return hold;
+        });
     }
 
     @Override
@@ -433,7 +426,7 @@ public class PostgresTicketStore implements TicketStore {
      * caller's transaction, which holds a share lock on the event's row: each offer's hold, its claims, its
      * entry and its notifications. The event's rounds take turns. A booking by seat number may claim a seat
      * between this round's read and its claims: then the round is undone (a savepoint) and read again, and
-     * after {@link #OFFER_ATTEMPTS} the seats are left to the sweep; the caller's own change stands either way.
+     * after {@link RetryPolicy#OFFER_ROUNDS} the seats are left to the sweep; the caller's own change stands either way.
      *
      * @return how many offers it made
      */
@@ -444,18 +437,13 @@ public class PostgresTicketStore implements TicketStore {
         Waitlists.lockOffers(c, event.id());
         // Best-available holds read free seats and claim them too: take turns with them.
         claims.lockChoices(c, event.id());
-        for (int attempt = 1; attempt <= OFFER_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= RetryPolicy.OFFER_ROUNDS; attempt++) {
             Savepoint before = c.setSavepoint();
             try {
                 int offered = placeOffers(c, event, at);
                 c.releaseSavepoint(before);
                 return offered;
-            } catch (SeatsUnavailableException lostRace) {
-                c.rollback(before);
-            } catch (SQLException e) {
-                if (!Jdbc.SERIALIZATION_FAILURE.equals(e.getSQLState())) {
-                    throw e;
-                }
+            } catch (RetryPolicy.Conflict lostRace) {
                 c.rollback(before);
             }
         }
@@ -484,7 +472,11 @@ public class PostgresTicketStore implements TicketStore {
         for (WaitingList.Offer offer : offers) {
             Hold hold = offer.hold();
             Rows.insertHold(c, hold);
-            claims.claimForHold(c, hold);
+            try {
+                claims.claimForHold(c, hold);
+            } catch (SeatsUnavailableException lostRace) {
+                throw new RetryPolicy.Conflict(lostRace);
+            }
             if (!Waitlists.markOffered(c, offer.entry())) {
                 throw new IllegalStateException("entry " + offer.entry().id() + " was offered in another round");
             }
@@ -528,23 +520,7 @@ public class PostgresTicketStore implements TicketStore {
 
     @Override
     public Optional<SeatCounts> seatCounts(EventId id, Instant now) {
-        return jdbc.autoCommit(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT e.total_seats,"
-                    + " count(s.seat) FILTER (WHERE s.booking_id IS NOT NULL) AS booked,"
-                    + " count(s.seat) FILTER (WHERE s.hold_id IS NOT NULL AND s.expires_at > "
-                    + time.sql() + ") AS held"
-                    + " FROM events e LEFT JOIN seat_claims s ON s.event_id = e.id"
-                    + " WHERE e.id = ? GROUP BY e.total_seats")) {
-                time.set(select, 1, now);
-                select.setObject(2, id.value());
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next()
-                            ? Optional.of(SeatCounts.of(row.getInt("total_seats"), row.getInt("booked"),
-                                    row.getInt("held")))
-                            : Optional.empty();
-                }
-            }
-        });
+        return jdbc.autoCommit(c -> claims.counts(c, id, now));
     }
 
     @Override

@@ -4,12 +4,8 @@ import static org.boxoffice.store.postgres.Jdbc.getInstant;
 import static org.boxoffice.store.postgres.Jdbc.getInts;
 import static org.boxoffice.store.postgres.Jdbc.getLongs;
 import static org.boxoffice.store.postgres.Jdbc.getUuid;
-import static org.boxoffice.store.postgres.Jdbc.intArray;
-import static org.boxoffice.store.postgres.Jdbc.longArray;
-import static org.boxoffice.store.postgres.Jdbc.setInstant;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -38,12 +34,26 @@ import org.boxoffice.domain.SeatSelection;
  */
 final class Rows {
 
-    /** The columns of a booking row, in the order {@link #setBooking} sets them. */
-    static final String BOOKING_COLUMNS = "id, event_id, seats, status, created_at, hold_id, cancelled_at, customer,"
-            + " prices, currency, payment_reference, refunds";
-    /** The parameters of {@link #BOOKING_COLUMNS}. */
-    static final String BOOKING_VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb";
-    static final int BOOKING_COLUMN_COUNT = 12;
+    static final String EVENT_COLUMNS = """
+            id, name, venue, starts_at, total_seats, created_at, organizer, layout, pricing, refund_policy, \
+            cancelled_at""";
+    static final String HOLD_COLUMNS = """
+            id, event_id, seats, created_at, expires_at, status, booking_id, customer, prices, currency""";
+    /** The columns of a booking row, in the order of {@link #BOOKING_VALUES}. */
+    static final String BOOKING_COLUMNS = """
+            id, event_id, seats, status, created_at, hold_id, cancelled_at, customer, prices, currency, \
+            payment_reference, refunds""";
+    /** The parameters of {@link #BOOKING_COLUMNS}, set by {@link #setBooking}. */
+    static final String BOOKING_VALUES = """
+            :booking_id, :booking_event_id, :booking_seats, :booking_status, :booking_created_at, :booking_hold_id, \
+            :booking_cancelled_at, :booking_customer, :booking_prices, :booking_currency, \
+            :booking_payment_reference, :booking_refunds::jsonb""";
+    /** The columns of an outbox row, in the order of {@link #NOTIFICATION_VALUES}. */
+    static final String NOTIFICATION_COLUMNS = "id, type, event_id, organizer, subject, time, data";
+    /** The parameters of {@link #NOTIFICATION_COLUMNS}, set by {@link #setNotification}. */
+    static final String NOTIFICATION_VALUES = """
+            :notification_id, :notification_type, :notification_event_id, :notification_organizer, \
+            :notification_subject, :notification_time, :notification_data""";
 
     private Rows() {
     }
@@ -53,23 +63,26 @@ final class Rows {
         T read(ResultSet row) throws SQLException;
     }
 
+    private static final NamedSql INSERT_EVENT = NamedSql.of("""
+            INSERT INTO events (id, name, venue, starts_at, total_seats, created_at, organizer, layout, pricing,
+                refund_policy)
+            VALUES (:id, :name, :venue, :starts_at, :total_seats, :created_at, :organizer, :layout::jsonb,
+                :pricing::jsonb, :refund_policy::jsonb)""");
+
     static void insertEvent(Connection c, Event event) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO events (id, name, venue, starts_at,"
-                + " total_seats, created_at, organizer, layout, pricing, refund_policy)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)")) {
-            insert.setObject(1, event.id().value());
-            insert.setString(2, event.name());
-            insert.setString(3, event.venue());
-            setInstant(insert, 4, event.startsAt());
-            insert.setInt(5, event.totalSeats());
-            setInstant(insert, 6, event.createdAt());
-            insert.setString(7, event.organizer());
-            insert.setString(8, StoredJson.layout(event.layout()));
-            insert.setString(9, StoredJson.pricing(event.pricing()));
-            insert.setString(10, StoredJson.refundPolicy(event.refundPolicy()));
-            insert.executeUpdate();
+        try (NamedSql.Statement insert = INSERT_EVENT.prepare(c)) {
+            insert.set("id", event.id().value()).set("name", event.name()).set("venue", event.venue())
+                    .set("starts_at", event.startsAt()).set("total_seats", event.totalSeats())
+                    .set("created_at", event.createdAt()).set("organizer", event.organizer())
+                    .set("layout", StoredJson.layout(event.layout())).set("pricing", StoredJson.pricing(event.pricing()))
+                    .set("refund_policy", StoredJson.refundPolicy(event.refundPolicy()))
+                    .executeUpdate();
         }
     }
+
+    private static final NamedSql FIND_EVENT = NamedSql.of(
+            "SELECT " + EVENT_COLUMNS + " FROM events WHERE id = :id");
+    private static final NamedSql FIND_EVENT_FOR_UPDATE = NamedSql.of(FIND_EVENT + " FOR UPDATE");
 
     static Optional<Event> findEvent(Connection c, UUID id) throws SQLException {
         return findEvent(c, id, false);
@@ -77,62 +90,64 @@ final class Rows {
 
     /** The event; {@code forUpdate} locks its row until the transaction ends. */
     static Optional<Event> findEvent(Connection c, UUID id, boolean forUpdate) throws SQLException {
-        return findById(c, "SELECT * FROM events WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""), id, Rows::event);
+        return findById(c, forUpdate ? FIND_EVENT_FOR_UPDATE : FIND_EVENT, id, Rows::event);
     }
 
+    private static final NamedSql SET_CANCELLED = NamedSql.of("UPDATE events SET cancelled_at = :at WHERE id = :id");
+
     static void setCancelled(Connection c, EventId id, Instant at) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE events SET cancelled_at = ? WHERE id = ?")) {
-            setInstant(update, 1, at);
-            update.setObject(2, id.value());
-            update.executeUpdate();
+        try (NamedSql.Statement update = SET_CANCELLED.prepare(c)) {
+            update.set("at", at).set("id", id.value()).executeUpdate();
         }
     }
+
+    private static final NamedSql RELEASE_HOLDS = NamedSql.of("""
+            UPDATE holds SET status = 'released'
+            WHERE event_id = :event_id AND %s
+            RETURNING %s""".formatted(SeatClaims.liveHold("holds", ":at"), HOLD_COLUMNS));
 
     /** Marks the event's live holds released (their claims go with the event's); the holds as they now stand. */
     static List<Hold> releaseHolds(Connection c, EventId id, Instant at) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE holds SET status = 'released'"
-                + " WHERE event_id = ? AND status = 'held' AND expires_at > ? RETURNING *")) {
-            update.setObject(1, id.value());
-            setInstant(update, 2, at);
-            return read(update, Rows::hold);
+        try (NamedSql.Statement update = RELEASE_HOLDS.prepare(c)) {
+            return read(update.set("event_id", id.value()).set("at", at), Rows::hold);
         }
     }
+
+    private static final NamedSql TAKE_EXPIRED = NamedSql.of("""
+            UPDATE holds SET expiry_notified = true
+            WHERE %s AND NOT expiry_notified
+            RETURNING %s""".formatted(SeatClaims.expiredHold("holds", ":now"), HOLD_COLUMNS));
 
     /**
      * Marks the holds that expired by {@code now} and were not yet told of as told of; those holds. A
      * hold's row stays {@code held}: expiry is a matter of time, not a stored status.
      */
     static List<Hold> takeExpired(Connection c, Instant now) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE holds SET expiry_notified = true"
-                + " WHERE status = 'held' AND expires_at <= ? AND NOT expiry_notified RETURNING *")) {
-            setInstant(update, 1, now);
-            return read(update, Rows::hold);
+        try (NamedSql.Statement update = TAKE_EXPIRED.prepare(c)) {
+            return read(update.set("now", now), Rows::hold);
         }
     }
 
+    private static final NamedSql INSERT_NOTIFICATION = NamedSql.of(
+            "INSERT INTO outbox (" + NOTIFICATION_COLUMNS + ") VALUES (" + NOTIFICATION_VALUES + ")");
+
     /** Writes a notification to the outbox, in the caller's transaction or statement. */
     static void insertNotification(Connection c, Notification notification) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO outbox"
-                + " (id, type, event_id, organizer, subject, time, data) VALUES (" + NOTIFICATION_VALUES + ")")) {
-            setNotification(insert, 1, notification);
+        try (NamedSql.Statement insert = INSERT_NOTIFICATION.prepare(c)) {
+            setNotification(insert, notification);
             insert.executeUpdate();
         }
     }
 
-    /** The parameters of an outbox row. */
-    static final String NOTIFICATION_VALUES = "?, ?, ?, ?, ?, ?, ?";
-    static final int NOTIFICATION_COLUMN_COUNT = 7;
-
-    /** The {@link #NOTIFICATION_VALUES} of a notification, from parameter {@code first} on. */
-    static void setNotification(PreparedStatement statement, int first, Notification notification)
-            throws SQLException {
-        statement.setObject(first, notification.id().value());
-        statement.setString(first + 1, notification.type().wireName());
-        statement.setObject(first + 2, notification.eventId().value());
-        statement.setString(first + 3, notification.organizer());
-        statement.setString(first + 4, notification.subject());
-        setInstant(statement, first + 5, notification.time());
-        statement.setString(first + 6, notification.data());
+    /** The {@link #NOTIFICATION_VALUES} of a notification. */
+    static void setNotification(NamedSql.Statement statement, Notification notification) throws SQLException {
+        statement.set("notification_id", notification.id().value())
+                .set("notification_type", notification.type().wireName())
+                .set("notification_event_id", notification.eventId().value())
+                .set("notification_organizer", notification.organizer())
+                .set("notification_subject", notification.subject())
+                .set("notification_time", notification.time())
+                .set("notification_data", notification.data());
     }
 
     /** An outbox row read from columns named with {@code prefix}, as when joined with other tables. */
@@ -143,7 +158,7 @@ final class Rows {
                 row.getString(prefix + "subject"), getInstant(row, prefix + "time"), row.getString(prefix + "data"));
     }
 
-    private static <T> List<T> read(PreparedStatement statement, Reader<T> reader) throws SQLException {
+    private static <T> List<T> read(NamedSql.Statement statement, Reader<T> reader) throws SQLException {
         List<T> read = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
@@ -153,77 +168,86 @@ final class Rows {
         return read;
     }
 
+    private static final NamedSql LIVE_BOOKINGS = NamedSql.of("SELECT " + BOOKING_COLUMNS
+            + " FROM bookings WHERE event_id = :event_id AND status = 'confirmed' ORDER BY id FOR UPDATE");
+    private static final NamedSql BOOKINGS_OF = NamedSql.of("SELECT " + BOOKING_COLUMNS
+            + " FROM bookings WHERE event_id = :event_id ORDER BY id");
+
     /** The event's bookings with live seats, locked until the transaction ends. */
     static List<Booking> liveBookings(Connection c, EventId id) throws SQLException {
-        return list(c, "SELECT * FROM bookings WHERE event_id = ? AND status = 'confirmed' ORDER BY id FOR UPDATE", id);
+        return list(c, LIVE_BOOKINGS, id);
     }
 
     /** All the event's bookings, cancelled ones included. */
     static List<Booking> bookingsOf(Connection c, EventId id) throws SQLException {
-        return list(c, "SELECT * FROM bookings WHERE event_id = ? ORDER BY id", id);
+        return list(c, BOOKINGS_OF, id);
     }
 
-    private static List<Booking> list(Connection c, String sql, EventId id) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(sql)) {
-            select.setObject(1, id.value());
-            select.setFetchSize(1_000);
-            return read(select, Rows::booking);
+    private static List<Booking> list(Connection c, NamedSql sql, EventId id) throws SQLException {
+        try (NamedSql.Statement select = sql.prepare(c)) {
+            return read(select.set("event_id", id.value()).fetchSize(1_000), Rows::booking);
         }
     }
 
+    private static final NamedSql FIND_BOOKING = NamedSql.of(
+            "SELECT " + BOOKING_COLUMNS + " FROM bookings WHERE id = :id");
+    private static final NamedSql FIND_BOOKING_FOR_UPDATE = NamedSql.of(FIND_BOOKING + " FOR UPDATE");
+
     /** The booking; {@code forUpdate} locks its row until the transaction ends. */
     static Optional<Booking> findBooking(Connection c, BookingId id, boolean forUpdate) throws SQLException {
-        return findById(c, "SELECT * FROM bookings WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""), id.value(),
-                Rows::booking);
+        return findById(c, forUpdate ? FIND_BOOKING_FOR_UPDATE : FIND_BOOKING, id.value(), Rows::booking);
     }
+
+    private static final NamedSql FIND_HOLD = NamedSql.of("SELECT " + HOLD_COLUMNS + " FROM holds WHERE id = :id");
+    private static final NamedSql FIND_HOLD_FOR_UPDATE = NamedSql.of(FIND_HOLD + " FOR UPDATE");
 
     /** The hold; {@code forUpdate} locks its row until the transaction ends. */
     static Optional<Hold> findHold(Connection c, HoldId id, boolean forUpdate) throws SQLException {
-        return findById(c, "SELECT * FROM holds WHERE id = ?" + (forUpdate ? " FOR UPDATE" : ""), id.value(),
-                Rows::hold);
+        return findById(c, forUpdate ? FIND_HOLD_FOR_UPDATE : FIND_HOLD, id.value(), Rows::hold);
     }
 
+    private static final NamedSql INSERT_BOOKING = NamedSql.of(
+            "INSERT INTO bookings (" + BOOKING_COLUMNS + ") VALUES (" + BOOKING_VALUES + ")");
+
     static void insertBooking(Connection c, Booking booking) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO bookings (" + BOOKING_COLUMNS + ")"
-                + " VALUES (" + BOOKING_VALUES + ")")) {
-            setBooking(c, insert, 1, booking);
+        try (NamedSql.Statement insert = INSERT_BOOKING.prepare(c)) {
+            setBooking(insert, booking);
             insert.executeUpdate();
         }
     }
 
-    /** The {@link #BOOKING_COLUMNS} of a booking row, from parameter {@code first} on. */
-    static void setBooking(Connection c, PreparedStatement insert, int first, Booking booking)
-            throws SQLException {
-        insert.setObject(first, booking.id().value());
-        insert.setObject(first + 1, booking.eventId().value());
-        insert.setArray(first + 2, intArray(c, booking.seats().seats()));
-        insert.setString(first + 3, booking.status().wireName());
-        setInstant(insert, first + 4, booking.createdAt());
-        insert.setObject(first + 5, booking.holdId() == null ? null : booking.holdId().value());
-        setInstant(insert, first + 6, booking.cancelledAt());
-        insert.setString(first + 7, booking.customer());
-        setPrices(c, insert, first + 8, booking.prices());
-        insert.setString(first + 10, booking.paymentReference());
-        insert.setString(first + 11, StoredJson.refunds(booking.refunds()));
+    /** The {@link #BOOKING_VALUES} of a booking. */
+    static void setBooking(NamedSql.Statement insert, Booking booking) throws SQLException {
+        insert.set("booking_id", booking.id().value())
+                .set("booking_event_id", booking.eventId().value())
+                .set("booking_seats", booking.seats().seats())
+                .set("booking_status", booking.status().wireName())
+                .set("booking_created_at", booking.createdAt())
+                .set("booking_hold_id", booking.holdId() == null ? null : booking.holdId().value())
+                .set("booking_cancelled_at", booking.cancelledAt())
+                .set("booking_customer", booking.customer())
+                .set("booking_prices", prices(booking.prices()))
+                .set("booking_currency", booking.prices().currency())
+                .set("booking_payment_reference", booking.paymentReference())
+                .set("booking_refunds", StoredJson.refunds(booking.refunds()));
     }
+
+    private static final NamedSql UPDATE_CANCELLED = NamedSql.of("""
+            UPDATE bookings SET status = :status, cancelled_at = :cancelled_at, refunds = :refunds::jsonb
+            WHERE id = :id""");
 
     /** Writes what a cancellation changed: the status, the time the last seat went, and the refunds. */
     static void updateCancelled(Connection c, Booking booking) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE bookings SET status = ?, cancelled_at = ?,"
-                + " refunds = ?::jsonb WHERE id = ?")) {
-            update.setString(1, booking.status().wireName());
-            setInstant(update, 2, booking.cancelledAt());
-            update.setString(3, StoredJson.refunds(booking.refunds()));
-            update.setObject(4, booking.id().value());
-            update.executeUpdate();
+        try (NamedSql.Statement update = UPDATE_CANCELLED.prepare(c)) {
+            update.set("status", booking.status().wireName()).set("cancelled_at", booking.cancelledAt())
+                    .set("refunds", StoredJson.refunds(booking.refunds())).set("id", booking.id().value())
+                    .executeUpdate();
         }
     }
 
-    /** Two parameters: the prices (null for a free event) and the currency. */
-    private static void setPrices(Connection c, PreparedStatement statement, int first, SeatPrices prices)
-            throws SQLException {
-        statement.setArray(first, prices.isFree() ? null : longArray(c, prices.amounts()));
-        statement.setString(first + 1, prices.currency());
+    /** The stored prices: null for a free event. */
+    private static long[] prices(SeatPrices prices) {
+        return prices.isFree() ? null : prices.amounts();
     }
 
     private static SeatPrices prices(ResultSet row, int seats) throws SQLException {
@@ -231,27 +255,28 @@ final class Rows {
         return amounts == null ? SeatPrices.free(seats) : SeatPrices.restore(row.getString("currency"), amounts);
     }
 
+    private static final NamedSql INSERT_HOLD = NamedSql.of("""
+            INSERT INTO holds (id, event_id, seats, created_at, expires_at, status, customer, prices, currency)
+            VALUES (:id, :event_id, :seats, :created_at, :expires_at, 'held', :customer, :prices, :currency)""");
+
     static void insertHold(Connection c, Hold hold) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO holds (id, event_id, seats, created_at,"
-                + " expires_at, status, customer, prices, currency) VALUES (?, ?, ?, ?, ?, 'held', ?, ?, ?)")) {
-            insert.setObject(1, hold.id().value());
-            insert.setObject(2, hold.eventId().value());
-            insert.setArray(3, intArray(c, hold.seats().seats()));
-            setInstant(insert, 4, hold.createdAt());
-            setInstant(insert, 5, hold.expiresAt());
-            insert.setString(6, hold.customer());
-            setPrices(c, insert, 7, hold.prices());
-            insert.executeUpdate();
+        try (NamedSql.Statement insert = INSERT_HOLD.prepare(c)) {
+            insert.set("id", hold.id().value()).set("event_id", hold.eventId().value())
+                    .set("seats", hold.seats().seats()).set("created_at", hold.createdAt())
+                    .set("expires_at", hold.expiresAt()).set("customer", hold.customer())
+                    .set("prices", prices(hold.prices())).set("currency", hold.prices().currency())
+                    .executeUpdate();
         }
     }
 
+    private static final NamedSql SET_HOLD_STATUS = NamedSql.of(
+            "UPDATE holds SET status = :status, booking_id = :booking_id WHERE id = :id");
+
     /** Writes a hold's new status: {@code released}, or {@code confirmed} into {@code bookingId}. */
     static void setHoldStatus(Connection c, HoldId id, HoldStatus status, BookingId bookingId) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE holds SET status = ?, booking_id = ? WHERE id = ?")) {
-            update.setString(1, status.wireName());
-            update.setObject(2, bookingId == null ? null : bookingId.value());
-            update.setObject(3, id.value());
-            update.executeUpdate();
+        try (NamedSql.Statement update = SET_HOLD_STATUS.prepare(c)) {
+            update.set("status", status.wireName()).set("booking_id", bookingId == null ? null : bookingId.value())
+                    .set("id", id.value()).executeUpdate();
         }
     }
 
@@ -283,12 +308,11 @@ final class Rows {
                 prices(row, seats.size()));
     }
 
-    private static <T> Optional<T> findById(Connection c, String sql, UUID id, Reader<T> reader) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(sql)) {
-            select.setObject(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(reader.read(row)) : Optional.empty();
-            }
+    private static <T> Optional<T> findById(Connection c, NamedSql sql, UUID id, Reader<T> reader)
+            throws SQLException {
+        try (NamedSql.Statement select = sql.prepare(c).set("id", id);
+                ResultSet row = select.executeQuery()) {
+            return row.next() ? Optional.of(reader.read(row)) : Optional.empty();
         }
     }
 
@@ -298,18 +322,15 @@ final class Rows {
     }
 
     /** An organizer's upcoming events, not cancelled: what index {@code events_upcoming_by_organizer} holds. */
-    static final String UPCOMING_EVENTS = "SELECT count(*) FROM events WHERE organizer = ?"
-            + " AND starts_at > ? AND cancelled_at IS NULL";
+    static final NamedSql UPCOMING_EVENTS = NamedSql.of("""
+            SELECT count(*) FROM events WHERE organizer = :organizer AND starts_at > :now AND cancelled_at IS NULL""");
 
     /** How many of the organizer's events start after {@code now} and are not cancelled. */
     static long upcomingEvents(Connection c, String organizer, Instant now) throws SQLException {
-        try (PreparedStatement count = c.prepareStatement(UPCOMING_EVENTS)) {
-            count.setString(1, organizer);
-            setInstant(count, 2, now);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
+        try (NamedSql.Statement count = UPCOMING_EVENTS.prepare(c).set("organizer", organizer).set("now", now);
+                ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
         }
     }
 }

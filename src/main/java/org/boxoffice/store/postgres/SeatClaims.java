@@ -1,10 +1,6 @@
 package org.boxoffice.store.postgres;
 
-import static org.boxoffice.store.postgres.Jdbc.intArray;
-import static org.boxoffice.store.postgres.Jdbc.setInstant;
-
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -12,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.boxoffice.domain.Booking;
 import org.boxoffice.domain.BookingId;
@@ -21,6 +18,7 @@ import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Hold;
 import org.boxoffice.domain.HoldId;
 import org.boxoffice.domain.Notification;
+import org.boxoffice.domain.SeatCounts;
 import org.boxoffice.domain.SeatSelection;
 import org.boxoffice.domain.SeatsUnavailableException;
 import org.boxoffice.domain.UnknownIdException;
@@ -38,10 +36,59 @@ final class SeatClaims {
     /** The SQLSTATE of {@code refuse_cancelled_event()} (migration V5): the booking's event was cancelled. */
     private static final String EVENT_CANCELLED = "BX410";
 
+    /**
+     * SQL on whether the claim row {@code claim} (a table name or alias) no longer holds at {@code now} (SQL
+     * for an instant): its hold expired, so any request may take the seat over. A booking's claim always
+     * holds. What holds, and what the sweep deletes, are this and its negation, {@link #live}.
+     */
+    static String expired(String claim, String now) {
+        return "(%1$s.hold_id IS NOT NULL AND %1$s.expires_at <= %2$s)".formatted(claim, now);
+    }
+
+    /** SQL on whether the claim row {@code claim} still holds at {@code now}: booked, or held and not expired. */
+    static String live(String claim, String now) {
+        return "NOT " + expired(claim, now);
+    }
+
+    /** SQL on whether the hold row {@code hold} is live at {@code now}: held, not released, confirmed or expired. */
+    static String liveHold(String hold, String now) {
+        return "(%1$s.status = 'held' AND %1$s.expires_at > %2$s)".formatted(hold, now);
+    }
+
+    /** SQL on whether the hold row {@code hold} was held until it expired at or before {@code now}. */
+    static String expiredHold(String hold, String now) {
+        return "(%1$s.status = 'held' AND %1$s.expires_at <= %2$s)".formatted(hold, now);
+    }
+
     private final DatabaseTime time;
+    /** Claims for a hold: {@link #claimSql} on its own. */
+    private final NamedSql claimForHold;
+    /** Claims for a booking, with its row and notification: see {@link #bookWithClaims}. */
+    private final NamedSql bookWithClaims;
+    private final NamedSql sweepExpired;
+    private final NamedSql counts;
 
     SeatClaims(DatabaseTime time) {
         this.time = time;
+        this.claimForHold = NamedSql.of(claimSql(""));
+        this.bookWithClaims = NamedSql.of("""
+                WITH open AS (SELECT id FROM events WHERE id = :event_id AND cancelled_at IS NULL FOR SHARE),
+                claimed AS (%s RETURNING seat),
+                noted AS (INSERT INTO outbox (%s) VALUES (%s))
+                INSERT INTO bookings (%s) SELECT %s
+                WHERE CASE WHEN NOT EXISTS (SELECT 1 FROM open) THEN refuse_cancelled_event()
+                    WHEN (SELECT count(*) FROM claimed) = :seat_count THEN true ELSE refuse_booking() END"""
+                .formatted(claimSql(" WHERE EXISTS (SELECT 1 FROM open)"), Rows.NOTIFICATION_COLUMNS,
+                        Rows.NOTIFICATION_VALUES, Rows.BOOKING_COLUMNS, Rows.BOOKING_VALUES));
+        this.sweepExpired = NamedSql.of("""
+                WITH expired AS (DELETE FROM seat_claims WHERE %s RETURNING hold_id)
+                SELECT count(DISTINCT hold_id) FROM expired""".formatted(expired("seat_claims", time.sql("now"))));
+        this.counts = NamedSql.of("""
+                SELECT e.total_seats,
+                    count(s.seat) FILTER (WHERE s.booking_id IS NOT NULL) AS booked,
+                    count(s.seat) FILTER (WHERE s.hold_id IS NOT NULL AND %s) AS held
+                FROM events e LEFT JOIN seat_claims s ON s.event_id = e.id
+                WHERE e.id = :event_id GROUP BY e.total_seats""".formatted(live("s", time.sql("now"))));
     }
 
     /**
@@ -50,8 +97,8 @@ final class SeatClaims {
      */
     void claimForHold(Connection c, Hold hold) throws SQLException {
         int claimed;
-        try (PreparedStatement insert = c.prepareStatement(claimSql(""))) {
-            setClaim(c, insert, 1, hold.eventId(), hold.seats(), null, hold.id().value(), hold.expiresAt(),
+        try (NamedSql.Statement insert = claimForHold.prepare(c)) {
+            setClaim(insert, hold.eventId(), hold.seats(), null, hold.id().value(), hold.expiresAt(),
                     hold.createdAt());
             claimed = insert.executeUpdate();
         }
@@ -70,24 +117,12 @@ final class SeatClaims {
     void bookWithClaims(Connection c, Booking booking, Notification notification) throws SQLException {
         // Inside a transaction, the statement's failure would abort it before the seats in the way are read.
         Savepoint before = c.getAutoCommit() ? null : c.setSavepoint();
-        try (PreparedStatement insert = c.prepareStatement("WITH open AS (SELECT id FROM events"
-                + " WHERE id = ? AND cancelled_at IS NULL FOR SHARE),"
-                + " claimed AS (" + claimSql(" WHERE EXISTS (SELECT 1 FROM open)") + " RETURNING seat),"
-                + " noted AS (INSERT INTO outbox (id, type, event_id, organizer, subject, time, data)"
-                + " VALUES (" + Rows.NOTIFICATION_VALUES + "))"
-                + " INSERT INTO bookings (" + Rows.BOOKING_COLUMNS + ") SELECT " + Rows.BOOKING_VALUES
-                + " WHERE CASE WHEN NOT EXISTS (SELECT 1 FROM open) THEN refuse_cancelled_event()"
-                + " WHEN (SELECT count(*) FROM claimed) = ? THEN true ELSE refuse_booking() END")) {
-            int at = 1;
-            insert.setObject(at++, booking.eventId().value());
-            setClaim(c, insert, at, booking.eventId(), booking.seats(), booking.id().value(), null, null,
+        try (NamedSql.Statement insert = bookWithClaims.prepare(c)) {
+            setClaim(insert, booking.eventId(), booking.seats(), booking.id().value(), null, null,
                     booking.createdAt());
-            at += 6;
-            Rows.setNotification(insert, at, notification);
-            at += Rows.NOTIFICATION_COLUMN_COUNT;
-            Rows.setBooking(c, insert, at, booking);
-            at += Rows.BOOKING_COLUMN_COUNT;
-            insert.setInt(at, booking.seats().size());
+            Rows.setNotification(insert, notification);
+            Rows.setBooking(insert, booking);
+            insert.set("seat_count", booking.seats().size());
             insert.executeUpdate();
         } catch (SQLException e) {
             if (before != null) {
@@ -103,6 +138,9 @@ final class SeatClaims {
         }
     }
 
+    private static final NamedSql CANCELLED = NamedSql.of("""
+            SELECT cancelled_at IS NOT NULL FROM events WHERE id = :event_id FOR SHARE""");
+
     /**
      * Refuses work on a cancelled event, and holds a share lock on its row until the transaction ends, so
      * that a cancellation waits for this transaction and what it stores is cancelled with the rest.
@@ -110,13 +148,10 @@ final class SeatClaims {
      * @throws EventCancelledException if the event was cancelled
      */
     void requireOnSale(Connection c, EventId eventId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT cancelled_at IS NOT NULL FROM events"
-                + " WHERE id = ? FOR SHARE")) {
-            select.setObject(1, eventId.value());
-            try (ResultSet row = select.executeQuery()) {
-                if (row.next() && row.getBoolean(1)) {
-                    throw new EventCancelledException(eventId);
-                }
+        try (NamedSql.Statement select = CANCELLED.prepare(c).set("event_id", eventId.value());
+                ResultSet row = select.executeQuery()) {
+            if (row.next() && row.getBoolean(1)) {
+                throw new EventCancelledException(eventId);
             }
         }
     }
@@ -128,50 +163,53 @@ final class SeatClaims {
      * @throws UnknownIdException if there is no such event
      */
     boolean lockOnSale(Connection c, EventId eventId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT cancelled_at IS NULL FROM events"
-                + " WHERE id = ? FOR SHARE")) {
-            select.setObject(1, eventId.value());
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw UnknownIdException.event(eventId);
-                }
-                return row.getBoolean(1);
+        try (NamedSql.Statement select = CANCELLED.prepare(c).set("event_id", eventId.value());
+                ResultSet row = select.executeQuery()) {
+            if (!row.next()) {
+                throw UnknownIdException.event(eventId);
             }
+            return !row.getBoolean(1);
         }
     }
+
+    private static final NamedSql TRANSFER = NamedSql.of("""
+            UPDATE seat_claims SET booking_id = :booking_id, hold_id = NULL, expires_at = NULL
+            WHERE hold_id = :hold_id AND %s""".formatted(live("seat_claims", ":now")));
 
     /** Hands a live hold's claims to the booking it is confirmed into; how many it handed over. */
     int transferToBooking(Connection c, Hold hold, Booking booking, Instant now) throws SQLException {
-        try (PreparedStatement take = c.prepareStatement("UPDATE seat_claims SET booking_id = ?,"
-                + " hold_id = NULL, expires_at = NULL WHERE hold_id = ? AND expires_at > ?")) {
-            take.setObject(1, booking.id().value());
-            take.setObject(2, hold.id().value());
-            setInstant(take, 3, now);
-            return take.executeUpdate();
+        try (NamedSql.Statement take = TRANSFER.prepare(c)) {
+            return take.set("booking_id", booking.id().value()).set("hold_id", hold.id().value()).set("now", now)
+                    .executeUpdate();
         }
     }
+
+    private static final NamedSql FREE_BOOKING = NamedSql.of("""
+            DELETE FROM seat_claims WHERE booking_id = :booking_id AND seat = ANY (:seats)""");
 
     /** Frees these seats of the booking. */
     void freeBooking(Connection c, BookingId id, SeatSelection seats) throws SQLException {
-        try (PreparedStatement free = c.prepareStatement("DELETE FROM seat_claims WHERE booking_id = ?"
-                + " AND seat = ANY (?)")) {
-            free.setObject(1, id.value());
-            free.setArray(2, intArray(c, seats.seats()));
-            free.executeUpdate();
+        try (NamedSql.Statement free = FREE_BOOKING.prepare(c)) {
+            free.set("booking_id", id.value()).set("seats", seats.seats()).executeUpdate();
         }
     }
+
+    private static final NamedSql FREE_EVENT = NamedSql.of("DELETE FROM seat_claims WHERE event_id = :event_id");
 
     /** Frees every seat of the event: it was cancelled. */
     void freeEvent(Connection c, EventId id) throws SQLException {
-        try (PreparedStatement free = c.prepareStatement("DELETE FROM seat_claims WHERE event_id = ?")) {
-            free.setObject(1, id.value());
-            free.executeUpdate();
+        try (NamedSql.Statement free = FREE_EVENT.prepare(c)) {
+            free.set("event_id", id.value()).executeUpdate();
         }
     }
 
+    private static final NamedSql FREE_HOLD = NamedSql.of("DELETE FROM seat_claims WHERE hold_id = :hold_id");
+
     /** Frees every seat the hold owns. */
     void freeHold(Connection c, HoldId id) throws SQLException {
-        free(c, "hold_id", id.value());
+        try (NamedSql.Statement free = FREE_HOLD.prepare(c)) {
+            free.set("hold_id", id.value()).executeUpdate();
+        }
     }
 
     /**
@@ -180,51 +218,37 @@ final class SeatClaims {
      * claim. Requests that name their seats do not wait for it; the claim's primary key still decides.
      */
     void lockChoices(Connection c, EventId eventId) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 1))")) {
-            lock.setString(1, eventId.toString());
-            lock.execute();
-        }
+        Jdbc.lockUntilCommit(c, eventId.toString(), 1);
     }
+
+    private static final NamedSql HELD_BY = NamedSql.of("""
+            SELECT coalesce(sum(cardinality(seats)), 0) FROM holds
+            WHERE event_id = :event_id AND customer = :customer AND %s""".formatted(liveHold("holds", ":now")));
 
     /**
      * Seats the customer's live holds of the event hold. Takes a lock on (event, customer) until the
      * transaction ends, so that two holds of one customer cannot both pass the limit.
      */
     int heldBy(Connection c, EventId eventId, String customer, Instant now) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-            lock.setString(1, eventId + "/" + customer);
-            lock.execute();
-        }
-        try (PreparedStatement count = c.prepareStatement("SELECT coalesce(sum(cardinality(seats)), 0) FROM holds"
-                + " WHERE event_id = ? AND customer = ? AND status = 'held' AND expires_at > ?")) {
-            count.setObject(1, eventId.value());
-            count.setString(2, customer);
-            setInstant(count, 3, now);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
+        Jdbc.lockUntilCommit(c, eventId + "/" + customer, 0);
+        try (NamedSql.Statement count = HELD_BY.prepare(c)) {
+            return count.set("event_id", eventId.value()).set("customer", customer).set("now", now).queryInt();
         }
     }
 
     /** A customer's booked seats of an event, read by index {@code bookings_confirmed_by_event_and_customer}. */
-    static final String BOOKED_BY = "SELECT count(*) FROM seat_claims WHERE event_id = ?"
-            + " AND booking_id IN (SELECT id FROM bookings WHERE event_id = ? AND customer = ?"
-            + " AND status = 'confirmed')";
+    static final NamedSql BOOKED_BY = NamedSql.of("""
+            SELECT count(*) FROM seat_claims WHERE event_id = :event_id
+            AND booking_id IN (SELECT id FROM bookings WHERE event_id = :event_id AND customer = :customer
+                AND status = 'confirmed')""");
 
     /**
      * Seats of the event the customer's bookings hold (not those cancelled). Call after {@link #heldBy},
      * whose lock keeps the count until the transaction ends.
      */
     int bookedBy(Connection c, EventId eventId, String customer) throws SQLException {
-        try (PreparedStatement count = c.prepareStatement(BOOKED_BY)) {
-            count.setObject(1, eventId.value());
-            count.setObject(2, eventId.value());
-            count.setString(3, customer);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
+        try (NamedSql.Statement count = BOOKED_BY.prepare(c)) {
+            return count.set("event_id", eventId.value()).set("customer", customer).queryInt();
         }
     }
 
@@ -237,15 +261,16 @@ final class SeatClaims {
     record Claimed(BitSet taken, BitSet held) {
     }
 
+    private static final NamedSql TAKEN = NamedSql.of("""
+            SELECT seat, hold_id IS NOT NULL FROM seat_claims
+            WHERE event_id = :event_id AND %s""".formatted(live("seat_claims", ":now")));
+
     /** The event's taken seats at {@code now}, and of those the ones live holds hold. */
     Claimed takenAndHeld(Connection c, Event event, Instant now) throws SQLException {
         BitSet taken = new BitSet(event.totalSeats() + 1);
         BitSet held = new BitSet(event.totalSeats() + 1);
-        try (PreparedStatement select = c.prepareStatement("SELECT seat, hold_id IS NOT NULL FROM seat_claims"
-                + " WHERE event_id = ? AND (booking_id IS NOT NULL OR expires_at > ?)")) {
-            select.setObject(1, event.id().value());
-            setInstant(select, 2, now);
-            select.setFetchSize(10_000);
+        try (NamedSql.Statement select = TAKEN.prepare(c)) {
+            select.set("event_id", event.id().value()).set("now", now).fetchSize(10_000);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     taken.set(rows.getInt(1));
@@ -256,73 +281,72 @@ final class SeatClaims {
         return new Claimed(taken, held);
     }
 
-    /** Deletes the claims of holds that expired; how many holds they were. */
-    int sweepExpired(Connection c, Instant now) throws SQLException {
-        try (PreparedStatement sweep = c.prepareStatement("WITH expired AS (DELETE FROM seat_claims"
-                + " WHERE hold_id IS NOT NULL AND expires_at <= " + time.sql() + " RETURNING hold_id)"
-                + " SELECT count(DISTINCT hold_id) FROM expired")) {
-            time.set(sweep, 1, now);
-            try (ResultSet row = sweep.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
+    /** The event's seats booked and held at {@code now}; empty if there is no such event. */
+    Optional<SeatCounts> counts(Connection c, EventId id, Instant now) throws SQLException {
+        try (NamedSql.Statement select = counts.prepare(c).set("now", time.value(now)).set("event_id", id.value());
+                ResultSet row = select.executeQuery()) {
+            return row.next()
+                    ? Optional.of(SeatCounts.of(row.getInt("total_seats"), row.getInt("booked"), row.getInt("held")))
+                    : Optional.empty();
         }
     }
 
-    private static void free(Connection c, String ownerColumn, UUID owner) throws SQLException {
-        try (PreparedStatement free = c.prepareStatement("DELETE FROM seat_claims WHERE " + ownerColumn + " = ?")) {
-            free.setObject(1, owner);
-            free.executeUpdate();
+    /** Deletes the claims of holds that expired; how many holds they were. */
+    int sweepExpired(Connection c, Instant now) throws SQLException {
+        try (NamedSql.Statement sweep = sweepExpired.prepare(c)) {
+            return sweep.set("now", time.value(now)).queryInt();
         }
     }
 
     /**
      * Claims every seat for one owner in ascending order, taking over claims of holds that have
-     * expired; six parameters ({@link #setClaim}).
+     * expired; its parameters are set by {@link #setClaim}.
      *
      * @param condition a {@code WHERE} clause on whether to claim at all, or ""
      */
     private String claimSql(String condition) {
-        return "INSERT INTO seat_claims (event_id, seat, booking_id, hold_id, expires_at)"
-                + " SELECT ?, seat, ?, ?, ? FROM unnest(?::integer[]) AS seat" + condition + " ORDER BY seat"
-                + " ON CONFLICT (event_id, seat) DO UPDATE SET booking_id = excluded.booking_id,"
-                + " hold_id = excluded.hold_id, expires_at = excluded.expires_at"
-                + " WHERE seat_claims.hold_id IS NOT NULL AND seat_claims.expires_at <= " + time.sql();
+        return """
+                INSERT INTO seat_claims (event_id, seat, booking_id, hold_id, expires_at)
+                SELECT :event_id, seat, :claim_booking_id, :claim_hold_id, :claim_expires_at
+                FROM unnest(:claim_seats::integer[]) AS seat%s ORDER BY seat
+                ON CONFLICT (event_id, seat) DO UPDATE SET booking_id = excluded.booking_id,
+                    hold_id = excluded.hold_id, expires_at = excluded.expires_at
+                WHERE %s"""
+                .formatted(condition, expired("seat_claims", time.sql("claim_now")));
     }
 
-    /** The six parameters of {@link #claimSql}, from parameter {@code first} on. */
-    private void setClaim(Connection c, PreparedStatement insert, int first, EventId eventId, SeatSelection seats,
-            UUID bookingId, UUID holdId, Instant expiresAt, Instant now) throws SQLException {
-        insert.setObject(first, eventId.value());
-        insert.setObject(first + 1, bookingId);
-        insert.setObject(first + 2, holdId);
-        setInstant(insert, first + 3, expiresAt);
-        insert.setArray(first + 4, intArray(c, seats.seats()));
-        time.set(insert, first + 5, now);
+    /** The parameters of {@link #claimSql}. */
+    private void setClaim(NamedSql.Statement insert, EventId eventId, SeatSelection seats, UUID bookingId,
+            UUID holdId, Instant expiresAt, Instant now) throws SQLException {
+        insert.set("event_id", eventId.value()).set("claim_booking_id", bookingId).set("claim_hold_id", holdId)
+                .set("claim_expires_at", expiresAt).set("claim_seats", seats.seats())
+                .set("claim_now", time.value(now));
     }
+
+    private static final NamedSql IN_THE_WAY = NamedSql.of("""
+            SELECT seat FROM seat_claims
+            WHERE event_id = :event_id AND seat = ANY (:seats) AND coalesce(booking_id, hold_id) <> :owner
+            ORDER BY seat""");
 
     /**
      * Throws {@link SeatsUnavailableException} naming the seats of {@code seats} that others own. If
      * none is owned any more (freed between the claim that failed and this read), it throws a
-     * serialization failure instead, so that {@link Jdbc} runs the whole claim again.
+     * {@link RetryPolicy.Conflict} instead, so that the whole claim runs again.
      */
     private static void refuseTaken(Connection c, EventId eventId, SeatSelection seats, UUID owner)
             throws SQLException {
-        try (PreparedStatement taken = c.prepareStatement("SELECT seat FROM seat_claims WHERE event_id = ?"
-                + " AND seat = ANY (?) AND coalesce(booking_id, hold_id) <> ? ORDER BY seat")) {
-            taken.setObject(1, eventId.value());
-            taken.setArray(2, intArray(c, seats.seats()));
-            taken.setObject(3, owner);
-            List<Integer> unavailable = new ArrayList<>();
+        List<Integer> unavailable = new ArrayList<>();
+        try (NamedSql.Statement taken = IN_THE_WAY.prepare(c)) {
+            taken.set("event_id", eventId.value()).set("seats", seats.seats()).set("owner", owner);
             try (ResultSet rows = taken.executeQuery()) {
                 while (rows.next()) {
                     unavailable.add(rows.getInt(1));
                 }
             }
-            if (unavailable.isEmpty()) {
-                throw new SQLException("the seats in the way were freed meanwhile", Jdbc.SERIALIZATION_FAILURE);
-            }
-            throw new SeatsUnavailableException(unavailable.stream().mapToInt(Integer::intValue).toArray());
         }
+        if (unavailable.isEmpty()) {
+            throw new RetryPolicy.Conflict(new IllegalStateException("the seats in the way were freed meanwhile"));
+        }
+        throw new SeatsUnavailableException(unavailable.stream().mapToInt(Integer::intValue).toArray());
     }
 }

@@ -3,12 +3,11 @@ package org.boxoffice.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Notification;
@@ -37,15 +36,15 @@ class PostgresTicketStoreTest extends TicketStoreContract {
 
     @Test
     void theQuotasAreCountedFromIndexesNotByReadingEveryRow() throws Exception {
-        assertThat(plan(Rows.UPCOMING_EVENTS, "organizer-1", Timestamp.from(Instant.now())))
+        assertThat(plan(Rows.UPCOMING_EVENTS, Map.of("organizer", "organizer-1", "now", Instant.now())))
                 .contains("events_upcoming_by_organizer").doesNotContain("Seq Scan");
         UUID event = UUID.randomUUID();
-        assertThat(plan(SeatClaims.BOOKED_BY, event, event, "customer-1"))
+        assertThat(plan(SeatClaims.BOOKED_BY, Map.of("event_id", event, "customer", "customer-1")))
                 .contains("bookings_confirmed_by_event_and_customer").doesNotContain("Seq Scan on bookings");
     }
 
     /** The plan PostgreSQL makes for {@code sql} with these parameters when it can use an index. */
-    private static String plan(String sql, Object... parameters) throws Exception {
+    private static String plan(NamedSql sql, Map<String, Object> parameters) throws Exception {
         try (Connection c = TestDatabase.get().dataSource().getConnection()) {
             c.setAutoCommit(false);
             try (Statement settings = c.createStatement()) {
@@ -53,9 +52,9 @@ class PostgresTicketStoreTest extends TicketStoreContract {
                 settings.execute("SET LOCAL enable_seqscan = off");
             }
             StringBuilder plan = new StringBuilder();
-            try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    explain.setObject(i + 1, parameters[i]);
+            try (NamedSql.Statement explain = NamedSql.of("EXPLAIN " + sql).prepare(c)) {
+                for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+                    explain.set(parameter.getKey(), parameter.getValue());
                 }
                 try (ResultSet lines = explain.executeQuery()) {
                     while (lines.next()) {
