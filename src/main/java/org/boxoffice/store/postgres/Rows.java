@@ -158,11 +158,6 @@ final class Rows {
         return list(c, "SELECT * FROM bookings WHERE event_id = ? AND status = 'confirmed' ORDER BY id FOR UPDATE", id);
     }
 
-    /** All the event's bookings, cancelled ones included. */
-    static List<Booking> bookingsOf(Connection c, EventId id) throws SQLException {
-        return list(c, "SELECT * FROM bookings WHERE event_id = ? ORDER BY id", id);
-    }
-
     private static List<Booking> list(Connection c, String sql, EventId id) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(sql)) {
             select.setObject(1, id.value());
