@@ -1,6 +1,8 @@
 -- The rows of the refunds in bookings.refunds made before V14's trigger wrote them; a data change apart from
 -- V14's schema change. Only cancelled seats have refunds, read from the bookings whose array holds some. A
--- refund the trigger wrote meanwhile is there already (ON CONFLICT DO NOTHING: the same row).
+-- refund the trigger wrote meanwhile is there already (ON CONFLICT DO NOTHING: the same row). One statement per
+-- table, not batches: it reads bookings without locking them (bookings and cancellations go on meanwhile) and
+-- writes only the new tables, on keys no new refund takes; the rows are as many as the refunds, not the bookings.
 SET lock_timeout = '5s';
 SET statement_timeout = '10min';
 
