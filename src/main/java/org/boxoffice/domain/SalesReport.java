@@ -34,24 +34,40 @@ public record SalesReport(EventId eventId, Money gross, Money refunds, Money net
      * @param checkedIn bit {@code n} set when the ticket of seat {@code n} is checked in
      */
     public static SalesReport of(Event event, List<Booking> bookings, BitSet taken, BitSet held, BitSet checkedIn) {
-        String currency = event.pricing() == null ? null : event.pricing().currency();
-        Money gross = Money.zero(currency);
-        Money refunds = Money.zero(currency);
-        Map<String, long[]> takings = new LinkedHashMap<>();
+        long[] takings = new long[event.totalSeats() + 1];
+        Money refunds = Money.zero(currencyOf(event));
         for (Booking booking : bookings) {
             if (!booking.eventId().equals(event.id())) {
                 throw new IllegalArgumentException("booking " + booking.id() + " is not of event " + event.id());
             }
-            gross = gross.plus(booking.total());
             refunds = refunds.plus(booking.refunded());
             int[] seats = booking.seats().seats();
             for (int i = 0; i < seats.length; i++) {
-                takings.computeIfAbsent(categoryOf(event, seats[i]), category -> new long[1])[0] += booking.prices().at(i);
+                takings[seats[i]] = Math.addExact(takings[seats[i]], booking.prices().at(i));
             }
         }
+        return of(event, bookings.size(), takings, refunds.amount(), taken, held, checkedIn);
+    }
+
+    /**
+     * The report of an event from its bookings' sums, for a store that sums them where it keeps them.
+     *
+     * @param bookings how many bookings were made, cancelled ones included
+     * @param takings element {@code n}: what bookings paid for seat {@code n}, cancelled ones included
+     * @param refunded what all the bookings' refunds gave back, in minor units of the event's currency
+     */
+    public static SalesReport of(Event event, int bookings, long[] takings, long refunded, BitSet taken, BitSet held,
+            BitSet checkedIn) {
+        String currency = currencyOf(event);
+        long gross = 0;
+        Map<String, long[]> byCategory = new LinkedHashMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (int seat = 1; seat <= event.totalSeats(); seat++) {
-            int[] count = counts.computeIfAbsent(categoryOf(event, seat), category -> new int[4]);
+            String category = categoryOf(event, seat);
+            long took = seat < takings.length ? takings[seat] : 0;
+            gross = Math.addExact(gross, took);
+            byCategory.computeIfAbsent(category, c -> new long[1])[0] += took;
+            int[] count = counts.computeIfAbsent(category, c -> new int[4]);
             count[!taken.get(seat) ? 0 : held.get(seat) ? 1 : 2]++;
             if (checkedIn.get(seat)) {
                 count[3]++;
@@ -59,9 +75,15 @@ public record SalesReport(EventId eventId, Money gross, Money refunds, Money net
         }
         List<CategorySales> categories = new ArrayList<>();
         counts.forEach((category, count) -> categories.add(new CategorySales(category, count[0], count[1], count[2],
-                new Money(takings.getOrDefault(category, new long[1])[0], currency), count[3])));
-        return new SalesReport(event.id(), gross, refunds, gross.minus(refunds), bookings.size(),
+                new Money(byCategory.get(category)[0], currency), count[3])));
+        Money grossMoney = new Money(gross, currency);
+        Money refunds = new Money(refunded, currency);
+        return new SalesReport(event.id(), grossMoney, refunds, grossMoney.minus(refunds), bookings,
                 checkedIn.cardinality(), categories);
+    }
+
+    private static String currencyOf(Event event) {
+        return event.pricing() == null ? null : event.pricing().currency();
     }
 
     private static String categoryOf(Event event, int seat) {

@@ -121,8 +121,8 @@ public final class TestDatabase {
     /** Empties every table, so a test sees only what it adds. */
     public void truncate() {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE checkins, waitlist, seat_claims, bookings, holds, events, idempotency_keys, deliveries,"
-                    + " webhooks, outbox");
+            s.execute("TRUNCATE checkins, waitlist, seat_claims, refunded_seats, booking_refunds, bookings, holds,"
+                    + " events, idempotency_keys, deliveries, webhooks, outbox");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot empty the test database", e);
         }

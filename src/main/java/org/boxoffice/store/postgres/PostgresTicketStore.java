@@ -249,8 +249,8 @@ public class PostgresTicketStore implements TicketStore {
 
     @Override
     public Optional<SalesReport> salesReport(EventId id, Instant now) {
-        return withSeats(id, now, (c, event, claimed) -> SalesReport.of(event, Rows.bookingsOf(c, id),
-                claimed.taken(), claimed.held(), CheckIns.inside(c, event)));
+        return withSeats(id, now, (c, event, claimed) -> SalesSums.report(c, event, claimed.taken(), claimed.held(),
+                CheckIns.inside(c, event)));
     }
 
     @FunctionalInterface

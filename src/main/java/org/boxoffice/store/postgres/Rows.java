@@ -170,17 +170,10 @@ final class Rows {
 
     private static final NamedSql LIVE_BOOKINGS = NamedSql.of("SELECT " + BOOKING_COLUMNS
             + " FROM bookings WHERE event_id = :event_id AND status = 'confirmed' ORDER BY id FOR UPDATE");
-    private static final NamedSql BOOKINGS_OF = NamedSql.of("SELECT " + BOOKING_COLUMNS
-            + " FROM bookings WHERE event_id = :event_id ORDER BY id");
 
     /** The event's bookings with live seats, locked until the transaction ends. */
     static List<Booking> liveBookings(Connection c, EventId id) throws SQLException {
         return list(c, LIVE_BOOKINGS, id);
-    }
-
-    /** All the event's bookings, cancelled ones included. */
-    static List<Booking> bookingsOf(Connection c, EventId id) throws SQLException {
-        return list(c, BOOKINGS_OF, id);
     }
 
     private static List<Booking> list(Connection c, NamedSql sql, EventId id) throws SQLException {

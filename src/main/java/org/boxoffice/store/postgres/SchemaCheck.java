@@ -20,7 +20,7 @@ public final class SchemaCheck {
      * The schema version this code needs: the highest {@code V<n>__} in {@code db/migration}. A test
      * keeps the two equal.
      */
-    public static final int REQUIRED_VERSION = 11;
+    public static final int REQUIRED_VERSION = 15;
 
     /** PostgreSQL's "undefined table": no migration has ever run on this database. */
     private static final String UNDEFINED_TABLE = "42P01";
