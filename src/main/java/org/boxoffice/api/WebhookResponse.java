@@ -51,7 +51,7 @@ public record WebhookResponse(UUID webhookId, String url,
     }
 
     private static WebhookResponse of(Webhook webhook, String secret) {
-        return new WebhookResponse(webhook.id().value(), webhook.url().toString(),
+        return new WebhookResponse(webhook.id().value(), webhook.url().value(),
                 EnumSet.copyOf(webhook.types()).stream().map(NotificationType::wireName).toList(),
                 webhook.isActive() ? "active" : "disabled", webhook.everyEvent(), webhook.createdAt(),
                 webhook.disabledAt(), secret);

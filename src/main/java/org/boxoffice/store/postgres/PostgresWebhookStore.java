@@ -4,7 +4,6 @@ import static org.boxoffice.store.postgres.Jdbc.getInstant;
 import static org.boxoffice.store.postgres.Jdbc.getUuid;
 import static org.boxoffice.store.postgres.Jdbc.setInstant;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +24,7 @@ import org.boxoffice.domain.NotificationType;
 import org.boxoffice.domain.Webhook;
 import org.boxoffice.domain.WebhookId;
 import org.boxoffice.domain.WebhookStore;
+import org.boxoffice.domain.WebhookUrl;
 import org.boxoffice.security.SecretBox;
 
 /**
@@ -63,7 +63,7 @@ public class PostgresWebhookStore implements WebhookStore {
                 insert.setObject(1, webhook.id().value());
                 insert.setString(2, webhook.owner());
                 insert.setBoolean(3, webhook.everyEvent());
-                insert.setString(4, webhook.url().toString());
+                insert.setString(4, webhook.url().value());
                 insert.setArray(5, c.createArrayOf("text", webhook.types().stream().map(NotificationType::wireName)
                         .toArray()));
                 insert.setString(6, StoredJson.secrets(webhook.secrets(), box, webhook.id()));
@@ -287,7 +287,7 @@ public class PostgresWebhookStore implements WebhookStore {
                 .forEach(type -> NotificationType.ofWireName(type).ifPresent(types::add));
         WebhookId id = new WebhookId(getUuid(row, "id"));
         return new Webhook(id, row.getString("owner"), row.getBoolean("every_event"),
-                URI.create(row.getString("url")), types, StoredJson.secrets(row.getString("secrets"), box, id),
+                new WebhookUrl(row.getString("url")), types, StoredJson.secrets(row.getString("secrets"), box, id),
                 getInstant(row, "created_at"), getInstant(row, "disabled_at"), getInstant(row, "admin_seen_at"));
     }
 
