@@ -9,9 +9,6 @@ import java.util.Objects;
  */
 public interface IdempotencyStore {
 
-    /** Whether calls may wait on I/O; see {@link TicketStore#blocking()}. */
-    boolean blocking();
-
     /**
      * Claims {@code key} for a request with this fingerprint, or says what is known of it. A claimed key
      * must later be completed or released. Keys older than {@code forgetBefore} count as unknown, and so

@@ -18,12 +18,6 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
     private record Entry(String fingerprint, Instant claimedAt, Outcome outcome) {
     }
 
-    /** Never waits: everything is in this process's memory. */
-    @Override
-    public boolean blocking() {
-        return false;
-    }
-
     @Override
     public Claim claim(String key, String fingerprint, Instant now, Instant forgetBefore, Instant abandonedBefore) {
         Claim[] outcome = new Claim[1];

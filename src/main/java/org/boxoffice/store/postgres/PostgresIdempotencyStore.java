@@ -23,12 +23,6 @@ public class PostgresIdempotencyStore implements IdempotencyStore {
         this.jdbc = new Jdbc(dataSource, schema);
     }
 
-    /** Every call is a round trip to PostgreSQL. */
-    @Override
-    public boolean blocking() {
-        return true;
-    }
-
     @Override
     public Claim claim(String key, String fingerprint, Instant now, Instant forgetBefore, Instant abandonedBefore) {
         return jdbc.autoCommit(c -> {
