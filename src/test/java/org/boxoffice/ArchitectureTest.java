@@ -37,6 +37,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The rules speak neither HTTP nor the network: hosts, addresses and responses are the adapters' to know. */
+    @Test
+    void theDomainKnowsNeitherTheApiNorTheNetwork() {
+        noClasses().that().resideInAPackage("org.boxoffice.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net..", "jakarta.ws..")
+                .check(classes);
+    }
+
     @Test
     void useCasesDependOnTheDomainNotOnAdapters() {
         noClasses().that().resideInAPackage("org.boxoffice.service..")

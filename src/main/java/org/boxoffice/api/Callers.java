@@ -53,18 +53,33 @@ public class Callers {
     }
 
     private static Caller caller(SecurityIdentity who) {
-        if (who.isAnonymous() || !(who.getPrincipal() instanceof JsonWebToken token)) {
-            throw new NotAuthenticatedException("Send a bearer token: Authorization: Bearer <JWT>.", false);
-        }
+        JsonWebToken token = token(who, "Send a bearer token: Authorization: Bearer <JWT>.");
         String subject = token.getSubject();
         if (subject == null || subject.isBlank()) {
             throw new NotAuthenticatedException("The bearer token has no subject (sub).", true);
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String group : Optional.ofNullable(token.getGroups()).orElse(Set.of())) {
+        for (String group : groups(token)) {
             Role.ofGroup(group).ifPresent(roles::add);
         }
         return new Caller(subject, roles);
+    }
+
+    /**
+     * The verified bearer JWT of a request's identity: the one check of who is authenticated, for the API
+     * and the metrics alike; with none (no identity, anonymous, not a JWT) it throws
+     * {@link NotAuthenticatedException} with {@code hint}, which says what to send.
+     */
+    static JsonWebToken token(SecurityIdentity who, String hint) {
+        if (who == null || who.isAnonymous() || !(who.getPrincipal() instanceof JsonWebToken token)) {
+            throw new NotAuthenticatedException(hint, false);
+        }
+        return token;
+    }
+
+    /** The token's groups; none when it has no {@code groups} claim. */
+    static Set<String> groups(JsonWebToken token) {
+        return Optional.ofNullable(token.getGroups()).orElse(Set.of());
     }
 
     /**

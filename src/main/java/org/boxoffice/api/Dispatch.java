@@ -4,9 +4,8 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;
-import org.boxoffice.domain.IdempotencyStore;
-import org.boxoffice.domain.TicketStore;
 import org.boxoffice.security.Caller;
+import org.boxoffice.service.BoxOfficeConfig;
 
 /**
  * Runs the work of a request for its verified caller, on the thread the stores allow. The endpoints
@@ -22,9 +21,9 @@ public class Dispatch {
     private final Callers callers;
     private final boolean blocking;
 
-    public Dispatch(Callers callers, TicketStore tickets, IdempotencyStore idempotency) {
+    public Dispatch(Callers callers, BoxOfficeConfig config) {
         this.callers = callers;
-        this.blocking = tickets.blocking() || idempotency.blocking();
+        this.blocking = config.store().waitsOnIo();
     }
 
     /** Like {@link #forCaller}, on a worker thread whatever the stores: for work that waits (DNS, HTTP). */

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.boxoffice.domain.IdempotencyStore.Claim;
-import org.boxoffice.domain.IdempotencyStore.StoredResponse;
+import org.boxoffice.domain.IdempotencyStore.Outcome;
 import org.boxoffice.domain.IdempotencyStore;
 import org.boxoffice.domain.InvalidRequestException;
 import org.boxoffice.security.Caller;
@@ -84,7 +84,7 @@ public class IdempotentRequests {
         Claim claim = store.claim(key, fingerprint(method, path, body), now,
                 now.minus(config.idempotency().retention()), now.minus(ABANDONED_AFTER));
         if (claim instanceof Claim.Replay replay) {
-            return replay(replay.response());
+            return replay(replay.outcome());
         }
         if (claim instanceof Claim.Mismatch) {
             return Problems.unprocessable("idempotency-key-reused", "Idempotency key reused",
@@ -102,7 +102,7 @@ public class IdempotentRequests {
             throw refused;
         }
         if (response.getStatus() / 100 == 2) {
-            store.complete(key, new StoredResponse(response.getStatus(),
+            store.complete(key, new Outcome(response.getStatus(),
                     response.getHeaderString(HttpHeaders.LOCATION), write(kept.apply(response.getEntity()))));
         } else {
             store.release(key);
@@ -110,13 +110,14 @@ public class IdempotentRequests {
         return response;
     }
 
-    private static Response replay(StoredResponse stored) {
-        Response.ResponseBuilder answer = Response.status(stored.status())
+    /** The kept outcome as HTTP again: its code the status, where it made something the Location, its document the JSON body. */
+    private static Response replay(Outcome stored) {
+        Response.ResponseBuilder answer = Response.status(stored.code())
                 .type(MediaType.APPLICATION_JSON)
                 .header(REPLAYED_HEADER, "true")
-                .entity(stored.body());
-        if (stored.location() != null) {
-            answer.header(HttpHeaders.LOCATION, stored.location());
+                .entity(stored.document());
+        if (stored.made() != null) {
+            answer.header(HttpHeaders.LOCATION, stored.made());
         }
         return answer.build();
     }

@@ -48,10 +48,15 @@ public class MetricsAccess {
     }
 
     private void decide(RoutingContext request, SecurityIdentity identity, ObjectMapper json) {
-        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
-            send(request, answers.notAuthenticated(new NotAuthenticatedException(
-                    "Send a bearer token with the admin or metrics group: Authorization: Bearer <JWT>.", false)), json);
-        } else if (token.getGroups() == null || token.getGroups().stream().noneMatch(READERS::contains)) {
+        JsonWebToken token;
+        try {
+            token = Callers.token(identity,
+                    "Send a bearer token with the admin or metrics group: Authorization: Bearer <JWT>.");
+        } catch (NotAuthenticatedException anonymous) {
+            send(request, answers.notAuthenticated(anonymous), json);
+            return;
+        }
+        if (Callers.groups(token).stream().noneMatch(READERS::contains)) {
             send(request, answers.accessDenied(new AccessDeniedException(
                     "Reading the metrics needs a token with the admin or metrics group")), json);
         } else {

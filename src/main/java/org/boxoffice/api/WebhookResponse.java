@@ -55,7 +55,7 @@ public record WebhookResponse(UUID webhookId, String url,
     }
 
     private static WebhookResponse of(Webhook webhook, String secret) {
-        return new WebhookResponse(webhook.id().value(), webhook.url().toString(),
+        return new WebhookResponse(webhook.id().value(), webhook.url().value(),
                 EnumSet.copyOf(webhook.types()).stream().map(NotificationType::wireName).toList(),
                 webhook.isActive() ? ACTIVE : DISABLED, webhook.everyEvent(), webhook.createdAt(),
                 webhook.disabledAt(), secret);

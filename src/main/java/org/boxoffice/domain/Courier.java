@@ -1,6 +1,7 @@
 package org.boxoffice.domain;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /** Carries one delivery to its receiver: the port the service delivers through (HTTP, in the service). */
@@ -8,6 +9,14 @@ public interface Courier {
 
     /** Makes ready what the courier needs kept before a run, such as a subscription of its own. */
     default void prepare() {
+    }
+
+    /**
+     * Why this courier would not send to {@code url} (a host it may not reach), or empty when it would:
+     * asked when a webhook subscribes. The default refuses nothing.
+     */
+    default Optional<String> refusal(WebhookUrl url) {
+        return Optional.empty();
     }
 
     /**

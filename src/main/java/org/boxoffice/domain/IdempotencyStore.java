@@ -9,9 +9,6 @@ import java.util.Objects;
  */
 public interface IdempotencyStore {
 
-    /** Whether calls may wait on I/O; see {@link TicketStore#blocking()}. */
-    boolean blocking();
-
     /**
      * Claims {@code key} for a request with this fingerprint, or says what is known of it. A claimed key
      * must later be completed or released. Keys older than {@code forgetBefore} count as unknown, and so
@@ -20,8 +17,8 @@ public interface IdempotencyStore {
      */
     Claim claim(String key, String fingerprint, Instant now, Instant forgetBefore, Instant abandonedBefore);
 
-    /** Records the answer of a claimed key, to be replayed to retries. */
-    void complete(String key, StoredResponse response);
+    /** Records the outcome of a claimed key's request, to be replayed to retries. */
+    void complete(String key, Outcome outcome);
 
     /** Forgets a claimed key whose request changed nothing, so that a corrected retry can run. */
     void release(String key);
@@ -29,10 +26,13 @@ public interface IdempotencyStore {
     /** Forgets keys claimed before {@code forgetBefore}; returns how many. */
     int sweep(Instant forgetBefore);
 
-    /** An answer to replay: status, the {@code Location} header (or null), and the JSON body. */
-    record StoredResponse(int status, String location, String body) {
-        public StoredResponse {
-            Objects.requireNonNull(body, "body");
+    /**
+     * What a request came to, as plain data kept for its retries: a result code, where the thing it made
+     * lives (or null), and the document it answered with. How these make an answer is the API's to say.
+     */
+    record Outcome(int code, String made, String document) {
+        public Outcome {
+            Objects.requireNonNull(document, "document");
         }
     }
 
@@ -43,7 +43,7 @@ public interface IdempotencyStore {
         }
 
         /** The same request ran already: answer this again. */
-        record Replay(StoredResponse response) implements Claim {
+        record Replay(Outcome outcome) implements Claim {
         }
 
         /** The key was used for a different request. */

@@ -42,12 +42,6 @@ import java.util.Optional;
 public interface TicketStore {
 
     /**
-     * Whether calls may wait on I/O (a database). Such a store is called from worker threads; one that
-     * never waits is called on the HTTP event loop, without a thread hand-off per request.
-     */
-    boolean blocking();
-
-    /**
      * Keeps the event if its organizer then has fewer than {@code maxPerOrganizer} events that have not
      * started at the event's creation and are not cancelled; two requests of one organizer cannot both pass
      * that count.

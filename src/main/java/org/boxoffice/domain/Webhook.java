@@ -1,7 +1,5 @@
 package org.boxoffice.domain;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,7 +23,7 @@ import java.util.Set;
  * @param adminSeenAt when its owner last showed the admin role ({@link Instant#EPOCH}: showed a token
  *        without it since); null counts as its creation
  */
-public record Webhook(WebhookId id, String owner, boolean everyEvent, URI url, Set<NotificationType> types,
+public record Webhook(WebhookId id, String owner, boolean everyEvent, WebhookUrl url, Set<NotificationType> types,
         List<Secret> secrets, Instant createdAt, Instant disabledAt, Instant adminSeenAt) {
 
     /** How many random bytes a secret has: more than the 24 Standard Webhooks asks for. */
@@ -67,12 +65,12 @@ public record Webhook(WebhookId id, String owner, boolean everyEvent, URI url, S
     /**
      * Checks a subscription's URL and types, reporting every broken rule: an absolute {@code https} URL
      * (or {@code http}, with private targets allowed), and at least one known notification type. Whether
-     * the host is private is for the caller to check once it is resolved ({@link WebhookTarget}).
+     * the host is private is for the notify package to check once it is resolved.
      */
     public static Webhook subscribe(WebhookId id, String owner, boolean everyEvent, String url, List<String> types,
             boolean allowPrivateTargets, Instant now) {
         List<Violation> violations = new ArrayList<>();
-        URI target = checkUrl(url, allowPrivateTargets, violations);
+        WebhookUrl target = checkUrl(url, allowPrivateTargets, violations);
         Set<NotificationType> wanted = EnumSet.noneOf(NotificationType.class);
         if (types == null || types.isEmpty()) {
             violations.add(new Violation("events", "must list at least one notification type, such as"
@@ -92,7 +90,7 @@ public record Webhook(WebhookId id, String owner, boolean everyEvent, URI url, S
                 null, everyEvent ? now : null);
     }
 
-    private static URI checkUrl(String url, boolean allowPrivateTargets, List<Violation> violations) {
+    private static WebhookUrl checkUrl(String url, boolean allowPrivateTargets, List<Violation> violations) {
         if (url == null || url.isBlank()) {
             violations.add(new Violation("url", "is required: where to send the notifications"));
             return null;
@@ -101,20 +99,10 @@ public record Webhook(WebhookId id, String owner, boolean everyEvent, URI url, S
             violations.add(new Violation("url", "must be at most " + MAX_URL_LENGTH + " characters"));
             return null;
         }
-        try {
-            URI target = new URI(url.strip());
-            String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
-            if (!target.isAbsolute() || target.getHost() == null || target.getUserInfo() != null) {
-                violations.add(new Violation("url", "must be an absolute URL with a host, such as"
-                        + " \"https://example.com/hooks\""));
-            } else if (!scheme.equals("https") && !(allowPrivateTargets && scheme.equals("http"))) {
-                violations.add(new Violation("url", "must use https"));
-            }
-            return target;
-        } catch (URISyntaxException e) {
-            violations.add(new Violation("url", "must be a URL, such as \"https://example.com/hooks\""));
-            return null;
-        }
+        String stripped = url.strip();
+        Optional<String> refusal = WebhookUrl.refusal(stripped, allowPrivateTargets);
+        refusal.ifPresent(why -> violations.add(new Violation("url", why)));
+        return refusal.isPresent() ? null : new WebhookUrl(stripped);
     }
 
     private static List<String> knownTypes() {

@@ -32,7 +32,7 @@ import org.boxoffice.domain.Courier;
 import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.Webhook;
 import org.boxoffice.domain.WebhookStore;
-import org.boxoffice.domain.WebhookTarget;
+import org.boxoffice.domain.WebhookUrl;
 import org.boxoffice.service.BoxOfficeConfig;
 import org.jboss.logging.Logger;
 
@@ -103,6 +103,11 @@ public class HttpCourier implements Courier {
     }
 
     @Override
+    public Optional<String> refusal(WebhookUrl url) {
+        return WebhookTarget.refusal(url, allowPrivateTargets, resolver, allowed);
+    }
+
+    @Override
     public CompletionStage<Integer> deliver(WebhookStore.Job job, Instant now) {
         Webhook webhook = job.webhook();
         boolean toSink = sink.is(webhook);
@@ -119,7 +124,8 @@ public class HttpCourier implements Courier {
 
     private CompletableFuture<Integer> send(Webhook webhook, InetAddress address, Outgoing outgoing,
             Optional<ProxyOptions> through) {
-        URI url = webhook.url();
+        // resolve() has read it already: a URL that reaches here parses.
+        URI url = WebhookTarget.uri(webhook.url()).orElseThrow();
         boolean tls = "https".equalsIgnoreCase(url.getScheme());
         int port = url.getPort() != -1 ? url.getPort() : tls ? 443 : 80;
         String host = url.getHost().startsWith("[") ? url.getHost().substring(1, url.getHost().length() - 1)

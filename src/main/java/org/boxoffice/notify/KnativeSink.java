@@ -23,6 +23,7 @@ import org.boxoffice.domain.NotificationType;
 import org.boxoffice.domain.Webhook;
 import org.boxoffice.domain.WebhookId;
 import org.boxoffice.domain.WebhookStore;
+import org.boxoffice.domain.WebhookUrl;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -96,7 +97,7 @@ public class KnativeSink {
         }
         if (store.find(id.get()).isEmpty()) {
             try {
-                store.add(new Webhook(id.get(), OWNER, true, sink.get(), EnumSet.allOf(NotificationType.class),
+                store.add(new Webhook(id.get(), OWNER, true, new WebhookUrl(sink.get().toString()), EnumSet.allOf(NotificationType.class),
                         List.of(new Webhook.Secret(Webhook.newSecret(), now, null)), now, null, now));
                 LOG.infof("Every notification also goes to the Knative sink %s", sink.get());
             } catch (RuntimeException e) {

@@ -211,9 +211,23 @@ public interface BoxOfficeConfig {
         }
     }
 
-    /** The stores this build can use. */
+    /**
+     * The stores this build can use, and whether their calls wait on I/O: such stores are called from
+     * worker threads; ones that never wait, on the HTTP event loop, without a thread hand-off per request.
+     */
     enum StoreKind {
-        memory,
-        postgres
+        memory(false),
+        postgres(true);
+
+        private final boolean waitsOnIo;
+
+        StoreKind(boolean waitsOnIo) {
+            this.waitsOnIo = waitsOnIo;
+        }
+
+        /** Whether calls to these stores may wait on I/O (a database round trip). */
+        public boolean waitsOnIo() {
+            return waitsOnIo;
+        }
     }
 }

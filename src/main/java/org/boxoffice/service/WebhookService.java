@@ -4,13 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.boxoffice.domain.Courier;
 import org.boxoffice.domain.Delivery;
 import org.boxoffice.domain.InvalidRequestException;
 import org.boxoffice.domain.UnknownIdException;
 import org.boxoffice.domain.Webhook;
 import org.boxoffice.domain.WebhookId;
 import org.boxoffice.domain.WebhookStore;
-import org.boxoffice.domain.WebhookTarget;
 import org.boxoffice.security.Caller;
 import org.boxoffice.security.Role;
 
@@ -33,9 +33,11 @@ public class WebhookService {
     private final WebhookStore store;
     private final Clock clock;
     private final BoxOfficeConfig config;
+    private final Courier courier;
 
-    public WebhookService(WebhookStore store, Clock clock, BoxOfficeConfig config) {
+    public WebhookService(WebhookStore store, Clock clock, BoxOfficeConfig config, Courier courier) {
         this.store = store;
+        this.courier = courier;
         this.clock = clock;
         this.config = config;
     }
@@ -49,7 +51,7 @@ public class WebhookService {
         boolean allowPrivate = config.webhooks().allowPrivateTargets();
         Webhook webhook = Webhook.subscribe(WebhookId.random(), caller.id(), caller.has(Role.ADMIN), url, events,
                 allowPrivate, clock.instant());
-        Optional<String> refusal = WebhookTarget.refusal(webhook.url(), allowPrivate);
+        Optional<String> refusal = courier.refusal(webhook.url());
         if (refusal.isPresent()) {
             throw new InvalidRequestException("url", refusal.get());
         }

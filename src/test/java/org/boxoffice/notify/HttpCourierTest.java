@@ -42,7 +42,7 @@ import org.boxoffice.domain.NotificationType;
 import org.boxoffice.domain.Webhook;
 import org.boxoffice.domain.WebhookId;
 import org.boxoffice.domain.WebhookStore;
-import org.boxoffice.domain.WebhookTarget;
+import org.boxoffice.domain.WebhookUrl;
 import org.boxoffice.service.BoxOfficeConfig;
 import org.boxoffice.store.memory.InMemoryOutbox;
 import org.boxoffice.store.memory.InMemoryWebhookStore;
@@ -167,7 +167,7 @@ class HttpCourierTest {
         courier.prepare();
         List<Webhook> subscribed = store.list(Optional.empty());
         assertThat(subscribed).singleElement().satisfies(webhook -> {
-            assertThat(webhook.url()).isEqualTo(URI.create(receiver.url("/sink")));
+            assertThat(webhook.url()).isEqualTo(new WebhookUrl(receiver.url("/sink")));
             assertThat(webhook.everyEvent()).isTrue();
             assertThat(webhook.types()).containsExactlyInAnyOrder(NotificationType.values());
         });

@@ -37,8 +37,9 @@ public abstract class IdempotencyStoreContract {
         IdempotencyStore store = newStore();
         String key = "caller " + UUID.randomUUID();
         claim(store, key, NOW);
-        store.complete(key, new IdempotencyStore.StoredResponse(201, "/bookings/1", "{}"));
+        IdempotencyStore.Outcome outcome = new IdempotencyStore.Outcome(201, "/bookings/1", "{\"seats\":[1]}");
+        store.complete(key, outcome);
 
-        assertThat(claim(store, key, NOW.plus(Duration.ofHours(1)))).isInstanceOf(Claim.Replay.class);
+        assertThat(claim(store, key, NOW.plus(Duration.ofHours(1)))).isEqualTo(new Claim.Replay(outcome));
     }
 }

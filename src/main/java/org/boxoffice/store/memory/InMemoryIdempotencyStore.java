@@ -14,14 +14,8 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
 
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
 
-    /** A claimed key: running while {@code response} is null. */
-    private record Entry(String fingerprint, Instant claimedAt, StoredResponse response) {
-    }
-
-    /** Never waits: everything is in this process's memory. */
-    @Override
-    public boolean blocking() {
-        return false;
+    /** A claimed key: running while {@code outcome} is null. */
+    private record Entry(String fingerprint, Instant claimedAt, Outcome outcome) {
     }
 
     @Override
@@ -29,16 +23,16 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
         Claim[] outcome = new Claim[1];
         entries.compute(key, (k, existing) -> {
             if (existing == null || existing.claimedAt().isBefore(forgetBefore)
-                    || existing.response() == null && existing.claimedAt().isBefore(abandonedBefore)) {
+                    || existing.outcome() == null && existing.claimedAt().isBefore(abandonedBefore)) {
                 outcome[0] = new Claim.Claimed();
                 return new Entry(fingerprint, now, null);
             }
             if (!existing.fingerprint().equals(fingerprint)) {
                 outcome[0] = new Claim.Mismatch();
-            } else if (existing.response() == null) {
+            } else if (existing.outcome() == null) {
                 outcome[0] = new Claim.InFlight();
             } else {
-                outcome[0] = new Claim.Replay(existing.response());
+                outcome[0] = new Claim.Replay(existing.outcome());
             }
             return existing;
         });
@@ -46,13 +40,13 @@ public class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void complete(String key, StoredResponse response) {
-        entries.computeIfPresent(key, (k, entry) -> new Entry(entry.fingerprint(), entry.claimedAt(), response));
+    public void complete(String key, Outcome outcome) {
+        entries.computeIfPresent(key, (k, entry) -> new Entry(entry.fingerprint(), entry.claimedAt(), outcome));
     }
 
     @Override
     public void release(String key) {
-        entries.computeIfPresent(key, (k, entry) -> entry.response() == null ? null : entry);
+        entries.computeIfPresent(key, (k, entry) -> entry.outcome() == null ? null : entry);
     }
 
     @Override

@@ -92,12 +92,6 @@ public class InMemoryTicketStore implements TicketStore {
         this.waitingList = waitingList;
     }
 
-    /** Never waits: everything is in this process's memory. */
-    @Override
-    public boolean blocking() {
-        return false;
-    }
-
     @Override
     public void addEvent(Event event, int maxPerOrganizer) {
         if (maxPerOrganizer == Integer.MAX_VALUE) {

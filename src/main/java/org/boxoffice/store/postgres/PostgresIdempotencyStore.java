@@ -23,12 +23,6 @@ public class PostgresIdempotencyStore implements IdempotencyStore {
         this.jdbc = new Jdbc(dataSource, schema);
     }
 
-    /** Every call is a round trip to PostgreSQL. */
-    @Override
-    public boolean blocking() {
-        return true;
-    }
-
     @Override
     public Claim claim(String key, String fingerprint, Instant now, Instant forgetBefore, Instant abandonedBefore) {
         return jdbc.autoCommit(c -> {
@@ -60,7 +54,7 @@ public class PostgresIdempotencyStore implements IdempotencyStore {
                     }
                     int status = row.getInt("status");
                     return row.wasNull() ? new Claim.InFlight()
-                            : new Claim.Replay(new StoredResponse(status, row.getString("location"),
+                            : new Claim.Replay(new Outcome(status, row.getString("location"),
                                     row.getString("body")));
                 }
             }
@@ -68,13 +62,13 @@ public class PostgresIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void complete(String key, StoredResponse response) {
+    public void complete(String key, Outcome outcome) {
         jdbc.autoCommit(c -> {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE idempotency_keys SET status = ?, location = ?, body = ? WHERE key = ?")) {
-                update.setInt(1, response.status());
-                update.setString(2, response.location());
-                update.setString(3, response.body());
+                update.setInt(1, outcome.code());
+                update.setString(2, outcome.made());
+                update.setString(3, outcome.document());
                 update.setString(4, key);
                 return update.executeUpdate();
             }

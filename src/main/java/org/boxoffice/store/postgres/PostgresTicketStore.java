@@ -95,12 +95,6 @@ public class PostgresTicketStore implements TicketStore {
         this.pages = new KeysetPages(jdbc);
     }
 
-    /** Every call is a round trip to PostgreSQL. */
-    @Override
-    public boolean blocking() {
-        return true;
-    }
-
     // --- events ---
 
     @Override

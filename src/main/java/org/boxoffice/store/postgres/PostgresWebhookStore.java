@@ -3,7 +3,6 @@ package org.boxoffice.store.postgres;
 import static org.boxoffice.store.postgres.Jdbc.getInstant;
 import static org.boxoffice.store.postgres.Jdbc.getUuid;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +22,7 @@ import org.boxoffice.domain.NotificationType;
 import org.boxoffice.domain.Webhook;
 import org.boxoffice.domain.WebhookId;
 import org.boxoffice.domain.WebhookStore;
+import org.boxoffice.domain.WebhookUrl;
 import org.boxoffice.security.SecretBox;
 
 /**
@@ -72,7 +72,7 @@ public class PostgresWebhookStore implements WebhookStore {
             }
             try (NamedSql.Statement insert = INSERT.prepare(c)) {
                 return insert.set("id", webhook.id().value()).set("owner", webhook.owner())
-                        .set("every_event", webhook.everyEvent()).set("url", webhook.url().toString())
+                        .set("every_event", webhook.everyEvent()).set("url", webhook.url().value())
                         .set("types", webhook.types().stream().map(NotificationType::wireName).toArray(String[]::new))
                         .set("secrets", StoredJson.secrets(webhook.secrets(), box, webhook.id()))
                         .set("created_at", webhook.createdAt()).set("disabled_at", webhook.disabledAt())
@@ -310,7 +310,7 @@ public class PostgresWebhookStore implements WebhookStore {
                 .forEach(type -> NotificationType.ofWireName(type).ifPresent(types::add));
         WebhookId id = new WebhookId(getUuid(row, "id"));
         return new Webhook(id, row.getString("owner"), row.getBoolean("every_event"),
-                URI.create(row.getString("url")), types, StoredJson.secrets(row.getString("secrets"), box, id),
+                new WebhookUrl(row.getString("url")), types, StoredJson.secrets(row.getString("secrets"), box, id),
                 getInstant(row, "created_at"), getInstant(row, "disabled_at"), getInstant(row, "admin_seen_at"));
     }
 

@@ -1,12 +1,14 @@
-package org.boxoffice.domain;
+package org.boxoffice.notify;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.boxoffice.domain.WebhookUrl;
 
 /**
  * Which hosts a webhook may reach: not this machine, the private network, or link-local addresses
@@ -18,6 +20,8 @@ import java.util.function.Predicate;
  * lifts the rule, for local receivers.
  */
 public final class WebhookTarget {
+
+    private static final String NO_HOST = "must be an absolute URL with a host, such as \"https://example.com/hooks\"";
 
     private WebhookTarget() {
     }
@@ -45,11 +49,17 @@ public final class WebhookTarget {
      * Resolves the URL's host: why it may not be sent to, or empty when it may. A host that does not
      * resolve may not be sent to either.
      */
-    public static Optional<String> refusal(URI url, boolean allowPrivateTargets) {
+    public static Optional<String> refusal(WebhookUrl url, boolean allowPrivateTargets) {
+        return refusal(url, allowPrivateTargets, Resolver.SYSTEM, WebhookTarget::isPublic);
+    }
+
+    /** {@link #refusal(WebhookUrl, boolean)} with the given resolver and address rule. */
+    static Optional<String> refusal(WebhookUrl url, boolean allowPrivateTargets, Resolver resolver,
+            Predicate<InetAddress> allowed) {
         if (allowPrivateTargets) {
-            return Optional.empty();
+            return uri(url).isPresent() ? Optional.empty() : Optional.of(NO_HOST);
         }
-        return resolve(url, false, Resolver.SYSTEM, WebhookTarget::isPublic).refusal();
+        return resolve(url, false, resolver, allowed).refusal();
     }
 
     /**
@@ -57,8 +67,13 @@ public final class WebhookTarget {
      * {@code allowed} ({@link #isPublic} in the service) and the port, unless private targets are allowed:
      * the addresses to connect to, or why none may be.
      */
-    public static Resolved resolve(URI url, boolean allowPrivateTargets, Resolver resolver,
+    public static Resolved resolve(WebhookUrl webhookUrl, boolean allowPrivateTargets, Resolver resolver,
             Predicate<InetAddress> allowed) {
+        Optional<URI> parsed = uri(webhookUrl);
+        if (parsed.isEmpty()) {
+            return Resolved.refused(NO_HOST);
+        }
+        URI url = parsed.get();
         int port = url.getPort();
         if (!allowPrivateTargets && port != -1 && port != 443 && port != 8443) {
             return Resolved.refused("must use port 443 or 8443, not " + port);
@@ -80,6 +95,16 @@ public final class WebhookTarget {
             return new Resolved(addresses, Optional.empty());
         } catch (UnknownHostException e) {
             return Resolved.refused("names a host that does not resolve ('" + host + "')");
+        }
+    }
+
+    /** The URL as the JDK reads it, or empty when it has no host it can reach. */
+    static Optional<URI> uri(WebhookUrl url) {
+        try {
+            URI parsed = new URI(url.value());
+            return parsed.getHost() == null ? Optional.empty() : Optional.of(parsed);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
         }
     }
 
