@@ -88,13 +88,27 @@ final class Rows {
         }
     }
 
-    /** Marks the event's live holds released (their claims go with the event's); the holds as they now stand. */
-    static List<Hold> releaseHolds(Connection c, EventId id, Instant at) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE holds SET status = 'released'"
-                + " WHERE event_id = ? AND status = 'held' AND expires_at > ? RETURNING *")) {
-            update.setObject(1, id.value());
-            setInstant(update, 2, at);
-            return read(update, Rows::hold);
+    /**
+     * The event's holds live at {@code at}, locked until the transaction ends. Their claims go with the
+     * event's when it is cancelled.
+     */
+    static List<Hold> liveHolds(Connection c, EventId id, Instant at) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT * FROM holds"
+                + " WHERE event_id = ? AND status = 'held' AND expires_at > ? FOR UPDATE")) {
+            select.setObject(1, id.value());
+            setInstant(select, 2, at);
+            return read(select, Rows::hold);
+        }
+    }
+
+    /** Marks these holds released. */
+    static void setHoldsReleased(Connection c, List<Hold> released) throws SQLException {
+        if (released.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE holds SET status = 'released' WHERE id = ANY (?)")) {
+            update.setArray(1, c.createArrayOf("uuid", released.stream().map(hold -> hold.id().value()).toArray()));
+            update.executeUpdate();
         }
     }
 
