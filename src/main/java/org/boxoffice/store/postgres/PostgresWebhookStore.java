@@ -109,7 +109,7 @@ public class PostgresWebhookStore implements WebhookStore {
     @Override
     public boolean update(Webhook webhook) {
         return jdbc.autoCommit(c -> {
-            // A webhook disabled meanwhile stays disabled.
+            // Webhook#withChangesOf: a webhook disabled meanwhile stays disabled (WebhookRulesInSqlTest).
             try (PreparedStatement update = c.prepareStatement("UPDATE webhooks SET secrets = ?::jsonb,"
                     + " disabled_at = coalesce(disabled_at, ?) WHERE id = ?")) {
                 update.setString(1, StoredJson.secrets(webhook.secrets(), box, webhook.id()));
@@ -149,7 +149,8 @@ public class PostgresWebhookStore implements WebhookStore {
         return jdbc.autoCommit(c -> {
             // One statement: take a batch no other instance has, give each webhook that receives a notification
             // its delivery, keep those notifications (handed out) and delete the rest, which no one will ask
-            // for; a failure leaves the batch waiting, whole.
+            // for; a failure leaves the batch waiting, whole. Who receives is Webhook#receives, in SQL so the
+            // batch never leaves the database (WebhookRulesInSqlTest holds them to agree).
             try (PreparedStatement fan = c.prepareStatement("WITH batch AS (SELECT * FROM outbox WHERE NOT handed_out"
                     + " ORDER BY position LIMIT ? FOR UPDATE SKIP LOCKED),"
                     + " made AS (INSERT INTO deliveries (webhook_id, notification_id, type, next_attempt_at, state)"
@@ -223,7 +224,10 @@ public class PostgresWebhookStore implements WebhookStore {
         });
     }
 
-    /** Disables the webhook; its other pending deliveries fail, as none will be tried. */
+    /**
+     * Disables the webhook, unless it is disabled already, and fails its pending deliveries, as none will be
+     * tried: Webhook#afterAttempt and Webhook#settle, in SQL (WebhookRulesInSqlTest).
+     */
     private static void disable(Connection c, WebhookId id, Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE webhooks SET disabled_at = ?"
                 + " WHERE id = ? AND disabled_at IS NULL")) {
