@@ -2,9 +2,11 @@ package org.boxoffice.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +74,28 @@ public record Event(EventId id, String name, String venue, Instant startsAt, int
     /** The percentage of the price a cancellation of a booking at {@code now} gives back. */
     public int refundPercentAt(Instant now) {
         return refundPolicy.percentAt(startsAt, now);
+    }
+
+    /**
+     * A customer's cancellation of some seats of a booking of this event, or all its live ones, refunded by
+     * the refund policy at {@code now} ({@link Booking#cancel}: a repeated one answers the first refund).
+     */
+    public Booking.Cancellation cancelBooking(Booking booking, Optional<SeatSelection> seats, Instant now) {
+        if (!id.equals(booking.eventId())) {
+            throw new IllegalArgumentException("booking " + booking.id() + " is not of event " + id);
+        }
+        return booking.cancel(seats, refundPercentAt(now), now);
+    }
+
+    /**
+     * The organizer's cancellation of this event at {@code at}, given its holds, bookings and waiting-list
+     * entries: what it releases, refunds and withdraws ({@link EventCancellation}).
+     *
+     * @throws IllegalStateException if it was cancelled already
+     */
+    public EventCancellation cancel(Instant at, Collection<Hold> holds, Collection<Booking> bookings,
+            Collection<WaitlistEntry> waitlist) {
+        return EventCancellation.of(this, at, holds, bookings, waitlist);
     }
 
     /**

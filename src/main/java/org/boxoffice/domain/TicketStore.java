@@ -82,7 +82,7 @@ public interface TicketStore {
 
     /**
      * Cancels some seats of the booking, or all that are live, freeing them at once and refunding them by
-     * the event's refund policy at {@code now} ({@link Booking#cancel}); the freed seats are offered to the
+     * the event's refund policy at {@code now} ({@link Event#cancelBooking}); the freed seats are offered to the
      * event's waiting list in the same step. Cancelling the same seats again, or
      * all of a cancelled booking, changes nothing and answers the first refund.
      *
@@ -96,9 +96,10 @@ public interface TicketStore {
 
     /**
      * Cancels the event: from then on it takes no holds, bookings or waiting customers
-     * ({@link EventCancelledException}), its live holds are released, every confirmed booking is cancelled
-     * with a full refund, whatever the refund policy, and every live entry of its waiting list expires. A booking stored before this returns is refunded; none is stored after. Cancelling
-     * again changes nothing.
+     * ({@link EventCancelledException}), and all that {@link Event#cancel} decides changes at once: its live
+     * holds are released, every confirmed booking is cancelled with a full refund, and every live entry of
+     * its waiting list expires. A booking stored before this returns is refunded; none is stored after.
+     * Cancelling again changes nothing.
      *
      * @return the event as it now stands
      * @throws UnknownIdException if there is no such event

@@ -174,6 +174,29 @@ public record Webhook(WebhookId id, String owner, boolean everyEvent, WebhookUrl
                 : this;
     }
 
+    /**
+     * This stored webhook as a store keeps it when {@code changed} replaces it: the changed secrets, and
+     * disabled if either is; one disabled already stays disabled from when it first was. The rest is this
+     * one's: when its owner was seen is {@link #ownerSeen}'s to change.
+     */
+    public Webhook withChangesOf(Webhook changed) {
+        return new Webhook(id, owner, everyEvent, url, types, changed.secrets(), createdAt,
+                isActive() ? changed.disabledAt() : disabledAt, adminSeenAt);
+    }
+
+    /**
+     * This webhook after one of its deliveries was attempted: disabled at {@code now} if the outcome
+     * disables it ({@link Delivery#disablesWebhook}), as it stands otherwise.
+     */
+    public Webhook afterAttempt(Delivery attempted, Instant now) {
+        return attempted.disablesWebhook() ? disabled(now) : this;
+    }
+
+    /** One of its deliveries as it stands with this webhook: a disabled one tries nothing more, so a pending one fails. */
+    public Delivery settle(Delivery delivery) {
+        return !isActive() && delivery.state() == Delivery.State.PENDING ? delivery.abandoned() : delivery;
+    }
+
     /** The current secret: the newest. */
     public String currentSecret() {
         return secrets.get(secrets.size() - 1).value();

@@ -48,7 +48,8 @@ public interface WebhookStore {
 
     /**
      * Replaces a webhook's secrets and disables it if it is disabled; false if there is no such webhook. A
-     * webhook disabled meanwhile stays disabled; when its owner was seen is {@link #ownerSeen}'s to keep.
+     * webhook disabled meanwhile stays disabled; when its owner was seen is {@link #ownerSeen}'s to keep
+     * ({@link Webhook#withChangesOf}).
      */
     boolean update(Webhook webhook);
 
@@ -73,7 +74,10 @@ public interface WebhookStore {
     /** Leases up to {@code limit} due deliveries until {@code now + lease}, oldest due first. */
     List<Job> claimDue(Instant now, Duration lease, int limit);
 
-    /** Keeps an attempt's outcome; one that {@link Delivery#disablesWebhook disables} its webhook disables it. */
+    /**
+     * Keeps an attempt's outcome; one that {@link Delivery#disablesWebhook disables} its webhook disables it,
+     * and its pending deliveries fail ({@link Webhook#afterAttempt}, {@link Webhook#settle}).
+     */
     void record(Delivery attempted, Instant now);
 
     /** The webhook's latest deliveries, newest first. */

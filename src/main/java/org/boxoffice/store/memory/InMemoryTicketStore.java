@@ -26,6 +26,7 @@ import org.boxoffice.domain.Cursor;
 import org.boxoffice.domain.EntryId;
 import org.boxoffice.domain.EntryStatus;
 import org.boxoffice.domain.Event;
+import org.boxoffice.domain.EventCancellation;
 import org.boxoffice.domain.EventFilter;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Hold;
@@ -172,8 +173,10 @@ public class InMemoryTicketStore implements TicketStore {
         EventEntry entry = existing(stored.eventId());
         synchronized (entry) {
             Booking booking = stored.toBooking();
-            Booking.Cancellation cancellation = booking.cancel(seats, entry.event.refundPercentAt(now), now);
-            if (apply(entry, stored, booking, cancellation, now)) {
+            Booking.Cancellation cancellation = entry.event.cancelBooking(booking, seats, now);
+            if (cancellation.booking() != booking) {
+                keep(entry, stored, cancellation, now);
+                notify(entry, notices.bookingCancelled(entry.event, cancellation));
                 offer(entry, entry.seats.timeAt(now));
             }
             return cancellation;
@@ -187,32 +190,22 @@ public class InMemoryTicketStore implements TicketStore {
             if (entry.event.isCancelled()) {
                 return entry.event;
             }
-            entry.event = entry.event.cancelled(now);
-            eventsByDate.put(Cursor.of(entry.event), entry.event);
-            notify(entry, notices.eventCancelled(entry.event));
             Instant at = entry.seats.timeAt(now);
-            for (HoldId holdId : entry.holds) {
-                Hold hold = holds.get(holdId);
-                if (hold.isLiveAt(at)) {
-                    checkLive(entry.seats.release(holdId, at), holdId);
-                    Hold released = hold.releasedAt(at);
-                    holds.put(holdId, released);
-                    notify(entry, notices.holdReleased(entry.event, released, at));
-                }
+            EventCancellation cancellation = entry.event.cancel(at, entry.holds.stream().map(holds::get).toList(),
+                    entry.bookings.stream().map(StoredBooking::toBooking).toList(),
+                    entry.waitlist.values().stream().map(entries::get).toList());
+            entry.event = cancellation.event();
+            eventsByDate.put(Cursor.of(entry.event), entry.event);
+            for (Hold released : cancellation.released()) {
+                checkLive(entry.seats.release(released.id(), at), released.id());
+                holds.put(released.id(), released);
             }
-            for (StoredBooking stored : entry.bookings) {
-                Booking booking = stored.toBooking();
-                if (!booking.isCancelled()) {
-                    apply(entry, stored, booking, booking.cancel(Optional.empty(), 100, now), now);
-                }
+            for (Booking.Cancellation refunded : cancellation.refunded()) {
+                keep(entry, bookings.get(StoredBooking.probe(refunded.booking().id())), refunded, at);
             }
-            for (EntryId listed : entry.waitlist.values()) {
-                WaitlistEntry waiting = entries.get(listed);
-                if (waiting.status().isLive()) {
-                    entries.put(listed, waiting.expired());
-                }
-            }
+            cancellation.withdrawn().forEach(withdrawn -> entries.put(withdrawn.id(), withdrawn));
             entry.offers.clear();
+            cancellation.notifications(notices).forEach(notification -> notify(entry, notification));
             return entry.event;
         }
     }
@@ -229,20 +222,11 @@ public class InMemoryTicketStore implements TicketStore {
         });
     }
 
-    /**
-     * Frees the seats a cancellation cancelled, if it cancelled any (not a repeated one), keeps it, and
-     * writes its notification; whether it freed any.
-     */
-    private boolean apply(EventEntry entry, StoredBooking stored, Booking before, Booking.Cancellation cancellation,
-            Instant now) {
-        if (cancellation.booking() == before) {
-            return false;
-        }
+    /** Call under the entry's lock: frees the seats a new cancellation cancelled and keeps the booking as it left it. */
+    private void keep(EventEntry entry, StoredBooking stored, Booking.Cancellation cancellation, Instant now) {
         entry.seats.cancel(cancellation.refund().seats(), now);
         entry.booked.merge(stored.customer(), -cancellation.refund().seats().size(), Integer::sum);
         stored.update(cancellation.booking());
-        notify(entry, notices.bookingCancelled(entry.event, cancellation));
-        return true;
     }
 
     /**

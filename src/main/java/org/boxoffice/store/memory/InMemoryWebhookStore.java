@@ -74,9 +74,7 @@ public class InMemoryWebhookStore implements WebhookStore {
         if (stored == null) {
             return false;
         }
-        // A webhook disabled meanwhile stays disabled; when its owner was seen is ownerSeen's.
-        Webhook next = webhook.withAdminSeenAt(stored.adminSeenAt());
-        webhooks.put(webhook.id(), stored.isActive() ? next : next.disabled(stored.disabledAt()));
+        webhooks.put(webhook.id(), stored.withChangesOf(webhook));
         return true;
     }
 
@@ -133,12 +131,11 @@ public class InMemoryWebhookStore implements WebhookStore {
         }
         entry.delivery = attempted;
         entry.leasedUntil = Instant.MIN;
-        if (attempted.disablesWebhook()) {
-            webhooks.computeIfPresent(attempted.webhookId(), (id, webhook) -> webhook.disabled(now));
+        Webhook webhook = webhooks.computeIfPresent(attempted.webhookId(), (id, stored) -> stored.afterAttempt(attempted, now));
+        if (webhook != null && attempted.disablesWebhook()) {
             for (Entry other : deliveries.values()) {
-                if (other.delivery.webhookId().equals(attempted.webhookId())
-                        && other.delivery.state() == Delivery.State.PENDING) {
-                    other.delivery = other.delivery.abandoned();
+                if (other.delivery.webhookId().equals(webhook.id())) {
+                    other.delivery = webhook.settle(other.delivery);
                 }
             }
         }

@@ -126,7 +126,7 @@ final class NamedSql {
         /**
          * Binds every position of {@code name}: an {@link Instant} as a timestamp with time zone, an
          * {@code int[]} as {@code integer[]}, a {@code long[]} as {@code bigint[]}, a {@code String[]} as
-         * {@code text[]}, anything else as the driver maps it (null untyped).
+         * {@code text[]}, a {@code UUID[]} as {@code uuid[]}, anything else as the driver maps it (null untyped).
          */
         Statement set(String name, Object value) throws SQLException {
             Object converted = value;
@@ -138,6 +138,8 @@ final class NamedSql {
                 converted = Jdbc.longArray(connection, longs);
             } else if (value instanceof String[] texts) {
                 converted = connection.createArrayOf("text", texts);
+            } else if (value instanceof java.util.UUID[] ids) {
+                converted = connection.createArrayOf("uuid", ids);
             }
             for (int position : positionsOf(name)) {
                 statement.setObject(position, converted);

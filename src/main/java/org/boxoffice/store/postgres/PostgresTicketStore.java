@@ -22,6 +22,7 @@ import org.boxoffice.domain.Cursor;
 import org.boxoffice.domain.EntryId;
 import org.boxoffice.domain.EntryStatus;
 import org.boxoffice.domain.Event;
+import org.boxoffice.domain.EventCancellation;
 import org.boxoffice.domain.EventFilter;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Hold;
@@ -199,7 +200,7 @@ public class PostgresTicketStore implements TicketStore {
             Booking booking = Rows.findBooking(c, id, true).orElseThrow();
             Event event = event(c, eventId);
             Instant at = time.now(c, now);
-            Booking.Cancellation cancellation = booking.cancel(seats, event.refundPercentAt(at), at);
+            Booking.Cancellation cancellation = event.cancelBooking(booking, seats, at);
             if (cancellation.booking() != booking) {
                 claims.freeBooking(c, id, cancellation.refund().seats());
                 Rows.updateCancelled(c, cancellation.booking());
@@ -222,20 +223,20 @@ public class PostgresTicketStore implements TicketStore {
                 return event;
             }
             Instant at = time.now(c, now);
-            Event cancelled = event.cancelled(at);
+            // Each read locks the rows it returns until the transaction ends.
+            EventCancellation cancellation = event.cancel(at, Rows.liveHolds(c, id, at), Rows.liveBookings(c, id),
+                    Waitlists.live(c, id));
             Rows.setCancelled(c, id, at);
-            Rows.insertNotification(c, notices.eventCancelled(cancelled));
-            for (Hold released : Rows.releaseHolds(c, id, at)) {
-                Rows.insertNotification(c, notices.holdReleased(cancelled, released, at));
+            Rows.setHoldsReleased(c, cancellation.released());
+            for (Booking.Cancellation refunded : cancellation.refunded()) {
+                Rows.updateCancelled(c, refunded.booking());
             }
-            for (Booking booking : Rows.liveBookings(c, id)) {
-                Booking.Cancellation cancellation = booking.cancel(Optional.empty(), 100, at);
-                Rows.updateCancelled(c, cancellation.booking());
-                Rows.insertNotification(c, notices.bookingCancelled(cancelled, cancellation));
+            Waitlists.expire(c, cancellation.withdrawn());
+            for (Notification notification : cancellation.notifications(notices)) {
+                Rows.insertNotification(c, notification);
             }
-            Waitlists.expireAll(c, id);
             claims.freeEvent(c, id);
-            return cancelled;
+            return cancellation.event();
         });
         events.invalidate(id);
         return done;

@@ -125,6 +125,7 @@ public class PostgresWebhookStore implements WebhookStore {
     @Override
     public boolean update(Webhook webhook) {
         return jdbc.autoCommit(c -> {
+            // Webhook#withChangesOf: a webhook disabled meanwhile stays disabled (WebhookRulesInSqlTest).
             try (NamedSql.Statement update = UPDATE.prepare(c)) {
                 return update.set("secrets", StoredJson.secrets(webhook.secrets(), box, webhook.id()))
                         .set("disabled_at", webhook.disabledAt()).set("id", webhook.id().value())
@@ -178,6 +179,8 @@ public class PostgresWebhookStore implements WebhookStore {
     @Override
     public int fanOut(Instant now, Instant adminSince, int limit) {
         return jdbc.autoCommit(c -> {
+            // Who receives is Webhook#receives, in SQL so the batch never leaves the database
+            // (WebhookRulesInSqlTest holds them to agree).
             try (NamedSql.Statement fan = FAN_OUT.prepare(c)) {
                 return fan.set("limit", limit).set("now", now).set("admin_since", adminSince).queryInt();
             }
@@ -245,7 +248,10 @@ public class PostgresWebhookStore implements WebhookStore {
             UPDATE deliveries SET state = 'failed', next_attempt_at = NULL, leased_until = NULL
             WHERE webhook_id = :id AND state = 'pending'""");
 
-    /** Disables the webhook; its other pending deliveries fail, as none will be tried. */
+    /**
+     * Disables the webhook, unless it is disabled already, and fails its pending deliveries, as none will be
+     * tried: Webhook#afterAttempt and Webhook#settle, in SQL (WebhookRulesInSqlTest).
+     */
     private static void disable(Connection c, WebhookId id, Instant now) throws SQLException {
         try (NamedSql.Statement update = DISABLE.prepare(c)) {
             update.set("now", now).set("id", id.value()).executeUpdate();

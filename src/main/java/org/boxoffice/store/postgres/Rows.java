@@ -101,15 +101,31 @@ final class Rows {
         }
     }
 
-    private static final NamedSql RELEASE_HOLDS = NamedSql.of("""
-            UPDATE holds SET status = 'released'
+    private static final NamedSql LIVE_HOLDS = NamedSql.of("""
+            SELECT %s FROM holds
             WHERE event_id = :event_id AND %s
-            RETURNING %s""".formatted(SeatClaims.liveHold("holds", ":at"), HOLD_COLUMNS));
+            FOR UPDATE""".formatted(HOLD_COLUMNS, SeatClaims.liveHold("holds", ":at")));
+    private static final NamedSql SET_HOLDS_RELEASED = NamedSql.of("""
+            UPDATE holds SET status = 'released' WHERE id = ANY (:ids)""");
 
-    /** Marks the event's live holds released (their claims go with the event's); the holds as they now stand. */
-    static List<Hold> releaseHolds(Connection c, EventId id, Instant at) throws SQLException {
-        try (NamedSql.Statement update = RELEASE_HOLDS.prepare(c)) {
-            return read(update.set("event_id", id.value()).set("at", at), Rows::hold);
+    /**
+     * The event's holds live at {@code at}, locked until the transaction ends. Their claims go with the
+     * event's when it is cancelled.
+     */
+    static List<Hold> liveHolds(Connection c, EventId id, Instant at) throws SQLException {
+        try (NamedSql.Statement select = LIVE_HOLDS.prepare(c)) {
+            return read(select.set("event_id", id.value()).set("at", at), Rows::hold);
+        }
+    }
+
+    /** Marks these holds released. */
+    static void setHoldsReleased(Connection c, List<Hold> released) throws SQLException {
+        if (released.isEmpty()) {
+            return;
+        }
+        try (NamedSql.Statement update = SET_HOLDS_RELEASED.prepare(c)) {
+            update.set("ids", released.stream().map(hold -> hold.id().value()).toArray(java.util.UUID[]::new))
+                    .executeUpdate();
         }
     }
 

@@ -83,17 +83,21 @@ final class Waitlists {
 
     /** The event's waiting entries in the order they are served. */
     static List<WaitlistEntry> waiting(Connection c, EventId eventId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
+        return list(c, """
                 SELECT *, 1 AS position FROM waitlist WHERE event_id = ? AND status = 'waiting'
-                ORDER BY created_at, id""")) {
+                ORDER BY created_at, id""", eventId);
+    }
+
+    private static List<WaitlistEntry> list(Connection c, String sql, EventId eventId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
             select.setObject(1, eventId.value());
-            List<WaitlistEntry> waiting = new ArrayList<>();
+            List<WaitlistEntry> entries = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    waiting.add(entry(rows));
+                    entries.add(entry(rows));
                 }
             }
-            return waiting;
+            return entries;
         }
     }
 
@@ -138,11 +142,20 @@ final class Waitlists {
         }
     }
 
-    /** Every live entry of a cancelled event expires. */
-    static void expireAll(Connection c, EventId eventId) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("""
-                UPDATE waitlist SET status = 'expired' WHERE event_id = ? AND status IN ('waiting', 'offered')""")) {
-            update.setObject(1, eventId.value());
+    /** The event's entries still waiting or offered seats, locked until the transaction ends. */
+    static List<WaitlistEntry> live(Connection c, EventId eventId) throws SQLException {
+        return list(c, """
+                SELECT *, CASE WHEN status = 'waiting' THEN 1 ELSE 0 END AS position FROM waitlist
+                WHERE event_id = ? AND status IN ('waiting', 'offered') FOR UPDATE""", eventId);
+    }
+
+    /** Marks these entries expired. */
+    static void expire(Connection c, List<WaitlistEntry> expired) throws SQLException {
+        if (expired.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE waitlist SET status = 'expired' WHERE id = ANY (?)")) {
+            update.setArray(1, c.createArrayOf("uuid", expired.stream().map(entry -> entry.id().value()).toArray()));
             update.executeUpdate();
         }
     }
