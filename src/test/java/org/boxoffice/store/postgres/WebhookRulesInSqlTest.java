@@ -2,7 +2,6 @@ package org.boxoffice.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import org.boxoffice.domain.NotificationType;
 import org.boxoffice.domain.RetrySchedule;
 import org.boxoffice.domain.Webhook;
 import org.boxoffice.domain.WebhookId;
+import org.boxoffice.domain.WebhookUrl;
 import org.boxoffice.domain.WebhookStore;
 import org.boxoffice.security.SecretBox;
 import org.boxoffice.testing.TestDatabase;
@@ -49,7 +49,7 @@ class WebhookRulesInSqlTest {
 
     private static Webhook webhook(String owner, boolean everyEvent, Set<NotificationType> types, Instant createdAt,
             Instant disabledAt, Instant adminSeenAt) {
-        return new Webhook(WebhookId.random(), owner, everyEvent, URI.create("https://hooks.example.com/" + owner),
+        return new Webhook(WebhookId.random(), owner, everyEvent, new WebhookUrl("https://hooks.example.com/" + owner),
                 types, List.of(new Webhook.Secret(Webhook.newSecret(), createdAt, null)), createdAt, disabledAt,
                 adminSeenAt);
     }
