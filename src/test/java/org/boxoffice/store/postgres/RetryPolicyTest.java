@@ -96,9 +96,13 @@ class RetryPolicyTest {
         execute("""
                 CREATE SEQUENCE test_lost_claims;
                 CREATE FUNCTION test_book_first() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE
+                    other uuid := gen_random_uuid();
                 BEGIN
                     PERFORM nextval('test_lost_claims');
-                    INSERT INTO seat_claims (event_id, seat, booking_id) VALUES (NEW.event_id, NEW.seat, gen_random_uuid());
+                    INSERT INTO bookings (id, event_id, seats, status, created_at, customer)
+                        VALUES (other, NEW.event_id, ARRAY[NEW.seat], 'confirmed', now(), 'someone else');
+                    INSERT INTO seat_claims (event_id, seat, booking_id) VALUES (NEW.event_id, NEW.seat, other);
                     RETURN NULL;
                 END $$;
                 CREATE TRIGGER test_book_first BEFORE INSERT ON seat_claims FOR EACH ROW
