@@ -63,7 +63,8 @@ public class ExceptionMappers {
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException exception) {
         return Problems.invalidRequest("The request breaks a rule; nothing was changed.",
-                exception.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+                exception.violations().stream()
+                        .map(v -> new Problem.FieldError(FieldPaths.render(v.field()), v.message())).toList());
     }
 
     /** A body that fails its Bean Validation constraints: 400 naming each field as the client wrote it. */
