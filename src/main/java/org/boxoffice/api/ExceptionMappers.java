@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -56,8 +55,6 @@ public class ExceptionMappers {
     static final int SCHEMA_RETRY_AFTER_SECONDS = 60;
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
-    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
-            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     /** A broken booking rule (past date, seat out of range, …): 400 listing every field at fault. */
     @ServerExceptionMapper
@@ -282,7 +279,7 @@ public class ExceptionMappers {
                 if (!field.isEmpty()) {
                     field.append('.');
                 }
-                field.append(SNAKE_CASE.translate(node.getName()));
+                field.append(FieldPaths.name(node.getName()));
             } else if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getIndex() != null) {
                 field.append('[').append(node.getIndex()).append(']');
             }

@@ -47,20 +47,21 @@ final class FieldPaths {
      */
     private static String snakeCasePath(String path) {
         StringBuilder api = new StringBuilder();
-        StringBuilder name = new StringBuilder();
+        StringBuilder current = new StringBuilder();
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             if (c == '.' || c == '[' || c == ']') {
-                api.append(snakeCase(name)).append(c);
-                name.setLength(0);
+                api.append(name(current.toString())).append(c);
+                current.setLength(0);
             } else {
-                name.append(c);
+                current.append(c);
             }
         }
-        return api.append(snakeCase(name)).toString();
+        return api.append(name(current.toString())).toString();
     }
 
-    private static String snakeCase(CharSequence name) {
-        return JAVA_NAME.matcher(name).matches() ? SNAKE_CASE.translate(name.toString()) : name.toString();
+    /** A Java name ({@code totalSeats}) as the API spells it ({@code total_seats}); any other name as it is. */
+    static String name(String name) {
+        return JAVA_NAME.matcher(name).matches() ? SNAKE_CASE.translate(name) : name;
     }
 }
