@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -56,14 +55,13 @@ public class ExceptionMappers {
     static final int SCHEMA_RETRY_AFTER_SECONDS = 60;
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
-    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
-            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     /** A broken booking rule (past date, seat out of range, …): 400 listing every field at fault. */
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException exception) {
         return Problems.invalidRequest("The request breaks a rule; nothing was changed.",
-                exception.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+                exception.violations().stream()
+                        .map(v -> new Problem.FieldError(FieldPaths.render(v.field()), v.message())).toList());
     }
 
     /** A body that fails its Bean Validation constraints: 400 naming each field as the client wrote it. */
@@ -281,7 +279,7 @@ public class ExceptionMappers {
                 if (!field.isEmpty()) {
                     field.append('.');
                 }
-                field.append(SNAKE_CASE.translate(node.getName()));
+                field.append(FieldPaths.name(node.getName()));
             } else if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getIndex() != null) {
                 field.append('[').append(node.getIndex()).append(']');
             }

@@ -77,7 +77,7 @@ public record Booking(BookingId id, EventId eventId, SeatSelection seats, Bookin
             return null;
         }
         if (reference.length() > MAX_PAYMENT_REFERENCE) {
-            throw new InvalidRequestException("payment_reference", "must be at most " + MAX_PAYMENT_REFERENCE
+            throw new InvalidRequestException("paymentReference", "must be at most " + MAX_PAYMENT_REFERENCE
                     + " characters");
         }
         return reference.strip();

@@ -111,7 +111,7 @@ public record Event(EventId id, String name, String venue, Instant startsAt, int
         checkText("name", plan.name(), violations);
         checkText("venue", plan.venue(), violations);
         if (!plan.startsAt().isAfter(now)) {
-            violations.add(new Violation("date_time", "must lie in the future"));
+            violations.add(new Violation("startsAt", "must lie in the future"));
         }
         Layout layout = null;
         if (plan.layout() != null) {
@@ -119,12 +119,12 @@ public record Event(EventId id, String name, String venue, Instant startsAt, int
         }
         Integer totalSeats = plan.totalSeats();
         if (totalSeats == null && plan.layout() == null) {
-            violations.add(new Violation("total_seats", "is required (or send a layout)"));
+            violations.add(new Violation("totalSeats", "is required (or send a layout)"));
         } else if (totalSeats != null && (totalSeats < 1 || totalSeats > limits.maxSeatsPerEvent())) {
-            violations.add(new Violation("total_seats", "must be a whole number from 1 to "
+            violations.add(new Violation("totalSeats", "must be a whole number from 1 to "
                     + limits.maxSeatsPerEvent()));
         } else if (totalSeats != null && layout != null && totalSeats != layout.totalSeats()) {
-            violations.add(new Violation("total_seats", "must equal the layout's " + layout.totalSeats()
+            violations.add(new Violation("totalSeats", "must equal the layout's " + layout.totalSeats()
                     + " seats, or be left out"));
         }
         Pricing pricing = null;

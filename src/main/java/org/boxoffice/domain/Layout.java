@@ -66,8 +66,8 @@ public final class Layout {
     }
 
     /**
-     * Checks every rule a client can break and reports all that are broken, each by its path in the
-     * request ({@code layout.sections[1].rows[0].seats}): at least one section, names unique within the
+     * Checks every rule a client can break and reports all that are broken, each by its domain path
+     * ({@code layout.sections[1].rows[0].seats}): at least one section, names unique within the
      * event, at least one row per section, labels unique within a section, at least one seat per row,
      * at most {@code limits.maxSectionsPerLayout()} sections, {@code limits.maxRowsPerLayout()} rows and
      * {@code limits.maxSeatsPerEvent()} seats in all.

@@ -24,7 +24,7 @@ public record Pricing(String currency, long defaultPrice, Map<String, Long> cate
     }
 
     /**
-     * Checks every rule a client can break and reports all that are broken, by their paths in the request:
+     * Checks every rule a client can break and reports all that are broken, by their domain paths:
      * a currency ISO 4217 knows (with a minor unit), prices from 0 to {@link #MAX_PRICE}, and categories the
      * layout has.
      *
@@ -40,9 +40,9 @@ public record Pricing(String currency, long defaultPrice, Map<String, Long> cate
                     + " not " + code));
         }
         if (defaultPrice == null) {
-            violations.add(new Violation("pricing.default", "is required: the price of a seat without a category"));
+            violations.add(new Violation("pricing.defaultPrice", "is required: the price of a seat without a category"));
         } else {
-            checkPrice("pricing.default", defaultPrice, violations);
+            checkPrice("pricing.defaultPrice", defaultPrice, violations);
         }
         Set<String> known = layout == null ? Set.of() : layout.categories();
         Map<String, Long> prices = new TreeMap<>(categories == null ? Map.of() : categories);

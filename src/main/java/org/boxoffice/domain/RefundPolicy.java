@@ -26,13 +26,13 @@ public record RefundPolicy(List<Tier> tiers) {
 
     /**
      * Checks every tier: a duration of zero or more and a percentage from 0 to 100, reported by path
-     * ({@code refund_policy[1].percent}). An empty list means nothing is ever refunded.
+     * ({@code refundPolicy[1].percent}). An empty list means nothing is ever refunded.
      */
     public static RefundPolicy of(List<Tier> tiers) {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < tiers.size(); i++) {
             Tier tier = tiers.get(i);
-            String at = "refund_policy[" + i + "]";
+            String at = "refundPolicy[" + i + "]";
             if (tier == null) {
                 violations.add(new Violation(at, "must be a tier {before, percent}, not null"));
                 continue;

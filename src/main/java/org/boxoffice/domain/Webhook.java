@@ -73,12 +73,12 @@ public record Webhook(WebhookId id, String owner, boolean everyEvent, WebhookUrl
         WebhookUrl target = checkUrl(url, allowPrivateTargets, violations);
         Set<NotificationType> wanted = EnumSet.noneOf(NotificationType.class);
         if (types == null || types.isEmpty()) {
-            violations.add(new Violation("events", "must list at least one notification type, such as"
+            violations.add(new Violation("types", "must list at least one notification type, such as"
                     + " \"booking.confirmed\""));
         } else {
             for (int i = 0; i < types.size(); i++) {
                 String name = types.get(i);
-                String field = "events[" + i + "]";
+                String field = "types[" + i + "]";
                 NotificationType.ofWireName(name).ifPresentOrElse(wanted::add, () -> violations.add(new Violation(
                         field, "must be a notification type: one of " + String.join(", ", knownTypes()))));
             }

@@ -39,12 +39,12 @@ class EventTest {
     @Test
     void anEventInThePastIsRefused() {
         assertThat(violationsOf("n", "v", NOW.minusSeconds(1), 10)).extracting(Violation::field)
-                .containsExactly("date_time");
+                .containsExactly("startsAt");
     }
 
     @Test
     void anEventStartingNowIsRefused() {
-        assertThat(violationsOf("n", "v", NOW, 10)).extracting(Violation::field).containsExactly("date_time");
+        assertThat(violationsOf("n", "v", NOW, 10)).extracting(Violation::field).containsExactly("startsAt");
     }
 
     @Test
@@ -63,9 +63,9 @@ class EventTest {
 
     @Test
     void totalSeatsMustLieBetweenOneAndTheLimit() {
-        assertThat(violationsOf("n", "v", NEXT_MONTH, 0)).extracting(Violation::field).containsExactly("total_seats");
+        assertThat(violationsOf("n", "v", NEXT_MONTH, 0)).extracting(Violation::field).containsExactly("totalSeats");
         assertThat(violationsOf("n", "v", NEXT_MONTH, 1001)).extracting(Violation::field)
-                .containsExactly("total_seats");
+                .containsExactly("totalSeats");
         assertThat(Event.schedule(EventId.random(), "org", new Event.Plan("n", "v", NEXT_MONTH, 1000, null, null, null),
                 LIMITS, NOW).totalSeats())
                 .isEqualTo(1000);

@@ -65,10 +65,10 @@ class MoneyRulesTest {
     @Test
     void brokenPricingIsRefusedNamingEachPath() {
         assertThat(violationsOf(new Event.PricingPlan("EURO", -1L, Map.of("Z", 5L, "A", -3L)), null))
-                .extracting(Violation::field).containsExactlyInAnyOrder("pricing.currency", "pricing.default",
+                .extracting(Violation::field).containsExactlyInAnyOrder("pricing.currency", "pricing.defaultPrice",
                         "pricing.categories.Z", "pricing.categories.A");
         assertThat(violationsOf(new Event.PricingPlan(null, null, Map.of()), null)).extracting(Violation::field)
-                .containsExactlyInAnyOrder("pricing.currency", "pricing.default");
+                .containsExactlyInAnyOrder("pricing.currency", "pricing.defaultPrice");
         assertThat(violationsOf(new Event.PricingPlan("XAU", 1L, Map.of()), null)).extracting(Violation::field)
                 .as("a currency without a minor unit").containsExactly("pricing.currency");
     }
@@ -109,8 +109,8 @@ class MoneyRulesTest {
     @Test
     void brokenTiersAreRefusedByPath() {
         assertThat(violationsOf(EUR, List.of(new RefundPolicy.Tier(Duration.ofHours(-1), 101))))
-                .extracting(Violation::field).containsExactlyInAnyOrder("refund_policy[0].before",
-                        "refund_policy[0].percent");
+                .extracting(Violation::field).containsExactlyInAnyOrder("refundPolicy[0].before",
+                        "refundPolicy[0].percent");
     }
 
     @Test

@@ -59,8 +59,8 @@ class WebhookRulesTest {
     @Test
     void everyBrokenRuleIsNamedAtOnce() {
         assertThat(fieldsRefused(null, false, "event.created", "booking.exploded", "hold.placed", "nope"))
-                .containsExactly("url", "events[1]", "events[3]");
-        assertThat(fieldsRefused("https://hooks.example.com", false)).containsExactly("events");
+                .containsExactly("url", "types[1]", "types[3]");
+        assertThat(fieldsRefused("https://hooks.example.com", false)).containsExactly("types");
     }
 
     @Test
