@@ -24,6 +24,7 @@ import org.boxoffice.domain.WebhookUrl;
 import org.boxoffice.domain.WebhookStore;
 import org.boxoffice.security.SecretBox;
 import org.boxoffice.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,12 @@ class WebhookRulesInSqlTest {
     private final PostgresWebhookStore store = new PostgresWebhookStore(TestDatabase.get().dataSource(),
             Optional.empty(), SecretBox.generated());
 
+    /**
+     * Before and after: its webhooks are sealed with this test's key and their deliveries left pending, which
+     * a service started later on the same database (the ITs, in CI) could not open, and would retry for ever.
+     */
     @BeforeEach
+    @AfterEach
     void emptyDatabase() {
         TestDatabase.get().truncate();
     }
