@@ -66,7 +66,7 @@ final class Deployment {
     }
 
     private static Deployment start() throws Exception {
-        Artifact artifact = artifact(System.getProperty("acceptance.artifact", "jar"));
+        Artifact artifact = artifact(artifactKind());
         String store = System.getProperty("acceptance.store", "memory").toLowerCase(Locale.ROOT);
         Map<String, String> settings = baseSettings();
         if (store.equals("postgres")) {
@@ -84,6 +84,11 @@ final class Deployment {
         Path log = Path.of("target", "acceptance", "service-" + store + ".log");
         System.out.println("[acceptance] " + artifact.name() + " on " + store + ", log " + log);
         return new Deployment(artifact, store, settings, artifact.start(settings, log));
+    }
+
+    /** The artifact asked for ({@code -Dacceptance.artifact}): {@code jar} unless another is named. */
+    static String artifactKind() {
+        return System.getProperty("acceptance.artifact", "jar");
     }
 
     private static Artifact artifact(String kind) throws Exception {

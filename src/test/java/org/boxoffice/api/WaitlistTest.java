@@ -9,7 +9,6 @@ import static org.boxoffice.api.ApiFixtures.counts;
 import static org.boxoffice.api.ApiFixtures.createEvent;
 import static org.boxoffice.api.ApiFixtures.postJson;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -154,8 +153,9 @@ class WaitlistTest {
 
         clock.advance(OFFER_TTL);
         entry(eventId, first).body("status", equalTo("expired"));
-        given().post("/scheduled").then().statusCode(200).body("waitlist_offers",
-                greaterThanOrEqualTo(1));
+        // The service's own 30-second sweep may run first and make the offer, so the count this run
+        // reports may be 0: the outcome below is what either run must leave.
+        given().post("/scheduled").then().statusCode(200);
 
         entry(eventId, first).body("status", equalTo("expired"));
         String holdId = entry(eventId, second).body("status", equalTo("offered")).extract().path("hold_id");
