@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
  * Finishes the OpenAPI document of the API for the settings this run started with: every operation
- * lists the answers every operation can give (401, 403, 406, 413, 414, 429, 431, 500, 503), every error answer carries the
+ * lists the answers every operation can give (400, 401, 403, 406, 413, 414, 429, 431, 500, 503), every error answer carries the
  * problem document, and every operation says who may call it, so the resources repeat none of this. An
  * operation taking a body can answer 415; one taking an {@code Idempotency-Key} gives the header's schema
  * and can answer 400 for a malformed key. A webhook's notification types and every status are enums, and
@@ -48,17 +48,20 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class ApiDocumentFilter implements OASFilter {
 
-    private static final Map<String, String> COMMON = Map.of(
-            "401", "No valid bearer token (with authentication on); WWW-Authenticate says why",
-            "403", "The caller lacks the role this operation needs",
-            "413", "The request body is larger than 16 KiB (1 MiB for POST /events, whose layout lists every row)",
-            "414", "The request line (method, path and query) is longer than " + RequestHeadRoute.MAX_REQUEST_LINE
-                    + " bytes",
-            "431", "The request's headers are larger than " + RequestHeadRoute.MAX_HEADER_BYTES + " bytes",
-            "406", "The Accept header asks only for formats this operation does not answer in",
-            "429", "Too many requests from this caller; Retry-After says when to retry",
-            "500", "An unexpected fault, its cause kept out of the answer (request_id finds it in the log)",
-            "503", "The ticket store cannot be reached; nothing was changed; Retry-After says when to retry");
+    private static final Map<String, String> COMMON = Map.ofEntries(
+            Map.entry("400", "An HTTP/1.1 request without a Host header, or with one that is not a host and port"),
+            Map.entry("401", "No valid bearer token (with authentication on); WWW-Authenticate says why"),
+            Map.entry("403", "The caller lacks the role this operation needs"),
+            Map.entry("413", "The request body is larger than 16 KiB (1 MiB for POST /events, whose layout lists"
+                    + " every row)"),
+            Map.entry("414", "The request line (method, path and query) is longer than "
+                    + RequestHeadRoute.MAX_REQUEST_LINE + " bytes"),
+            Map.entry("431", "The request's headers are larger than " + RequestHeadRoute.MAX_HEADER_BYTES + " bytes"),
+            Map.entry("406", "The Accept header asks only for formats this operation does not answer in"),
+            Map.entry("429", "Too many requests from this caller; Retry-After says when to retry"),
+            Map.entry("500", "An unexpected fault, its cause kept out of the answer (request_id finds it in the log)"),
+            Map.entry("503", "The ticket store cannot be reached; nothing was changed; Retry-After says when to"
+                    + " retry"));
 
     /** An operation anyone may call is limited for all its callers at once (RateLimitFilter). */
     private static final String ANYONE_LIMITED = "Too many calls of this operation on this instance, from anyone;"

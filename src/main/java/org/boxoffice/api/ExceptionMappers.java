@@ -235,7 +235,7 @@ public class ExceptionMappers {
             return unreadableJson(unreadable);
         }
         Response original = exception.getResponse();
-        Response.ResponseBuilder answer = Problems.builder(httpProblem(original.getStatusInfo()));
+        Response.ResponseBuilder answer = Problems.builder(Problems.forStatus(original.getStatus(), original.getStatusInfo().getReasonPhrase()));
         String allow = original.getStatus() == 405 ? AllowedMethods.allow(uri.getPath()) : null;
         if (allow != null) {
             answer.header(HttpHeaders.ALLOW, allow);
@@ -253,22 +253,6 @@ public class ExceptionMappers {
         LOG.errorf(exception, "Unexpected failure, reference %s", reference);
         return Problems.builder(Problems.problem("internal", "Internal Server Error", 500,
                 "The server failed to answer this request; quote reference " + reference + " to the operator.")).build();
-    }
-
-    private static Problem httpProblem(Response.StatusType status) {
-        int code = status.getStatusCode();
-        String title = status.getReasonPhrase();
-        return switch (code) {
-            case 404 -> Problems.problem("not-found", title, code, "Nothing is found at this path.");
-            case 405 -> Problems.problem("method-not-allowed", title, code,
-                    "This method is not allowed on this path.");
-            case 406 -> Problems.problem("not-acceptable", title, code, "This path answers application/json only.");
-            case 415 -> Problems.problem("unsupported-media-type", title, code,
-                    "Send the request body as application/json.");
-            default -> code >= 500
-                    ? Problems.problem("internal", "Internal Server Error", 500, "The server failed; please retry later.")
-                    : Problems.problem("http-" + code, title, code, title + ".");
-        };
     }
 
     /** {@code create.request.totalSeats} becomes {@code total_seats}; {@code seats[2]} keeps its index. */

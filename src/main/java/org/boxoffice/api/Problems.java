@@ -24,6 +24,22 @@ final class Problems {
         return new Problem(TYPE_PREFIX + slug, title, status, detail, null, null, null, null, null, null);
     }
 
+    /**
+     * The refusal of the HTTP layer (or of JAX-RS) for a bare status: its own type where the API names one,
+     * else {@code http-<status>}; a 5xx is {@code internal} and says nothing more.
+     */
+    static Problem forStatus(int code, String title) {
+        return switch (code) {
+            case 404 -> problem("not-found", title, code, "Nothing is found at this path.");
+            case 405 -> problem("method-not-allowed", title, code, "This method is not allowed on this path.");
+            case 406 -> problem("not-acceptable", title, code, "This path answers application/json only.");
+            case 415 -> problem("unsupported-media-type", title, code, "Send the request body as application/json.");
+            default -> code >= 500
+                    ? problem("internal", "Internal Server Error", 500, "The server failed; please retry later.")
+                    : problem("http-" + code, title, code, title + ".");
+        };
+    }
+
     /** Answers {@code problem} from a Vert.x route, which runs before REST and its exception mappers. */
     static void refuse(RoutingContext context, ObjectMapper json, Problem problem) {
         new RequestIds().identify(context.request());

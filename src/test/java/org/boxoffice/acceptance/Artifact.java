@@ -29,6 +29,12 @@ interface Artifact {
      */
     boolean runsBetweenRequests();
 
+    /**
+     * Whether its own HTTP server reads the requests off the connection; behind API Gateway (a Lambda function)
+     * the gateway does, and hands the function an event.
+     */
+    boolean servesHttpItself();
+
     /** Whether it has a command line ({@code demo} runs on one; a Lambda function has none). */
     boolean hasCommandLine();
 

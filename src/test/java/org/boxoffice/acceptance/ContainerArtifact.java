@@ -52,6 +52,11 @@ final class ContainerArtifact implements Artifact {
     }
 
     @Override
+    public boolean servesHttpItself() {
+        return true;
+    }
+
+    @Override
     public boolean hasCommandLine() {
         return true;
     }

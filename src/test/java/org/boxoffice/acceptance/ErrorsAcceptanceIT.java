@@ -1,15 +1,19 @@
 package org.boxoffice.acceptance;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.restassured.http.ContentType;
 import java.io.ByteArrayOutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Bad requests are answered with a problem document, change nothing, and show nothing of the server. */
@@ -50,6 +54,41 @@ class ErrorsAcceptanceIT extends AcceptanceTest {
                 + "x".repeat(20_000) + "\"}";
         assertProblem(customer().given().contentType(ContentType.JSON).body(large).post("/bookings").then(), 413);
         organizer.get("/events/" + eventId + "/seats").body("booked_seats", equalTo(0));
+    }
+
+    @Test
+    void anOverlongRequestLineOrOversizedHeadersAre414And431Problems() {
+        Caller customer = customer();
+        String eventId = createEvent(organizer(), 10);
+        assertProblem(customer.given().queryParam("x", "a".repeat(4200)).get("/events/" + eventId).then(), 414)
+                .body("type", equalTo("urn:boxoffice:problem:uri-too-long"));
+        assertProblem(customer.given().header("X-Big", "b".repeat(21 * 1024)).get("/events/" + eventId).then(), 431)
+                .body("type", equalTo("urn:boxoffice:problem:headers-too-large"));
+        customer.given().queryParam("x", "a".repeat(3000)).header("X-Big", "b".repeat(9 * 1024))
+                .get("/events/" + eventId).then().statusCode(200);
+    }
+
+    /** Behind API Gateway the gateway reads the request line and Host: only an artifact serving HTTP is asked. */
+    @Test
+    void aMissingOrUnreadableHostIs400ProblemAndAPathWithoutSlash404() throws Exception {
+        Assumptions.assumeTrue(DEPLOYMENT.artifact().servesHttpItself(), "API Gateway reads the Host itself");
+        for (String host : List.of("", "Host: a b c\r\n", "Host: localhost:99999\r\n")) {
+            assertThat(raw("GET /events HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n"))
+                    .as("Host line %s", host).startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("content-type: application/problem+json")
+                    .contains("\"type\":\"urn:boxoffice:problem:bad-host\"", "\"request_id\":");
+        }
+        assertThat(raw("GET events HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 404").containsIgnoringCase("content-type: application/problem+json");
+    }
+
+    private static String raw(String request) throws Exception {
+        URI base = DEPLOYMENT.uri("/");
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** What PostgreSQL cannot keep, the in-memory store refuses too: one answer on both (the suite runs on each). */

@@ -66,6 +66,11 @@ final class JarArtifact implements Artifact {
     }
 
     @Override
+    public boolean servesHttpItself() {
+        return true;
+    }
+
+    @Override
     public boolean hasCommandLine() {
         return true;
     }

@@ -72,6 +72,11 @@ final class LambdaArtifact implements Artifact {
     }
 
     @Override
+    public boolean servesHttpItself() {
+        return false;
+    }
+
+    @Override
     public boolean hasCommandLine() {
         return false;
     }

@@ -61,6 +61,23 @@ class HttpProblemsTest {
                 + "X-Big: " + "b".repeat(19 * 1024) + "\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 200");
     }
 
+    /** Vert.x Web refuses these before any route; see RouterRefusals. */
+    @Test
+    void aMissingOrUnreadableHostAnswers400ProblemAndAPathWithoutSlash404Problem() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(StorableTextCases.throughApiGatewayEvents());
+        for (String host : List.of("", "Host: a b c\r\n", "Host: localhost:99999\r\n")) {
+            assertThat(rawRequest("GET /events HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n"))
+                    .as("Host line %s", host).startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("content-type: application/problem+json")
+                    .contains("\"type\":\"urn:boxoffice:problem:bad-host\"", "\"status\":400", "\"request_id\":");
+        }
+        assertThat(rawRequest("GET events HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 404").containsIgnoringCase("content-type: application/problem+json")
+                .contains("\"type\":\"urn:boxoffice:problem:not-found\"");
+        // HTTP/1.0 needs no Host
+        assertThat(rawRequest("GET /events HTTP/1.0\r\n\r\n")).startsWith("HTTP/1.0 200");
+    }
+
     private static String rawRequest(String request) throws Exception {
         java.net.URI base = java.net.URI.create(io.restassured.RestAssured.baseURI);
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), io.restassured.RestAssured.port)) {
