@@ -118,6 +118,10 @@ public class HttpCourier implements Courier {
             LOG.warnf("Webhook %s not sent: its URL %s", webhook.id(), target.refusal().get());
             return CompletableFuture.completedFuture(null);
         }
+        if (!toSink && webhook.signingSecrets(now).isEmpty()) {
+            LOG.warnf("Webhook %s not sent: it has no secret to sign with", webhook.id());
+            return CompletableFuture.completedFuture(null);
+        }
         Outgoing outgoing = toSink ? sink.request(job.notification()) : signed(webhook, job.notification(), now);
         return send(webhook, target.addresses().get(0), outgoing, toSink ? Optional.empty() : proxy);
     }

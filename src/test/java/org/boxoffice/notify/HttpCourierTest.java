@@ -133,6 +133,22 @@ class HttpCourierTest {
         assertThat(receiver.received(r -> true)).isEmpty();
     }
 
+    /** As the PostgreSQL store gives a webhook whose sealed secrets none of this instance's keys opens. */
+    @Test
+    void aWebhookWithNoSecretToSignWithIsNotSentTo() throws Exception {
+        HttpCourier courier = new HttpCourier(config(true), sink(null, null), vertx);
+        receiver.answer("/hook", 200);
+        Webhook signed = webhook("/hook", true);
+        Webhook unsigned = new Webhook(signed.id(), signed.owner(), false, signed.url(), signed.types(), List.of(),
+                signed.createdAt(), null, null);
+
+        assertThat(courier.deliver(job(unsigned), NOW).toCompletableFuture().get())
+                .as("no answer: the attempt failed").isNull();
+        assertThat(courier.deliver(job(signed), NOW).toCompletableFuture().get()).isEqualTo(200);
+        assertThat(receiver.received(r -> true)).singleElement()
+                .satisfies(sent -> assertThat(sent.signedWith(signed.currentSecret())).isTrue());
+    }
+
     @Test
     void aReceiverThatDoesNotListenIsNoAnswer() throws Exception {
         HttpCourier courier = new HttpCourier(config(true), sink(null, null), vertx);

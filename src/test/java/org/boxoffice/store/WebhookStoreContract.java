@@ -67,7 +67,7 @@ public abstract class WebhookStoreContract {
         return webhook;
     }
 
-    private Event addEvent(String organizer) {
+    protected Event addEvent(String organizer) {
         Event event = Event.schedule(EventId.random(), organizer, new Event.Plan("Hooked", "Hall",
                 NOW.plus(Duration.ofDays(30)), 10, null, null, null), LIMITS, NOW);
         tickets.addEvent(event, NO_BOUND);

@@ -24,6 +24,7 @@ import org.boxoffice.domain.WebhookId;
 import org.boxoffice.domain.WebhookStore;
 import org.boxoffice.domain.WebhookUrl;
 import org.boxoffice.security.SecretBox;
+import org.jboss.logging.Logger;
 
 /**
  * Webhooks and their deliveries in PostgreSQL, beside the outbox the ticket store writes: shared by every
@@ -31,6 +32,8 @@ import org.boxoffice.security.SecretBox;
  * work instead of waiting for, or repeating, one another's.
  */
 public class PostgresWebhookStore implements WebhookStore {
+
+    private static final Logger LOG = Logger.getLogger(PostgresWebhookStore.class);
 
     private final Jdbc jdbc;
     private final SecretBox box;
@@ -212,7 +215,7 @@ public class PostgresWebhookStore implements WebhookStore {
                 List<Job> jobs = new ArrayList<>();
                 try (ResultSet rows = claim.executeQuery()) {
                     while (rows.next()) {
-                        jobs.add(new Job(delivery(rows), webhook(rows), Rows.notification(rows, "o_")));
+                        jobs.add(new Job(delivery(rows), webhookToSend(rows), Rows.notification(rows, "o_")));
                     }
                 }
                 return jobs;
@@ -310,13 +313,34 @@ public class PostgresWebhookStore implements WebhookStore {
         });
     }
 
-    private Webhook webhook(ResultSet row) throws SQLException {
+    /**
+     * The webhook of a claimed delivery. One whose secrets no listed key opens (sealed with a key since
+     * removed from {@code boxoffice.webhooks.secret-key}, or altered) comes without secrets: its delivery is
+     * then a failed attempt, retried on schedule in case the key comes back, while the batch's others go out.
+     */
+    private Webhook webhookToSend(ResultSet row) throws SQLException {
+        try {
+            return webhook(row);
+        } catch (IllegalStateException unopenable) {
+            LOG.warnf("Webhook %s cannot sign its deliveries: %s", getUuid(row, "id"), unopenable.getMessage());
+            WebhookId id = new WebhookId(getUuid(row, "id"));
+            return new Webhook(id, row.getString("owner"), row.getBoolean("every_event"),
+                    new WebhookUrl(row.getString("url")), types(row), List.of(), getInstant(row, "created_at"),
+                    getInstant(row, "disabled_at"), getInstant(row, "admin_seen_at"));
+        }
+    }
+
+    private static Set<NotificationType> types(ResultSet row) throws SQLException {
         Set<NotificationType> types = EnumSet.noneOf(NotificationType.class);
         Arrays.stream((String[]) row.getArray("types").getArray())
                 .forEach(type -> NotificationType.ofWireName(type).ifPresent(types::add));
+        return types;
+    }
+
+    private Webhook webhook(ResultSet row) throws SQLException {
         WebhookId id = new WebhookId(getUuid(row, "id"));
         return new Webhook(id, row.getString("owner"), row.getBoolean("every_event"),
-                new WebhookUrl(row.getString("url")), types, StoredJson.secrets(row.getString("secrets"), box, id),
+                new WebhookUrl(row.getString("url")), types(row), StoredJson.secrets(row.getString("secrets"), box, id),
                 getInstant(row, "created_at"), getInstant(row, "disabled_at"), getInstant(row, "admin_seen_at"));
     }
 

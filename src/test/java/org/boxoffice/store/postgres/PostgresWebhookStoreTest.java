@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -18,11 +19,13 @@ import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.Webhook;
 import org.boxoffice.domain.WebhookId;
+import org.boxoffice.domain.WebhookStore;
 import org.boxoffice.security.SecretBox;
 import org.boxoffice.store.WebhookStoreContract;
 import org.boxoffice.testing.StoreRules;
 import org.boxoffice.testing.TestDatabase;
 import org.boxoffice.testing.TestPayloads;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class PostgresWebhookStoreTest extends WebhookStoreContract {
@@ -37,6 +40,12 @@ class PostgresWebhookStoreTest extends WebhookStoreContract {
         return new Stores(new PostgresTicketStore(database.dataSource(), false, TestPayloads.json(),
                 StoreRules.waitingList()),
                 new PostgresWebhookStore(database.dataSource(), Optional.empty(), box));
+    }
+
+    /** Leaves no webhook sealed with this test's keys on a database later tests (and CI's services) share. */
+    @AfterEach
+    void empty() {
+        TestDatabase.get().truncate();
     }
 
     private PostgresWebhookStore store(SecretBox with) {
@@ -75,6 +84,29 @@ class PostgresWebhookStoreTest extends WebhookStoreContract {
         // Sealed for that webhook and with this key: another key does not open it.
         assertThatThrownBy(() -> store(SecretBox.generated()).find(webhook.id()))
                 .hasMessageContaining("does not open with any key of boxoffice.webhooks.secret-key");
+    }
+
+    /** One webhook sealed with a key since removed must not hold up the deliveries of every other. */
+    @Test
+    void aWebhookWhoseSecretsNoKeyOpensIsClaimedWithoutSecretsBesideTheOthers() {
+        SecretBox former = SecretBox.generated();
+        Webhook lost = Webhook.subscribe(WebhookId.random(), "olga", false, "https://hooks.example.com/lost",
+                List.of("event.created"), false, NOW.minusSeconds(3600));
+        store(former).add(lost);
+        Webhook kept = Webhook.subscribe(WebhookId.random(), "olga", false, "https://hooks.example.com/kept",
+                List.of("event.created"), false, NOW.minusSeconds(3600));
+        store(box).add(kept);
+        addEvent("olga");
+        Instant later = Instant.now().plusSeconds(1);
+        assertThat(store(box).fanOut(later, later.minusSeconds(60), 100)).as("notifications handed out").isEqualTo(1);
+
+        List<WebhookStore.Job> jobs = store(box).claimDue(later, Duration.ofMinutes(1), 10);
+
+        assertThat(jobs).hasSize(2);
+        assertThat(jobs).filteredOn(job -> job.webhook().id().equals(lost.id())).singleElement()
+                .satisfies(job -> assertThat(job.webhook().signingSecrets(NOW)).isEmpty());
+        assertThat(jobs).filteredOn(job -> job.webhook().id().equals(kept.id())).singleElement()
+                .satisfies(job -> assertThat(job.webhook()).isEqualTo(kept));
     }
 
     @Test
