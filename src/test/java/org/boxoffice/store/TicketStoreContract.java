@@ -804,6 +804,23 @@ public abstract class TicketStoreContract {
         assertThat(counts(event, NOW)).isEqualTo(SeatCounts.of(28, 0, 0));
     }
 
+    /** The same seat cancelled by many callers at once: one refund, and every caller told of that one. */
+    @Test
+    void aSeatCancelledByManyAtOnceIsRefundedOnce() throws Exception {
+        Event event = addPricedVenue();
+        Booking booking = pricedBooking(event, 1, 2, 21);
+        List<Booking.Cancellation> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        Concurrently.run(8, thread -> answers.add(store.cancelBooking(booking.id(), Optional.of(seats(event, 21)),
+                NOW)));
+
+        Booking after = store.findBooking(booking.id()).orElseThrow();
+        assertThat(after.refunds()).singleElement()
+                .satisfies(refund -> assertThat(refund.amount()).isEqualTo(new Money(6000, "EUR")));
+        assertThat(answers).hasSize(8).allSatisfy(answer -> assertThat(answer.refund()).isEqualTo(after.refunds().get(0)));
+        assertThat(counts(event, NOW)).isEqualTo(SeatCounts.of(28, 2, 0));
+    }
+
     @Test
     void aCancelledEventReleasesItsHoldsRefundsEveryBookingInFullAndTakesNothingNew() {
         Event event = Event.schedule(EventId.random(), "organizer", new Event.Plan("Strict", "Hall",
