@@ -64,6 +64,13 @@ public class ExceptionMappers {
                         .map(v -> new Problem.FieldError(FieldPaths.render(v.field()), v.message())).toList());
     }
 
+    /** A body that is not UTF-8: its field is named as the client wrote it, not a domain path. */
+    @ServerExceptionMapper
+    public Response notUtf8(Utf8Bodies.NotUtf8Exception exception) {
+        return Problems.invalidRequest("The request breaks a rule; nothing was changed.",
+                List.of(new Problem.FieldError(exception.field(), exception.getMessage())));
+    }
+
     /** A body that fails its Bean Validation constraints: 400 naming each field as the client wrote it. */
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException exception) {

@@ -5,7 +5,6 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import org.boxoffice.domain.InvalidRequestException;
 
 /**
  * A request body must be UTF-8 (RFC 8259): Jackson would read an overlong or broken sequence as some
@@ -20,9 +19,23 @@ public class Utf8Bodies implements ReaderInterceptor {
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         byte[] body = context.getInputStream().readAllBytes();
         if (StorableText.decodeUtf8(body) == null) {
-            throw new InvalidRequestException(StorableText.fieldOfInvalidUtf8(body), StorableText.MESSAGE);
+            throw new NotUtf8Exception(StorableText.fieldOfInvalidUtf8(body));
         }
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();
+    }
+
+    /** A body that is not UTF-8, with the field it breaks in as the client wrote it. */
+    static final class NotUtf8Exception extends RuntimeException {
+        private final String field;
+
+        NotUtf8Exception(String field) {
+            super(StorableText.MESSAGE, null, false, false);
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
     }
 }

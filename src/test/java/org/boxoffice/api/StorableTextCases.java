@@ -98,6 +98,9 @@ abstract class StorableTextCases {
                     .body("errors.field", equalTo(List.of("venue")))
                     .body("errors.message", equalTo(List.of(StorableText.MESSAGE)));
         }
+        // A field the API does not know is named as the client wrote it.
+        assertProblem(postEvent(body(start + "\",\"extraNote\":\"", broken[4], end)), 400)
+                .body("errors.field", equalTo(List.of("extraNote")));
         assertThat(eventsAt(venue)).isZero();
     }
 
