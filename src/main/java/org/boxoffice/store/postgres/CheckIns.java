@@ -1,10 +1,8 @@
 package org.boxoffice.store.postgres;
 
 import static org.boxoffice.store.postgres.Jdbc.getInstant;
-import static org.boxoffice.store.postgres.Jdbc.setInstant;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,55 +22,59 @@ final class CheckIns {
     private CheckIns() {
     }
 
+    private static final NamedSql LOCK_LIVE_SEAT = NamedSql.of("""
+            SELECT 1 FROM seat_claims WHERE event_id = :event_id AND seat = :seat AND booking_id = :booking_id
+            FOR SHARE""");
+
     /**
      * Whether the ticket's seat is still its booking's, locking the seat's claim until the transaction ends,
      * so that a cancellation of the seat waits for this check-in (or this one sees it cancelled).
      */
     static boolean lockLiveSeat(Connection c, Ticket ticket) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("""
-                SELECT 1 FROM seat_claims WHERE event_id = ? AND seat = ? AND booking_id = ? FOR SHARE""")) {
-            select.setObject(1, ticket.eventId().value());
-            select.setInt(2, ticket.seat());
-            select.setObject(3, ticket.bookingId().value());
+        try (NamedSql.Statement select = LOCK_LIVE_SEAT.prepare(c)) {
+            select.set("event_id", ticket.eventId().value()).set("seat", ticket.seat())
+                    .set("booking_id", ticket.bookingId().value());
             try (ResultSet row = select.executeQuery()) {
                 return row.next();
             }
         }
     }
 
+    private static final NamedSql ENTER = NamedSql.of("""
+            INSERT INTO checkins (ticket_id, event_id, booking_id, seat, status, at, gate)
+            VALUES (:ticket_id, :event_id, :booking_id, :seat, 'checked-in', :at, :gate)
+            ON CONFLICT (ticket_id) DO UPDATE SET status = 'checked-in', at = excluded.at, gate = excluded.gate
+            WHERE checkins.status = 'checked-out'""");
+
     /** Checks the ticket in, unless it is inside already: then false, changing nothing. */
     static boolean enter(Connection c, Ticket ticket, Instant at, String gate) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement("""
-                INSERT INTO checkins (ticket_id, event_id, booking_id, seat, status, at, gate)
-                VALUES (?, ?, ?, ?, 'checked-in', ?, ?)
-                ON CONFLICT (ticket_id) DO UPDATE SET status = 'checked-in', at = excluded.at, gate = excluded.gate
-                WHERE checkins.status = 'checked-out'""")) {
-            upsert.setObject(1, ticket.id().value());
-            upsert.setObject(2, ticket.eventId().value());
-            upsert.setObject(3, ticket.bookingId().value());
-            upsert.setInt(4, ticket.seat());
-            setInstant(upsert, 5, at);
-            upsert.setString(6, gate);
-            return upsert.executeUpdate() == 1;
+        try (NamedSql.Statement upsert = ENTER.prepare(c)) {
+            return upsert.set("ticket_id", ticket.id().value()).set("event_id", ticket.eventId().value())
+                    .set("booking_id", ticket.bookingId().value()).set("seat", ticket.seat())
+                    .set("at", at).set("gate", gate)
+                    .executeUpdate() == 1;
         }
     }
+
+    private static final NamedSql EXIT = NamedSql.of("""
+            UPDATE checkins SET status = 'checked-out', at = :at, gate = :gate
+            WHERE ticket_id = :ticket_id AND status = 'checked-in'""");
 
     /** Checks the ticket out, if it is inside: otherwise false, changing nothing. */
     static boolean exit(Connection c, Ticket ticket, Instant at, String gate) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("""
-                UPDATE checkins SET status = 'checked-out', at = ?, gate = ?
-                WHERE ticket_id = ? AND status = 'checked-in'""")) {
-            setInstant(update, 1, at);
-            update.setString(2, gate);
-            update.setObject(3, ticket.id().value());
-            return update.executeUpdate() == 1;
+        try (NamedSql.Statement update = EXIT.prepare(c)) {
+            return update.set("at", at).set("gate", gate).set("ticket_id", ticket.id().value())
+                    .executeUpdate() == 1;
         }
     }
 
+    private static final NamedSql FIND = NamedSql.of("""
+            SELECT status, at, gate FROM checkins WHERE ticket_id = :ticket_id""");
+
     /** Where the ticket stands, if it was ever scanned. */
     static Optional<CheckIn> find(Connection c, Ticket ticket) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT status, at, gate FROM checkins WHERE ticket_id = ?")) {
-            select.setObject(1, ticket.id().value());
+        try (NamedSql.Statement select = FIND.prepare(c)) {
+            select.set("ticket_id", ticket.id().value());
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(new CheckIn(ticket, CheckIn.Status.ofWireName(row.getString("status")),
                         getInstant(row, "at"), row.getString("gate"))) : Optional.empty();
@@ -80,12 +82,14 @@ final class CheckIns {
         }
     }
 
+    private static final NamedSql INSIDE = NamedSql.of("""
+            SELECT seat FROM checkins WHERE event_id = :event_id AND status = 'checked-in'""");
+
     /** The event's seats whose tickets are inside: bit {@code n} is seat {@code n}. */
     static BitSet inside(Connection c, Event event) throws SQLException {
         BitSet inside = new BitSet(event.totalSeats() + 1);
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT seat FROM checkins WHERE event_id = ? AND status = 'checked-in'")) {
-            select.setObject(1, event.id().value());
+        try (NamedSql.Statement select = INSIDE.prepare(c)) {
+            select.set("event_id", event.id().value());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     inside.set(rows.getInt(1));
