@@ -1,9 +1,7 @@
 package org.boxoffice.store.postgres;
 
 import static org.boxoffice.store.postgres.Jdbc.getInstant;
-import static org.boxoffice.store.postgres.Jdbc.setInstant;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,27 +21,27 @@ public class PostgresIdempotencyStore implements IdempotencyStore {
         this.jdbc = new Jdbc(dataSource, schema);
     }
 
+    private static final NamedSql CLAIM = NamedSql.of("""
+            INSERT INTO idempotency_keys (key, fingerprint, claimed_at) VALUES (:key, :fingerprint, :now)
+            ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint,
+                claimed_at = excluded.claimed_at, status = NULL, location = NULL, body = NULL
+            WHERE idempotency_keys.claimed_at < :forget_before
+                OR (idempotency_keys.status IS NULL AND idempotency_keys.claimed_at < :abandoned_before)""");
+    private static final NamedSql FIND = NamedSql.of("""
+            SELECT fingerprint, claimed_at, status, location, body FROM idempotency_keys WHERE key = :key""");
+
     @Override
     public Claim claim(String key, String fingerprint, Instant now, Instant forgetBefore, Instant abandonedBefore) {
         return jdbc.autoCommit(c -> {
-            try (PreparedStatement claim = c.prepareStatement("INSERT INTO idempotency_keys"
-                    + " (key, fingerprint, claimed_at) VALUES (?, ?, ?)"
-                    + " ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint,"
-                    + " claimed_at = excluded.claimed_at, status = NULL, location = NULL, body = NULL"
-                    + " WHERE idempotency_keys.claimed_at < ?"
-                    + " OR (idempotency_keys.status IS NULL AND idempotency_keys.claimed_at < ?)")) {
-                claim.setString(1, key);
-                claim.setString(2, fingerprint);
-                setInstant(claim, 3, now);
-                setInstant(claim, 4, forgetBefore);
-                setInstant(claim, 5, abandonedBefore);
+            try (NamedSql.Statement claim = CLAIM.prepare(c)) {
+                claim.set("key", key).set("fingerprint", fingerprint).set("now", now)
+                        .set("forget_before", forgetBefore).set("abandoned_before", abandonedBefore);
                 if (claim.executeUpdate() == 1) {
                     return new Claim.Claimed();
                 }
             }
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT fingerprint, claimed_at, status, location, body FROM idempotency_keys WHERE key = ?")) {
-                select.setString(1, key);
+            try (NamedSql.Statement select = FIND.prepare(c)) {
+                select.set("key", key);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next() || getInstant(row, "claimed_at").isBefore(forgetBefore)) {
                         // Released or forgotten between the two statements: the caller may simply retry.
@@ -61,38 +59,39 @@ public class PostgresIdempotencyStore implements IdempotencyStore {
         });
     }
 
+    private static final NamedSql COMPLETE = NamedSql.of("""
+            UPDATE idempotency_keys SET status = :status, location = :location, body = :body WHERE key = :key""");
+
     @Override
     public void complete(String key, Outcome outcome) {
         jdbc.autoCommit(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE idempotency_keys SET status = ?, location = ?, body = ? WHERE key = ?")) {
-                update.setInt(1, outcome.code());
-                update.setString(2, outcome.made());
-                update.setString(3, outcome.document());
-                update.setString(4, key);
-                return update.executeUpdate();
+            try (NamedSql.Statement update = COMPLETE.prepare(c)) {
+                return update.set("status", outcome.code()).set("location", outcome.made())
+                        .set("body", outcome.document()).set("key", key)
+                        .executeUpdate();
             }
         });
     }
+
+    private static final NamedSql RELEASE = NamedSql.of("""
+            DELETE FROM idempotency_keys WHERE key = :key AND status IS NULL""");
 
     @Override
     public void release(String key) {
         jdbc.autoCommit(c -> {
-            try (PreparedStatement delete = c.prepareStatement(
-                    "DELETE FROM idempotency_keys WHERE key = ? AND status IS NULL")) {
-                delete.setString(1, key);
-                return delete.executeUpdate();
+            try (NamedSql.Statement delete = RELEASE.prepare(c)) {
+                return delete.set("key", key).executeUpdate();
             }
         });
     }
 
+    private static final NamedSql SWEEP = NamedSql.of("DELETE FROM idempotency_keys WHERE claimed_at < :forget_before");
+
     @Override
     public int sweep(Instant forgetBefore) {
         return jdbc.autoCommit(c -> {
-            try (PreparedStatement delete = c.prepareStatement(
-                    "DELETE FROM idempotency_keys WHERE claimed_at < ?")) {
-                setInstant(delete, 1, forgetBefore);
-                return delete.executeUpdate();
+            try (NamedSql.Statement delete = SWEEP.prepare(c)) {
+                return delete.set("forget_before", forgetBefore).executeUpdate();
             }
         });
     }
