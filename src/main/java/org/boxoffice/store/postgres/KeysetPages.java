@@ -1,12 +1,10 @@
 package org.boxoffice.store.postgres;
 
-import static org.boxoffice.store.postgres.Jdbc.setInstant;
-
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.boxoffice.domain.Cursor;
 import org.boxoffice.domain.Page;
@@ -28,17 +26,25 @@ final class KeysetPages {
     /** A query's {@code WHERE} conditions and their parameters, built up filter by filter. */
     static final class Query {
         private final StringBuilder sql;
-        private final List<Object> params = new ArrayList<>();
+        private final Map<String, Object> params = new LinkedHashMap<>();
 
-        Query(String table) {
-            this.sql = new StringBuilder("SELECT * FROM " + table + " WHERE true");
+        /** Reads {@code columns} of {@code from}: a table, or a subquery with its alias. */
+        Query(String columns, String from) {
+            this.sql = new StringBuilder("SELECT " + columns + " FROM " + from + " WHERE true");
         }
 
-        /** Adds {@code AND condition}, whose one {@code ?} is {@code param}. */
-        Query and(String condition, Object param) {
+        /** Adds {@code AND condition}, whose one parameter {@code :name} is {@code value}. */
+        Query and(String condition, String name, Object value) {
             sql.append(" AND ").append(condition);
-            params.add(param);
+            set(name, value);
             return this;
+        }
+
+        private void set(String name, Object value) {
+            if (params.containsKey(name)) {
+                throw new IllegalArgumentException("parameter :" + name + " is set twice in " + sql);
+            }
+            params.put(name, value);
         }
     }
 
@@ -46,21 +52,18 @@ final class KeysetPages {
     <T> Page<T> page(Query query, String orderColumn, PageRequest page, Rows.Reader<T> reader,
             Function<T, Cursor> cursorOf) {
         page.after().ifPresent(after -> {
-            query.sql.append(" AND (").append(orderColumn).append(", id) > (?, ?)");
-            query.params.add(after.at());
-            query.params.add(after.id());
+            query.sql.append(" AND (").append(orderColumn).append(", id) > (:after_at, :after_id)");
+            query.set("after_at", after.at());
+            query.set("after_id", after.id());
         });
-        query.sql.append(" ORDER BY ").append(orderColumn).append(", id LIMIT ?");
-        query.params.add(page.limit() + 1);
+        query.sql.append(" ORDER BY ").append(orderColumn).append(", id LIMIT :limit");
+        query.set("limit", page.limit() + 1);
+        // Compiled per call, not a constant: which filters the statement has depends on the request.
+        NamedSql sql = NamedSql.of(query.sql.toString());
         return jdbc.autoCommit(c -> {
-            try (PreparedStatement select = c.prepareStatement(query.sql.toString())) {
-                for (int i = 0; i < query.params.size(); i++) {
-                    Object param = query.params.get(i);
-                    if (param instanceof Instant instant) {
-                        setInstant(select, i + 1, instant);
-                    } else {
-                        select.setObject(i + 1, param);
-                    }
+            try (NamedSql.Statement select = sql.prepare(c)) {
+                for (Map.Entry<String, Object> param : query.params.entrySet()) {
+                    select.set(param.getKey(), param.getValue());
                 }
                 List<T> fetched = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {

@@ -145,10 +145,10 @@ public class PostgresTicketStore implements TicketStore {
 
     @Override
     public Page<Event> listEvents(EventFilter filter, PageRequest page) {
-        KeysetPages.Query query = new KeysetPages.Query("events");
-        filter.venue().ifPresent(venue -> query.and("lower(venue) = ?", venue.toLowerCase(Locale.ROOT)));
-        filter.from().ifPresent(from -> query.and("starts_at >= ?", from));
-        filter.to().ifPresent(to -> query.and("starts_at < ?", to));
+        KeysetPages.Query query = new KeysetPages.Query(Rows.EVENT_COLUMNS, "events");
+        filter.venue().ifPresent(venue -> query.and("lower(venue) = :venue", "venue", venue.toLowerCase(Locale.ROOT)));
+        filter.from().ifPresent(from -> query.and("starts_at >= :from", "from", from));
+        filter.to().ifPresent(to -> query.and("starts_at < :to", "to", to));
         return pages.page(query, "starts_at", page, Rows::event, Cursor::of);
     }
 
@@ -186,8 +186,8 @@ public class PostgresTicketStore implements TicketStore {
 
     @Override
     public Page<Booking> listBookings(PageRequest page, Optional<String> customer) {
-        KeysetPages.Query query = new KeysetPages.Query("bookings");
-        customer.ifPresent(c -> query.and("customer = ?", c));
+        KeysetPages.Query query = new KeysetPages.Query(Rows.BOOKING_COLUMNS, "bookings");
+        customer.ifPresent(c -> query.and("customer = :customer", "customer", c));
         return pages.page(query, "created_at", page, Rows::booking, Cursor::of);
     }
 
@@ -372,8 +372,8 @@ public class PostgresTicketStore implements TicketStore {
 
     @Override
     public Page<WaitlistEntry> listWaitlist(EventId eventId, PageRequest page) {
-        KeysetPages.Query query = new KeysetPages.Query(Waitlists.POSITIONED);
-        query.and("event_id = ?", eventId.value());
+        KeysetPages.Query query = new KeysetPages.Query(Waitlists.COLUMNS + ", position", Waitlists.POSITIONED);
+        query.and("event_id = :event_id", "event_id", eventId.value());
         return pages.page(query, "created_at", page, Waitlists::entry, Cursor::of);
     }
 
