@@ -1,5 +1,8 @@
 package org.boxoffice.api;
 
+import org.boxoffice.api.http.Problem;
+import org.boxoffice.api.http.Problems;
+import org.boxoffice.api.http.RequestHeadRoute;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import jakarta.inject.Singleton;
 import com.fasterxml.jackson.annotation.JsonInclude;
