@@ -88,4 +88,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.boxoffice.api")
                 .check(classes);
     }
+
+    /** Subscriptions and their deliveries build on the booking rules; those know nothing of webhooks. */
+    @Test
+    void theCoreRulesKnowNoWebhook() {
+        noClasses().that().resideInAPackage("org.boxoffice.domain")
+                .should().dependOnClassesThat().resideInAPackage("org.boxoffice.domain.webhooks..")
+                .check(classes);
+    }
 }

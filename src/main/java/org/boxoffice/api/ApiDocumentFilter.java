@@ -22,7 +22,7 @@ import java.math.BigDecimal;
 import java.util.function.Consumer;
 import org.boxoffice.domain.BookingStatus;
 import org.boxoffice.domain.CheckIn;
-import org.boxoffice.domain.Delivery;
+import org.boxoffice.domain.webhooks.Delivery;
 import org.boxoffice.domain.EntryStatus;
 import org.boxoffice.domain.HoldStatus;
 import org.boxoffice.domain.NotificationType;
