@@ -77,4 +77,23 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.boxoffice.store..")
                 .check(classes);
     }
+
+    /**
+     * The HTTP edge (limits, problem documents, exception mapping, callers) serves the resources and knows
+     * none of them: {@code api.http} never reaches up into {@code api}.
+     */
+    @Test
+    void theHttpEdgeKnowsNoResource() {
+        noClasses().that().resideInAPackage("org.boxoffice.api.http..")
+                .should().dependOnClassesThat().resideInAPackage("org.boxoffice.api")
+                .check(classes);
+    }
+
+    /** Subscriptions and their deliveries build on the booking rules; those know nothing of webhooks. */
+    @Test
+    void theCoreRulesKnowNoWebhook() {
+        noClasses().that().resideInAPackage("org.boxoffice.domain")
+                .should().dependOnClassesThat().resideInAPackage("org.boxoffice.domain.webhooks..")
+                .check(classes);
+    }
 }

@@ -1,5 +1,8 @@
 package org.boxoffice.api;
 
+import org.boxoffice.api.http.Problem;
+import org.boxoffice.api.http.Problems;
+import org.boxoffice.api.http.RequestHeadRoute;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import jakarta.inject.Singleton;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -19,7 +22,7 @@ import java.math.BigDecimal;
 import java.util.function.Consumer;
 import org.boxoffice.domain.BookingStatus;
 import org.boxoffice.domain.CheckIn;
-import org.boxoffice.domain.Delivery;
+import org.boxoffice.domain.webhooks.Delivery;
 import org.boxoffice.domain.EntryStatus;
 import org.boxoffice.domain.HoldStatus;
 import org.boxoffice.domain.NotificationType;

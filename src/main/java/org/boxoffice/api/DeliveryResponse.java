@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.UUID;
-import org.boxoffice.domain.Delivery;
+import org.boxoffice.domain.webhooks.Delivery;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One notification's way to a webhook. */

@@ -1,5 +1,6 @@
 package org.boxoffice.api;
 
+import org.boxoffice.api.http.Callers;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package org.boxoffice.api;
 
+import org.boxoffice.api.http.Problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package org.boxoffice.api;
 
+import org.boxoffice.api.http.Callers;
+import org.boxoffice.api.http.Problems;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.annotations.RegisterForReflection;

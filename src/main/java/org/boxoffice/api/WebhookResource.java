@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.boxoffice.domain.InvalidRequestException;
 import org.boxoffice.domain.UnknownIdException;
-import org.boxoffice.domain.Webhook;
+import org.boxoffice.domain.webhooks.Webhook;
 import org.boxoffice.domain.WebhookId;
 import org.boxoffice.service.WebhookService;
 import org.eclipse.microprofile.openapi.annotations.Operation;

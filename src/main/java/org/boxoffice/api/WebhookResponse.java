@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.boxoffice.domain.NotificationType;
-import org.boxoffice.domain.Webhook;
+import org.boxoffice.domain.webhooks.Webhook;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**

@@ -21,7 +21,7 @@ import java.util.Optional;
  *   <li>A cancelled event takes nothing new: every booking stored before its cancellation is refunded
  *       in full, and none is stored after.</li>
  *   <li>A change that takes effect writes its notification in the same atomic step; a refused one
- *       writes none. Each is kept at least until {@link WebhookStore#fanOut} hands it out.</li>
+ *       writes none. Each is kept at least until {@link org.boxoffice.domain.webhooks.WebhookStore#fanOut} hands it out.</li>
  *   <li>Freed seats go to the waiting list first come, first served ({@link WaitingList}): seats freed by a
  *       cancellation or a release are offered in the same atomic step that frees them, seats freed by an
  *       expiry by the next {@link #offerFreedSeats}; an offer places its hold, marks its entry offered and

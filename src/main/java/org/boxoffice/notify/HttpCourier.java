@@ -28,11 +28,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import org.boxoffice.domain.Courier;
+import org.boxoffice.domain.webhooks.Courier;
 import org.boxoffice.domain.Notification;
-import org.boxoffice.domain.Webhook;
-import org.boxoffice.domain.WebhookStore;
-import org.boxoffice.domain.WebhookUrl;
+import org.boxoffice.domain.webhooks.Webhook;
+import org.boxoffice.domain.webhooks.WebhookStore;
+import org.boxoffice.domain.webhooks.WebhookUrl;
 import org.boxoffice.service.BoxOfficeConfig;
 import org.jboss.logging.Logger;
 

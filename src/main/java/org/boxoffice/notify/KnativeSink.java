@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.NotificationType;
-import org.boxoffice.domain.Webhook;
+import org.boxoffice.domain.webhooks.Webhook;
 import org.boxoffice.domain.WebhookId;
-import org.boxoffice.domain.WebhookStore;
-import org.boxoffice.domain.WebhookUrl;
+import org.boxoffice.domain.webhooks.WebhookStore;
+import org.boxoffice.domain.webhooks.WebhookUrl;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 

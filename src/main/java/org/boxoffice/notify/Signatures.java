@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.boxoffice.domain.Webhook;
+import org.boxoffice.domain.webhooks.Webhook;
 
 /**
  * Signs a delivery by the Standard Webhooks scheme: {@code v1,} and the base64 HMAC-SHA256, keyed with

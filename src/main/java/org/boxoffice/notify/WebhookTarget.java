@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.boxoffice.domain.WebhookUrl;
+import org.boxoffice.domain.webhooks.WebhookUrl;
 
 /**
  * Which hosts a webhook may reach: not this machine, the private network, or link-local addresses

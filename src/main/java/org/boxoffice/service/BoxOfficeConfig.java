@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.boxoffice.domain.BookingLimits;
-import org.boxoffice.domain.RetrySchedule;
+import org.boxoffice.domain.webhooks.RetrySchedule;
 
 /**
  * Box Office's own settings, {@code boxoffice.*}; each can also be set as an environment variable.

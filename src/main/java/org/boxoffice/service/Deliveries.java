@@ -22,11 +22,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.boxoffice.domain.Courier;
-import org.boxoffice.domain.Delivery;
-import org.boxoffice.domain.RetrySchedule;
+import org.boxoffice.domain.webhooks.Courier;
+import org.boxoffice.domain.webhooks.Delivery;
+import org.boxoffice.domain.webhooks.RetrySchedule;
 import org.boxoffice.domain.WebhookId;
-import org.boxoffice.domain.WebhookStore;
+import org.boxoffice.domain.webhooks.WebhookStore;
 import org.jboss.logging.Logger;
 
 /**

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.boxoffice.domain.IdempotencyStore;
 import org.boxoffice.domain.TicketStore;
-import org.boxoffice.domain.WebhookStore;
+import org.boxoffice.domain.webhooks.WebhookStore;
 import org.jboss.logging.Logger;
 
 /**

@@ -4,13 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.boxoffice.domain.Courier;
-import org.boxoffice.domain.Delivery;
+import org.boxoffice.domain.webhooks.Courier;
+import org.boxoffice.domain.webhooks.Delivery;
 import org.boxoffice.domain.InvalidRequestException;
 import org.boxoffice.domain.UnknownIdException;
-import org.boxoffice.domain.Webhook;
+import org.boxoffice.domain.webhooks.Webhook;
 import org.boxoffice.domain.WebhookId;
-import org.boxoffice.domain.WebhookStore;
+import org.boxoffice.domain.webhooks.WebhookStore;
 import org.boxoffice.security.Caller;
 import org.boxoffice.security.Role;
 

@@ -12,7 +12,7 @@ import org.boxoffice.domain.IdempotencyStore;
 import org.boxoffice.domain.Notices;
 import org.boxoffice.domain.TicketStore;
 import org.boxoffice.domain.WaitingList;
-import org.boxoffice.domain.WebhookStore;
+import org.boxoffice.domain.webhooks.WebhookStore;
 import org.boxoffice.security.SecretBox;
 import org.boxoffice.store.memory.InMemoryIdempotencyStore;
 import org.boxoffice.store.memory.InMemoryTicketStore;

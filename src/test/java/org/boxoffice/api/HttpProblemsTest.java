@@ -8,6 +8,8 @@ import static org.boxoffice.api.ApiFixtures.seatSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import org.boxoffice.api.http.RequestHeadRoute;
+import org.boxoffice.api.http.RouterRefusals;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.http.ContentType;

@@ -1,5 +1,6 @@
 package org.boxoffice.api;
 
+import org.boxoffice.api.http.StorableText;
 import org.junit.jupiter.api.condition.DisabledIf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.boxoffice.domain.WebhookUrl;
+import org.boxoffice.domain.webhooks.WebhookUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

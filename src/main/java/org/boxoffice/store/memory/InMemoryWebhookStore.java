@@ -11,12 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.boxoffice.domain.Delivery;
+import org.boxoffice.domain.webhooks.Delivery;
 import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.NotificationId;
-import org.boxoffice.domain.Webhook;
+import org.boxoffice.domain.webhooks.Webhook;
 import org.boxoffice.domain.WebhookId;
-import org.boxoffice.domain.WebhookStore;
+import org.boxoffice.domain.webhooks.WebhookStore;
 
 /**
  * Webhooks and their deliveries in this process's memory, fed by {@link InMemoryOutbox}; lost on

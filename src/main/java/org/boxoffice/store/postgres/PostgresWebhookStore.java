@@ -16,13 +16,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.boxoffice.domain.Delivery;
+import org.boxoffice.domain.webhooks.Delivery;
 import org.boxoffice.domain.NotificationId;
 import org.boxoffice.domain.NotificationType;
-import org.boxoffice.domain.Webhook;
+import org.boxoffice.domain.webhooks.Webhook;
 import org.boxoffice.domain.WebhookId;
-import org.boxoffice.domain.WebhookStore;
-import org.boxoffice.domain.WebhookUrl;
+import org.boxoffice.domain.webhooks.WebhookStore;
+import org.boxoffice.domain.webhooks.WebhookUrl;
 import org.boxoffice.security.SecretBox;
 import org.jboss.logging.Logger;
 

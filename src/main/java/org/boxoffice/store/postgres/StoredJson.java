@@ -14,7 +14,7 @@ import org.boxoffice.domain.Pricing;
 import org.boxoffice.domain.Refund;
 import org.boxoffice.domain.RefundPolicy;
 import org.boxoffice.domain.SeatSelection;
-import org.boxoffice.domain.Webhook;
+import org.boxoffice.domain.webhooks.Webhook;
 import org.boxoffice.domain.WebhookId;
 import org.boxoffice.security.SecretBox;
 

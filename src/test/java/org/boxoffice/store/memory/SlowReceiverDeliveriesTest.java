@@ -15,12 +15,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.awaitility.Awaitility;
-import org.boxoffice.domain.Delivery;
+import org.boxoffice.domain.webhooks.Delivery;
 import org.boxoffice.domain.EventId;
 import org.boxoffice.domain.Notification;
 import org.boxoffice.domain.NotificationId;
 import org.boxoffice.domain.NotificationType;
-import org.boxoffice.domain.Webhook;
+import org.boxoffice.domain.webhooks.Webhook;
 import org.boxoffice.domain.WebhookId;
 import org.boxoffice.notify.HttpCourier;
 import org.boxoffice.notify.KnativeSink;
@@ -111,7 +111,7 @@ class SlowReceiverDeliveriesTest {
         when(config.webhooks().timeout()).thenReturn(TIMEOUT);
         when(config.webhooks().allowPrivateTargets()).thenReturn(true);
         when(config.webhooks().allEventsFor()).thenReturn(Duration.ofDays(7));
-        when(config.webhooks().retries()).thenReturn(new org.boxoffice.domain.RetrySchedule(
+        when(config.webhooks().retries()).thenReturn(new org.boxoffice.domain.webhooks.RetrySchedule(
                 List.of(Duration.ofMinutes(5))));
         Clock clock = Clock.systemUTC();
         KnativeSink sink = new KnativeSink(Optional.empty(), Optional.empty(), new ObjectMapper(), store, clock);

@@ -1,4 +1,4 @@
-package org.boxoffice.api;
+package org.boxoffice.api.http;
 
 import io.quarkus.arc.Arc;
 import io.vertx.core.http.HttpServerRequest;
@@ -22,6 +22,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * {@code OPTIONS} answer lists every method of the resource class, whatever the path).
  */
 public class AllowedMethods {
+
+    /** The service's own resources; the framework's (health, metrics, the document) answer for themselves. */
+    private static final String SERVICE_PACKAGES = "org.boxoffice.";
 
     private static volatile Map<Pattern, Set<String>> table;
 
@@ -60,7 +63,7 @@ public class AllowedMethods {
             for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class)) {
                 Class<?> resource = bean.getBeanClass();
                 Path root = resource.getAnnotation(Path.class);
-                if (root != null && resource.getPackage() == AllowedMethods.class.getPackage()) {
+                if (root != null && resource.getPackageName().startsWith(SERVICE_PACKAGES)) {
                     add(built, root.value(), resource);
                 }
             }

@@ -1,4 +1,4 @@
-package org.boxoffice.api;
+package org.boxoffice.api.http;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.util.Map;

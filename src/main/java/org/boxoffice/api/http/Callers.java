@@ -1,4 +1,4 @@
-package org.boxoffice.api;
+package org.boxoffice.api.http;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;

@@ -1,4 +1,4 @@
-package org.boxoffice.domain;
+package org.boxoffice.domain.webhooks;
 
 import java.util.Locale;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.boxoffice.api;
+package org.boxoffice.api.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

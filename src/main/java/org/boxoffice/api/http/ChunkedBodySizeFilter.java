@@ -1,4 +1,4 @@
-package org.boxoffice.api;
+package org.boxoffice.api.http;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;

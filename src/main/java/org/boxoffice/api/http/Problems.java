@@ -1,4 +1,4 @@
-package org.boxoffice.api;
+package org.boxoffice.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.List;
 
 /** Builds the problem answers, so that every mapper speaks the same RFC 9457 dialect. */
-final class Problems {
+public final class Problems {
 
-    static final String MEDIA_TYPE = "application/problem+json";
+    public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:boxoffice:problem:";
     /** The most field errors one problem lists. */
     static final int MAX_ERRORS = 100;
@@ -20,7 +20,7 @@ final class Problems {
     }
 
     /** A problem without extension members; {@code slug} names its type. */
-    static Problem problem(String slug, String title, int status, String detail) {
+    public static Problem problem(String slug, String title, int status, String detail) {
         return new Problem(TYPE_PREFIX + slug, title, status, detail, null, null, null, null, null, null);
     }
 
@@ -95,16 +95,16 @@ final class Problems {
                 + " nobody else may enter with it.", null, null, null, at, gate, null));
     }
 
-    static Response conflict(String slug, String title, String detail) {
+    public static Response conflict(String slug, String title, String detail) {
         return respond(problem(slug, title, 409, detail));
     }
 
-    static Response unprocessable(String slug, String title, String detail) {
+    public static Response unprocessable(String slug, String title, String detail) {
         return respond(problem(slug, title, 422, detail));
     }
 
     /** The answer carrying {@code problem}, tagged with the id of the request it answers. */
-    static Response.ResponseBuilder builder(Problem problem) {
+    public static Response.ResponseBuilder builder(Problem problem) {
         return Response.status(problem.status()).type(MEDIA_TYPE).entity(problem.forRequest(RequestIds.current()));
     }
 

@@ -1,5 +1,9 @@
-package org.boxoffice.domain;
+package org.boxoffice.domain.webhooks;
 
+import org.boxoffice.domain.Notification;
+import org.boxoffice.domain.NotificationId;
+import org.boxoffice.domain.NotificationType;
+import org.boxoffice.domain.WebhookId;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.boxoffice.api;
+package org.boxoffice.api.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -20,9 +20,9 @@ import java.util.Map;
 public class RequestHeadRoute {
 
     /** The longest request line (method, path with query, version) we take. */
-    static final int MAX_REQUEST_LINE = 4096;
+    public static final int MAX_REQUEST_LINE = 4096;
     /** The most header bytes (names, values and their separators) we take. */
-    static final int MAX_HEADER_BYTES = 20 * 1024;
+    public static final int MAX_HEADER_BYTES = 20 * 1024;
 
     private final ObjectMapper json;
 

@@ -1,4 +1,4 @@
-package org.boxoffice.api;
+package org.boxoffice.api.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -22,9 +22,9 @@ import java.nio.charset.StandardCharsets;
  * surrogate or bytes that are not UTF-8 (overlong forms included) are not text at all; the in-memory
  * store would keep them, so both stores refuse them here, before any use case runs: 400 naming the field.
  */
-final class StorableText {
+public final class StorableText {
 
-    static final String MESSAGE = "must be UTF-8 text without NUL characters (U+0000) or unpaired surrogates";
+    public static final String MESSAGE = "must be UTF-8 text without NUL characters (U+0000) or unpaired surrogates";
 
     private static final JsonFactory PLAIN_JSON = new JsonFactory();
 

@@ -1,8 +1,15 @@
-package org.boxoffice.domain;
+package org.boxoffice.domain.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.boxoffice.domain.EventId;
+import org.boxoffice.domain.InvalidRequestException;
+import org.boxoffice.domain.Notification;
+import org.boxoffice.domain.NotificationId;
+import org.boxoffice.domain.NotificationType;
+import org.boxoffice.domain.Violation;
+import org.boxoffice.domain.WebhookId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.boxoffice.api;
+package org.boxoffice.api.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -30,7 +30,8 @@ final class BoundedLists extends BeanDeserializerModifier {
 
     /** Any list of a request body other than seats: more than a venue's sections or a refund policy's tiers. */
     static final int MAX_ITEMS = 1_000;
-    private static final String API_PACKAGE = BoundedLists.class.getPackageName();
+    /** Where the request records live (named, not imported: this package knows no resource or record). */
+    static final String REQUEST_PACKAGE = "org.boxoffice.api";
 
     private final IntSupplier maxSeats;
 
@@ -83,7 +84,7 @@ final class BoundedLists extends BeanDeserializerModifier {
                     ? c.createContextual(context, property)
                     : plain;
             if (property == null || property.getMember() == null
-                    || !property.getMember().getDeclaringClass().getPackageName().equals(API_PACKAGE)) {
+                    || !property.getMember().getDeclaringClass().getPackageName().equals(REQUEST_PACKAGE)) {
                 return contextual;
             }
             boolean seatList = "seats".equals(property.getName())

@@ -1,4 +1,4 @@
-package org.boxoffice.api;
+package org.boxoffice.api.http;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;

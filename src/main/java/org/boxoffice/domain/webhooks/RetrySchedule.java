@@ -1,4 +1,4 @@
-package org.boxoffice.domain;
+package org.boxoffice.domain.webhooks;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,10 @@
-package org.boxoffice.domain;
+package org.boxoffice.domain.webhooks;
 
+import org.boxoffice.domain.InvalidRequestException;
+import org.boxoffice.domain.Notification;
+import org.boxoffice.domain.NotificationType;
+import org.boxoffice.domain.Violation;
+import org.boxoffice.domain.WebhookId;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;

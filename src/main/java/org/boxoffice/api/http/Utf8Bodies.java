@@ -1,4 +1,4 @@
-package org.boxoffice.api;
+package org.boxoffice.api.http;
 
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;

@@ -1,5 +1,9 @@
-package org.boxoffice.domain;
+package org.boxoffice.domain.webhooks;
 
+import org.boxoffice.domain.Notification;
+import org.boxoffice.domain.QuotaExceededException;
+import org.boxoffice.domain.TicketStore;
+import org.boxoffice.domain.WebhookId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
