@@ -955,10 +955,11 @@ public abstract class TicketStoreContract {
     @Test
     void noBookingSlipsPastAnEventsCancellation() throws Exception {
         Event event = Event.schedule(EventId.random(), "organizer", new Event.Plan("Doomed", "Hall",
-                NOW.plus(Duration.ofDays(30)), 2_000, null, new Event.PricingPlan("EUR", 1000L, Map.of()), null),
+                NOW.plus(Duration.ofDays(30)), 20_000, null, new Event.PricingPlan("EUR", 1000L, Map.of()), null),
                 LIMITS, NOW);
         store.addEvent(event, NO_BOUND);
         AtomicInteger refused = new AtomicInteger();
+        AtomicInteger ranOut = new AtomicInteger();
         Map<BookingId, Booking> stored = new ConcurrentHashMap<>();
         AtomicBoolean cancelled = new AtomicBoolean();
         CountDownLatch cancelling = new CountDownLatch(1);
@@ -990,10 +991,14 @@ public abstract class TicketStoreContract {
                     return;
                 }
             }
+            ranOut.incrementAndGet();
         });
 
         assertThat(stored).hasSizeGreaterThanOrEqualTo(20);
-        assertThat(refused.get()).as("every booker was refused in the end").isEqualTo(bookers);
+        // A fast store on a busy machine may let a booker book its last seat before the cancellation takes
+        // the event: that booker ran out rather than raced. At least one must have raced it.
+        assertThat(refused.get()).as("bookers refused by the cancellation").isPositive();
+        assertThat(refused.get() + ranOut.get()).as("every booker refused or out of seats").isEqualTo(bookers);
         for (BookingId id : stored.keySet()) {
             Booking booking = store.findBooking(id).orElseThrow();
             assertThat(booking.isCancelled()).as("booking %s stored before the cancellation", id).isTrue();
