@@ -10,7 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Refusals the router makes before any route runs, as problem documents. Vert.x Web fails a request with a
- * bare status when an HTTP/1.1 request has no {@code Host} or one it cannot parse (400), when its path is
+ * bare status when an HTTP/1.1 request has no {@code Host} or one it cannot parse (400), or when its path
  * does not start with {@code /} (404); left to Quarkus, those answer an empty body, or its own
  * {@code {"details":...}} JSON and an error in the log. Failures with any other exception are not ours to
  * answer here: Quarkus's handler knows the security ones, and the REST layer maps its own.
