@@ -319,29 +319,33 @@ public class PostgresWebhookStore implements WebhookStore {
      * then a failed attempt, retried on schedule in case the key comes back, while the batch's others go out.
      */
     private Webhook webhookToSend(ResultSet row) throws SQLException {
+        WebhookId id = new WebhookId(getUuid(row, "id"));
+        List<Webhook.Secret> secrets;
         try {
-            return webhook(row);
+            secrets = secrets(row, id);
         } catch (IllegalStateException unopenable) {
-            LOG.warnf("Webhook %s cannot sign its deliveries: %s", getUuid(row, "id"), unopenable.getMessage());
-            WebhookId id = new WebhookId(getUuid(row, "id"));
-            return new Webhook(id, row.getString("owner"), row.getBoolean("every_event"),
-                    new WebhookUrl(row.getString("url")), types(row), List.of(), getInstant(row, "created_at"),
-                    getInstant(row, "disabled_at"), getInstant(row, "admin_seen_at"));
+            LOG.warnf("Webhook %s cannot sign its deliveries: %s", id, unopenable.getMessage());
+            secrets = List.of();
         }
-    }
-
-    private static Set<NotificationType> types(ResultSet row) throws SQLException {
-        Set<NotificationType> types = EnumSet.noneOf(NotificationType.class);
-        Arrays.stream((String[]) row.getArray("types").getArray())
-                .forEach(type -> NotificationType.ofWireName(type).ifPresent(types::add));
-        return types;
+        return webhook(row, id, secrets);
     }
 
     private Webhook webhook(ResultSet row) throws SQLException {
         WebhookId id = new WebhookId(getUuid(row, "id"));
+        return webhook(row, id, secrets(row, id));
+    }
+
+    private List<Webhook.Secret> secrets(ResultSet row, WebhookId id) throws SQLException {
+        return StoredJson.secrets(row.getString("secrets"), box, id);
+    }
+
+    private static Webhook webhook(ResultSet row, WebhookId id, List<Webhook.Secret> secrets) throws SQLException {
+        Set<NotificationType> types = EnumSet.noneOf(NotificationType.class);
+        Arrays.stream((String[]) row.getArray("types").getArray())
+                .forEach(type -> NotificationType.ofWireName(type).ifPresent(types::add));
         return new Webhook(id, row.getString("owner"), row.getBoolean("every_event"),
-                new WebhookUrl(row.getString("url")), types(row), StoredJson.secrets(row.getString("secrets"), box, id),
-                getInstant(row, "created_at"), getInstant(row, "disabled_at"), getInstant(row, "admin_seen_at"));
+                new WebhookUrl(row.getString("url")), types, secrets, getInstant(row, "created_at"),
+                getInstant(row, "disabled_at"), getInstant(row, "admin_seen_at"));
     }
 
     private static Delivery delivery(ResultSet row) throws SQLException {
